@@ -1,0 +1,83 @@
+/**
+ * Endpoint resolution (API.md section 2): the partition table, FIPS variants,
+ * custom endpoints and the SigV4 signing region that goes with each.
+ */
+
+/** Where to send requests and how to sign them. */
+export interface ResolvedEndpoint {
+  /** Base URL, without a trailing slash. */
+  url: URL;
+  /** The region SigV4 signs with. */
+  signingRegion: string;
+}
+
+/** Thrown for a configuration that cannot produce an endpoint. */
+export class InvalidConfigurationError extends Error {
+  override readonly name = "InvalidConfigurationError";
+}
+
+interface Partition {
+  prefix: string;
+  host: string;
+  fipsHost: string;
+  signingRegion: string;
+}
+
+const PARTITIONS: Partition[] = [
+  {
+    prefix: "cn-",
+    host: "partnercentral-prm.global.api.amazonwebservices.com.cn",
+    fipsHost: "partnercentral-prm-fips.global.api.amazonwebservices.com.cn",
+    signingRegion: "cn-northwest-1",
+  },
+  {
+    prefix: "us-gov-",
+    host: "partnercentral-prm.us-gov.api.aws",
+    fipsHost: "partnercentral-prm-fips.us-gov.api.aws",
+    signingRegion: "us-gov-west-1",
+  },
+];
+
+const AWS_PARTITION: Partition = {
+  prefix: "",
+  host: "partnercentral-prm.global.api.aws",
+  fipsHost: "partnercentral-prm-fips.global.api.aws",
+  signingRegion: "us-east-1",
+};
+
+/**
+ * Resolves the endpoint for a region, following the service's endpoint rules.
+ * A custom endpoint is used as given and signed with the client's region.
+ */
+export function resolveEndpoint(params: {
+  region?: string;
+  useFipsEndpoint?: boolean;
+  endpoint?: string;
+}): ResolvedEndpoint {
+  const { region, useFipsEndpoint, endpoint } = params;
+  if (endpoint !== undefined) {
+    if (useFipsEndpoint) {
+      throw new InvalidConfigurationError("Invalid Configuration: FIPS and custom endpoint are not supported");
+    }
+    let url: URL;
+    try {
+      url = new URL(endpoint);
+    } catch {
+      throw new InvalidConfigurationError(`Invalid Configuration: endpoint ${JSON.stringify(endpoint)} is not a URL`);
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") {
+      throw new InvalidConfigurationError(`Invalid Configuration: endpoint must be http or https, got ${url.protocol}`);
+    }
+    if (!region) throw new InvalidConfigurationError("Invalid Configuration: Missing Region");
+    return { url: stripSlash(url), signingRegion: region };
+  }
+  if (!region) throw new InvalidConfigurationError("Invalid Configuration: Missing Region");
+  const partition = PARTITIONS.find((p) => region.startsWith(p.prefix)) ?? AWS_PARTITION;
+  const host = useFipsEndpoint ? partition.fipsHost : partition.host;
+  return { url: new URL(`https://${host}`), signingRegion: partition.signingRegion };
+}
+
+function stripSlash(url: URL): URL {
+  if (url.pathname.endsWith("/")) url.pathname = url.pathname.replace(/\/+$/, "");
+  return url;
+}

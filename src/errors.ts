@@ -1,0 +1,231 @@
+/**
+ * Error classes: the service's documented exceptions, local validation
+ * failures and protocol failures (bad responses).
+ */
+
+/** Response metadata attached to every output and every service error. */
+export interface ResponseMetadata {
+  /** HTTP status of the last attempt, when a response was received. */
+  httpStatusCode?: number;
+  /** The `x-amzn-requestid` header of the last response. */
+  requestId?: string;
+  /** How many attempts the call took (1 when there was no retry). */
+  attempts: number;
+  /** Milliseconds spent sleeping between attempts. */
+  totalRetryDelay: number;
+}
+
+/** One problem in an input, in the same shape as the service's `ValidationExceptionField`. */
+export interface ValidationExceptionField {
+  /** Path of the offending member, e.g. `RevenueShareAllocations[17].EffectiveUntil`. */
+  Name: string;
+  /** What is wrong, in words. */
+  Message: string;
+  /** One of the service's field codes, e.g. `INVALID_STRING_FORMAT`. */
+  Code: ValidationExceptionErrorCode | string;
+}
+
+/** Field codes used by the service (and by local validation). */
+export type ValidationExceptionErrorCode =
+  | "REQUIRED_FIELD_MISSING"
+  | "DUPLICATE_VALUE"
+  | "INVALID_VALUE"
+  | "INVALID_STRING_FORMAT"
+  | "TOO_MANY_VALUES"
+  | "ACTION_NOT_PERMITTED"
+  | "INVALID_ENUM_VALUE"
+  | "INVALID_NUMBER_FORMAT"
+  | "INVALID_STRING_LENGTH";
+
+interface ServiceExceptionOptions {
+  name: string;
+  message: string;
+  $fault: "client" | "server";
+  $metadata: ResponseMetadata;
+  $retryable?: boolean;
+  $response?: { statusCode: number; headers: Record<string, string> };
+}
+
+/**
+ * Base class of every error returned by the service. Unknown error types are
+ * surfaced as this class with their `name` set to the service's type name.
+ */
+export class PartnerCentralRevenueMeasurementServiceException extends Error {
+  /** `client` for 4xx-style errors, `server` for 5xx-style errors. */
+  readonly $fault: "client" | "server";
+  /** Metadata of the response that carried the error. */
+  $metadata: ResponseMetadata;
+  /** Whether retrying the same request may succeed. */
+  readonly $retryable: boolean;
+  /** The service's `Message` member, when present. */
+  readonly Message?: string;
+
+  constructor(options: ServiceExceptionOptions) {
+    super(options.message);
+    this.name = options.name;
+    this.$fault = options.$fault;
+    this.$metadata = options.$metadata;
+    this.$retryable = options.$retryable ?? false;
+    this.Message = options.message;
+  }
+}
+
+type ErrorInit = { message: string; $metadata: ResponseMetadata };
+
+/** The caller lacks permission for the action (HTTP 403). */
+export class AccessDeniedException extends PartnerCentralRevenueMeasurementServiceException {
+  /** Always `ACCESS_DENIED` today; unknown values pass through. */
+  readonly Reason?: "ACCESS_DENIED" | string;
+  constructor(init: ErrorInit & { Reason?: string }) {
+    super({ ...init, name: "AccessDeniedException", $fault: "client" });
+    this.Reason = init.Reason;
+  }
+}
+
+/** The request conflicts with the resource's current state (HTTP 409). */
+export class ConflictException extends PartnerCentralRevenueMeasurementServiceException {
+  /** Why: `CONFLICT_CLIENT_TOKEN`, `CONCURRENT_MODIFICATION`, `RESOURCE_ALREADY_EXISTS` or `REVISION_MISMATCH`. */
+  readonly Reason?:
+    | "CONFLICT_CLIENT_TOKEN"
+    | "CONCURRENT_MODIFICATION"
+    | "RESOURCE_ALREADY_EXISTS"
+    | "REVISION_MISMATCH"
+    | string;
+  constructor(init: ErrorInit & { Reason?: string }) {
+    super({ ...init, name: "ConflictException", $fault: "client" });
+    this.Reason = init.Reason;
+  }
+}
+
+/** The service failed (HTTP 500). Retryable. */
+export class InternalServerException extends PartnerCentralRevenueMeasurementServiceException {
+  constructor(init: ErrorInit) {
+    super({ ...init, name: "InternalServerException", $fault: "server", $retryable: true });
+  }
+}
+
+/** The named resource does not exist (HTTP 404). */
+export class ResourceNotFoundException extends PartnerCentralRevenueMeasurementServiceException {
+  /** Always `RESOURCE_NOT_FOUND` today. */
+  readonly Reason?: "RESOURCE_NOT_FOUND" | string;
+  constructor(init: ErrorInit & { Reason?: string }) {
+    super({ ...init, name: "ResourceNotFoundException", $fault: "client" });
+    this.Reason = init.Reason;
+  }
+}
+
+/** A quota would be exceeded (HTTP 402). */
+export class ServiceQuotaExceededException extends PartnerCentralRevenueMeasurementServiceException {
+  /** `ATTRIBUTION_LIMIT_EXCEEDED` or `TAG_LIMIT_EXCEEDED`. */
+  readonly Reason?: "ATTRIBUTION_LIMIT_EXCEEDED" | "TAG_LIMIT_EXCEEDED" | string;
+  constructor(init: ErrorInit & { Reason?: string }) {
+    super({ ...init, name: "ServiceQuotaExceededException", $fault: "client" });
+    this.Reason = init.Reason;
+  }
+}
+
+/** The request was throttled (HTTP 429). Retryable. */
+export class ThrottlingException extends PartnerCentralRevenueMeasurementServiceException {
+  /** Service code of the throttled quota, when given. */
+  readonly ServiceCode?: string;
+  /** Quota code of the throttled quota, when given. */
+  readonly QuotaCode?: string;
+  constructor(init: ErrorInit & { ServiceCode?: string; QuotaCode?: string }) {
+    super({ ...init, name: "ThrottlingException", $fault: "client", $retryable: true });
+    this.ServiceCode = init.ServiceCode;
+    this.QuotaCode = init.QuotaCode;
+  }
+}
+
+/** The service rejected the input (HTTP 400). */
+export class ValidationException extends PartnerCentralRevenueMeasurementServiceException {
+  /** `REQUEST_VALIDATION_FAILED` or `BUSINESS_VALIDATION_FAILED`. */
+  readonly Reason?: "REQUEST_VALIDATION_FAILED" | "BUSINESS_VALIDATION_FAILED" | string;
+  /** The fields the service found fault with. */
+  readonly FieldList?: ValidationExceptionField[];
+  constructor(init: ErrorInit & { Reason?: string; FieldList?: ValidationExceptionField[] }) {
+    super({ ...init, name: "ValidationException", $fault: "client" });
+    this.Reason = init.Reason;
+    this.FieldList = init.FieldList;
+  }
+}
+
+/**
+ * The response could not be understood: truncated or malformed CBOR, a wrong
+ * content type (such as an HTML page from a proxy), or an error without a
+ * usable type. `$response.statusCode` names the HTTP status.
+ */
+export class PartnerCentralRevenueMeasurementProtocolError extends PartnerCentralRevenueMeasurementServiceException {
+  /** The status and headers of the response that could not be parsed. */
+  readonly $response: { statusCode: number; headers: Record<string, string>; bodySnippet?: string };
+  constructor(init: {
+    message: string;
+    $metadata: ResponseMetadata;
+    statusCode: number;
+    headers: Record<string, string>;
+    bodySnippet?: string;
+    cause?: unknown;
+  }) {
+    const server = init.statusCode >= 500;
+    super({
+      name: "PartnerCentralRevenueMeasurementProtocolError",
+      message: init.message,
+      $fault: server ? "server" : "client",
+      $metadata: init.$metadata,
+      $retryable: server || init.statusCode === 429,
+    });
+    this.$response = { statusCode: init.statusCode, headers: init.headers, bodySnippet: init.bodySnippet };
+    if (init.cause !== undefined) (this as { cause?: unknown }).cause = init.cause;
+  }
+}
+
+/**
+ * Thrown before any request is sent when an input breaks a documented rule.
+ * `FieldList` holds every problem found, in the service's own shape.
+ */
+export class ClientValidationError extends Error {
+  override readonly name = "ClientValidationError";
+  /** Every problem found, e.g. `{ Name: "RevenueShareAllocations[17].EffectiveUntil", Code: "INVALID_VALUE", Message }`. */
+  readonly FieldList: ValidationExceptionField[];
+  /** The operation whose input was checked. */
+  readonly operation: string;
+
+  constructor(operation: string, fieldList: ValidationExceptionField[]) {
+    const shown = fieldList.slice(0, 5).map((f) => `${f.Name}: ${f.Message} [${f.Code}]`);
+    const more = fieldList.length > 5 ? `; and ${fieldList.length - 5} more` : "";
+    super(
+      `${operation} input is invalid (${fieldList.length} problem${fieldList.length === 1 ? "" : "s"}): ${shown.join("; ")}${more}`,
+    );
+    this.operation = operation;
+    this.FieldList = fieldList;
+  }
+}
+
+/** A network-level failure: connection reset, refused, DNS, or a timeout. */
+export class NetworkError extends Error {
+  override readonly name = "NetworkError";
+  /** Network failures are retried by the client's retry policy. */
+  readonly $retryable = true;
+  /** Node's error code, e.g. `ECONNRESET`, or `TimeoutError`. */
+  readonly code?: string;
+  /** Metadata: attempts and retry delay so far. */
+  $metadata: ResponseMetadata = { attempts: 1, totalRetryDelay: 0 };
+  constructor(message: string, options: { code?: string; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.code = options.code;
+  }
+}
+
+/** The error thrown when an `abortSignal` fires. */
+export class AbortError extends Error {
+  override readonly name = "AbortError";
+  constructor(message = "The operation was aborted", options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** Masks a 12-digit account id to its last four digits, for messages and logs. */
+export function maskAccountId(id: unknown): string {
+  if (typeof id !== "string") return "<account>";
+  return id.length > 4 ? `********${id.slice(-4)}` : "****";
+}

@@ -1,0 +1,39 @@
+/**
+ * Typed client for the AWS Partner Central Revenue Measurement API.
+ * @packageDocumentation
+ */
+export {
+  PartnerCentralRevenueMeasurementClient,
+  type PartnerCentralRevenueMeasurementClientConfig,
+  type ResolvedClientConfig,
+  type SendOptions,
+  type Logger,
+  type Clock,
+} from "./client.js";
+export { Command, type MetadataBearer, type OperationSpec } from "./command.js";
+export { resolveEndpoint, InvalidConfigurationError, type ResolvedEndpoint } from "./endpoints.js";
+export * from "./errors.js";
+export * from "./models.js";
+export type { CredentialsOption } from "./auth/credentials.js";
+export type { HttpHandler, HttpRequestSpec, HttpResponseSpec } from "./transport/types.js";
+export { NodeHttpHandler } from "./transport/node-http-handler.js";
+export { FetchHttpHandler, type FetchLike } from "./transport/fetch-http-handler.js";
+
+// Commands
+export * from "./commands/StartRevenueAttributionAllocationsTaskCommand.js";
+export * from "./commands/GetRevenueAttributionAllocationsTaskCommand.js";
+export * from "./commands/CreateMarketplaceRevenueShareAllocationCommand.js";
+export * from "./commands/UpdateMarketplaceRevenueShareAllocationCommand.js";
+
+// Validation
+export {
+  validateRevenueShareAllocations,
+  RevenueShareAllocationSchema,
+  collectIssues,
+  isCalendarDate,
+  isFirstDayOfMonth,
+  isLastDayOfMonth,
+  shapes,
+  type ValidationContext,
+  type InputRules,
+} from "./validation/index.js";

@@ -1,0 +1,170 @@
+/**
+ * Smithy RPC v2 CBOR (API.md section 1): building requests and turning
+ * responses into outputs or typed errors.
+ */
+import {
+  AccessDeniedException,
+  ConflictException,
+  InternalServerException,
+  PartnerCentralRevenueMeasurementProtocolError,
+  PartnerCentralRevenueMeasurementServiceException,
+  ResourceNotFoundException,
+  ServiceQuotaExceededException,
+  ThrottlingException,
+  ValidationException,
+  type ResponseMetadata,
+  type ValidationExceptionField,
+} from "../errors.js";
+import type { HttpRequestSpec, HttpResponseSpec } from "../transport/types.js";
+import { CborDecodeError, decodeCbor, encodeCbor } from "./cbor.js";
+
+/** The service name in the RPC v2 path. */
+export const SERVICE_NAME = "PartnerCentralRevenueMeasurement";
+
+/** Builds the (unsigned) request for one operation. */
+export function buildRequest(baseUrl: URL, operation: string, input: object): HttpRequestSpec {
+  const body = encodeCbor(input);
+  const url = new URL(baseUrl.href);
+  url.pathname = `${baseUrl.pathname.replace(/\/+$/, "")}/service/${SERVICE_NAME}/operation/${operation}`;
+  return {
+    method: "POST",
+    url,
+    headers: {
+      "smithy-protocol": "rpc-v2-cbor",
+      "content-type": "application/cbor",
+      accept: "application/cbor",
+      "content-length": String(body.byteLength),
+    },
+    body,
+  };
+}
+
+type ErrorFactory = (message: string, body: Record<string, unknown>, $metadata: ResponseMetadata) => Error;
+
+const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
+
+const ERROR_FACTORIES: Record<string, ErrorFactory> = {
+  AccessDeniedException: (message, b, $metadata) =>
+    new AccessDeniedException({ message, $metadata, Reason: str(b.Reason) }),
+  ConflictException: (message, b, $metadata) => new ConflictException({ message, $metadata, Reason: str(b.Reason) }),
+  InternalServerException: (message, _b, $metadata) => new InternalServerException({ message, $metadata }),
+  ResourceNotFoundException: (message, b, $metadata) =>
+    new ResourceNotFoundException({ message, $metadata, Reason: str(b.Reason) }),
+  ServiceQuotaExceededException: (message, b, $metadata) =>
+    new ServiceQuotaExceededException({ message, $metadata, Reason: str(b.Reason) }),
+  ThrottlingException: (message, b, $metadata) =>
+    new ThrottlingException({ message, $metadata, ServiceCode: str(b.ServiceCode), QuotaCode: str(b.QuotaCode) }),
+  ValidationException: (message, b, $metadata) =>
+    new ValidationException({
+      message,
+      $metadata,
+      Reason: str(b.Reason),
+      FieldList: Array.isArray(b.FieldList) ? (b.FieldList as ValidationExceptionField[]) : undefined,
+    }),
+};
+
+const STATUS_FALLBACK: Record<number, string> = {
+  400: "ValidationException",
+  402: "ServiceQuotaExceededException",
+  403: "AccessDeniedException",
+  404: "ResourceNotFoundException",
+  409: "ConflictException",
+  429: "ThrottlingException",
+  500: "InternalServerException",
+};
+
+/** `com.amazonaws.x#ValidationException:http://…` → `ValidationException`. */
+export function sanitizeErrorType(type: string): string {
+  let name = type;
+  const hash = name.lastIndexOf("#");
+  if (hash >= 0) name = name.slice(hash + 1);
+  const colon = name.indexOf(":");
+  if (colon >= 0) name = name.slice(0, colon);
+  return name.trim();
+}
+
+function snippet(body: Uint8Array): string {
+  const text = new TextDecoder("utf-8", { fatal: false }).decode(body.subarray(0, 200));
+  return text.replace(/\s+/g, " ").trim();
+}
+
+function isCbor(headers: Record<string, string>): boolean {
+  const type = headers["content-type"];
+  return type !== undefined && type.split(";")[0]!.trim().toLowerCase() === "application/cbor";
+}
+
+/** Decodes a CBOR map body, or explains why it cannot be. */
+function decodeMap(
+  response: HttpResponseSpec,
+  $metadata: ResponseMetadata,
+): Record<string, unknown> | PartnerCentralRevenueMeasurementProtocolError {
+  const status = response.statusCode;
+  const fail = (why: string, cause?: unknown) =>
+    new PartnerCentralRevenueMeasurementProtocolError({
+      message: `Unexpected response from the service (HTTP ${status}): ${why}`,
+      $metadata,
+      statusCode: status,
+      headers: response.headers,
+      bodySnippet: response.body.length ? snippet(response.body) : undefined,
+      cause,
+    });
+  if (response.body.length === 0) return {};
+  if (!isCbor(response.headers)) {
+    const type = response.headers["content-type"] ?? "none";
+    return fail(`expected content-type application/cbor, got ${type}; body starts: ${JSON.stringify(snippet(response.body).slice(0, 80))}`);
+  }
+  let decoded: unknown;
+  try {
+    decoded = decodeCbor(response.body);
+  } catch (e) {
+    if (e instanceof CborDecodeError) return fail(`the CBOR body is malformed (${e.message})`, e);
+    throw e;
+  }
+  if (decoded === null || typeof decoded !== "object" || Array.isArray(decoded) || decoded instanceof Uint8Array) {
+    return fail("the CBOR body is not a map");
+  }
+  return decoded as Record<string, unknown>;
+}
+
+/**
+ * Turns a response into the operation's output (status 2xx) or into the error
+ * to throw. Never throws itself for a bad response: it returns the error.
+ */
+export function parseResponse(
+  response: HttpResponseSpec,
+  $metadata: ResponseMetadata,
+): { output: Record<string, unknown> } | { error: Error } {
+  const status = response.statusCode;
+  const body = decodeMap(response, $metadata);
+  if (status >= 200 && status < 300) {
+    if (body instanceof Error) return { error: body };
+    delete body.__type;
+    return { output: body };
+  }
+  if (body instanceof Error) return { error: body };
+  const rawType = typeof body.__type === "string" ? sanitizeErrorType(body.__type) : "";
+  const typeName = rawType || STATUS_FALLBACK[status] || "";
+  const message =
+    str(body.Message) ?? str(body.message) ?? `HTTP ${status}${rawType ? ` ${rawType}` : ""} with no error message`;
+  const factory = ERROR_FACTORIES[typeName];
+  if (factory) return { error: factory(message, body, $metadata) };
+  if (typeName) {
+    return {
+      error: new PartnerCentralRevenueMeasurementServiceException({
+        name: typeName,
+        message,
+        $fault: status >= 500 ? "server" : "client",
+        $metadata,
+      }),
+    };
+  }
+  return {
+    error: new PartnerCentralRevenueMeasurementProtocolError({
+      message: `Unexpected response from the service (HTTP ${status}): no error type in the body`,
+      $metadata,
+      statusCode: status,
+      headers: response.headers,
+      bodySnippet: response.body.length ? snippet(response.body) : undefined,
+    }),
+  };
+}

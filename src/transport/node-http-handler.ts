@@ -1,0 +1,113 @@
+/**
+ * The default HTTP handler on Node: `node:http`/`node:https` with keep-alive
+ * agents. It avoids the cost of starting undici (`fetch`) on the first call,
+ * which matters for Lambda cold starts.
+ */
+import * as http from "node:http";
+import * as https from "node:https";
+import { AbortError, NetworkError } from "../errors.js";
+import type { HttpHandler, HttpRequestSpec, HttpResponseSpec } from "./types.js";
+
+/** Upper bound on a response body we are willing to buffer (16 MiB). */
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+/** `node:http(s)` handler with keep-alive connection pooling. */
+export class NodeHttpHandler implements HttpHandler {
+  private httpAgent?: http.Agent;
+  private httpsAgent?: https.Agent;
+
+  handle(
+    request: HttpRequestSpec,
+    options: { abortSignal?: AbortSignal; timeoutMs?: number } = {},
+  ): Promise<HttpResponseSpec> {
+    const { abortSignal, timeoutMs } = options;
+    return new Promise<HttpResponseSpec>((resolve, reject) => {
+      if (abortSignal?.aborted) {
+        reject(new AbortError());
+        return;
+      }
+      const isHttps = request.url.protocol === "https:";
+      const agent = isHttps
+        ? (this.httpsAgent ??= new https.Agent({ keepAlive: true, maxSockets: 50 }))
+        : (this.httpAgent ??= new http.Agent({ keepAlive: true, maxSockets: 50 }));
+      const requestFn = isHttps ? https.request : http.request;
+      let settled = false;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const finish = (err: Error | undefined, value?: HttpResponseSpec): void => {
+        if (settled) return;
+        settled = true;
+        if (timer) clearTimeout(timer);
+        abortSignal?.removeEventListener("abort", onAbort);
+        if (err) reject(err);
+        else resolve(value!);
+      };
+      const req = requestFn(
+        {
+          agent,
+          method: request.method,
+          protocol: request.url.protocol,
+          hostname: request.url.hostname.replace(/^\[|\]$/g, ""),
+          port: request.url.port || undefined,
+          path: request.url.pathname,
+          headers: request.headers,
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          let size = 0;
+          res.on("data", (chunk: Buffer) => {
+            size += chunk.length;
+            if (size > MAX_BODY_BYTES) {
+              req.destroy();
+              finish(new NetworkError(`Response body exceeded ${MAX_BODY_BYTES} bytes`, { code: "EBODYTOOLARGE" }));
+              return;
+            }
+            chunks.push(chunk);
+          });
+          res.on("end", () => {
+            if (!res.complete) {
+              finish(new NetworkError("Connection closed before the response body was complete", { code: "ECONNRESET" }));
+              return;
+            }
+            const headers: Record<string, string> = {};
+            for (const [name, value] of Object.entries(res.headers)) {
+              if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
+            }
+            const body = Buffer.concat(chunks);
+            finish(undefined, {
+              statusCode: res.statusCode ?? 0,
+              headers,
+              body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
+            });
+          });
+          res.on("error", (e: NodeJS.ErrnoException) =>
+            finish(new NetworkError(`Response stream failed: ${e.message}`, { code: e.code ?? "ECONNRESET", cause: e })),
+          );
+          res.on("aborted", () =>
+            finish(new NetworkError("Connection closed before the response body was complete", { code: "ECONNRESET" })),
+          );
+        },
+      );
+      const onAbort = (): void => {
+        req.destroy();
+        finish(new AbortError(undefined, { cause: abortSignal?.reason }));
+      };
+      abortSignal?.addEventListener("abort", onAbort, { once: true });
+      if (timeoutMs !== undefined && timeoutMs > 0) {
+        timer = setTimeout(() => {
+          req.destroy();
+          finish(new NetworkError(`Request timed out after ${timeoutMs} ms`, { code: "TimeoutError" }));
+        }, timeoutMs);
+      }
+      req.on("error", (e: NodeJS.ErrnoException) => {
+        finish(new NetworkError(`Request failed: ${e.message}`, { code: e.code, cause: e }));
+      });
+      req.end(request.body);
+    });
+  }
+
+  /** Closes pooled sockets so the process can exit. */
+  destroy(): void {
+    this.httpAgent?.destroy();
+    this.httpsAgent?.destroy();
+  }
+}

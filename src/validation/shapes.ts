@@ -1,0 +1,93 @@
+/**
+ * Schemas of the service's simple shapes (API.md section 3), built once and
+ * shared by every operation's input schema. Each check carries a message that
+ * names the rule; codes are derived from the check kind in `core.ts`.
+ */
+import * as z from "zod/mini";
+import { isCalendarDate, isFirstDayOfMonth, isLastDayOfMonth } from "./dates.js";
+
+/** A constrained string: length range, then an anchored pattern. */
+export function constrainedString(min: number, max: number, pattern?: RegExp) {
+  const lengthRule = min === max ? `exactly ${min} characters` : `${min} to ${max} characters`;
+  const checks = [
+    z.minLength(min, { error: `must be ${lengthRule} long` }),
+    z.maxLength(max, { error: `must be ${lengthRule} long` }),
+  ];
+  if (pattern) checks.push(z.regex(pattern, { error: `must match ${pattern.source}` }) as never);
+  return z.string().check(...checks);
+}
+
+/** A string enum whose error message lists the allowed values. */
+export function stringEnum<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values);
+}
+
+/** A list with a length range (TOO_MANY_VALUES outside it). */
+export function list<T extends z.ZodMiniType>(item: T, min: number, max: number) {
+  const rule = `must hold ${min} to ${max} items`;
+  return z.array(item).check(z.minLength(min, { error: rule }), z.maxLength(max, { error: rule }));
+}
+
+/** An integer with optional bounds. */
+export function integer(min?: number, max?: number) {
+  const checks = [];
+  if (min !== undefined) checks.push(z.minimum(min, { error: `must be at least ${min}` }));
+  if (max !== undefined) checks.push(z.maximum(max, { error: `must be at most ${max}` }));
+  return checks.length ? z.int().check(...(checks as [never])) : z.int();
+}
+
+/** A timestamp: a valid `Date`. */
+export const timestamp = z.date();
+
+// ------------------------------------------------------------ simple shapes
+
+export const CatalogName = stringEnum(["AWS", "Sandbox"]);
+export const ClientToken = constrainedString(1, 64, /^[!-~]{1,64}$/);
+export const MarketplaceProductId = constrainedString(18, 18, /^prod-[a-z0-9]{13}$/);
+export const MarketplaceRevenueShareAllocationId = constrainedString(18, 18, /^mrsa-[A-Za-z0-9]{13}$/);
+export const RevenueAttributionAllocationId = constrainedString(19, 19, /^alloc-[a-z0-9]{13}$/);
+export const RevenueAttributionAllocationTaskId = constrainedString(21, 21, /^raatask-[a-z0-9]{13}$/);
+export const RevenueAttributionIdentifier = constrainedString(
+  16,
+  1011,
+  /^(arn:[a-z-]+:partnercentral:[a-z0-9-]+:[0-9]{12}:catalog\/[a-zA-Z]+\/revenue-attribution\/ra-[a-z0-9]{13}|ra-[a-z0-9]{13})$/,
+);
+export const RevenueSharePercent = constrainedString(1, 6, /^\d{1,3}(\.\d{1,2})?$/);
+export const RevisionToken = constrainedString(1, 19, /^[1-9][0-9]*$/);
+export const CustomerAwsAccountId = constrainedString(12, 12, /^[0-9]{12}$/);
+export const EntityIdentifier = constrainedString(1, 255, /^[\w\-:/.]+$/);
+export const NextToken = constrainedString(1, 2048, /^[\S]+$/);
+export const ResourceARN = constrainedString(
+  1,
+  1011,
+  /^arn:aws:partnercentral:[a-z0-9-]+:[0-9]{12}:catalog\/[a-zA-Z]+\/(revenue-attribution\/[a-zA-Z0-9-]+|marketplace-revenue-share\/prod-[a-z0-9]{13})$/,
+);
+export const TagKey = constrainedString(1, 128, /^[^\x00-\x1F\x7F]+$/);
+export const TagValue = constrainedString(0, 256, /^[^\x00-\x1F\x7F]*$/);
+export const Tag = z.object({ Key: TagKey, Value: TagValue });
+export const Description = constrainedString(0, 1024, /^[\x20-\x7E]*$/);
+export const RevenueAttributionName = constrainedString(1, 128, /^[\x20-\x7E]+$/);
+export const ProductIdentifier = constrainedString(1, 255, /^[\w\-:/.]+$/);
+
+export const AllocationStatus = stringEnum(["ACTIVE", "INACTIVE"]);
+export const EntityType = stringEnum(["OFFER", "OPPORTUNITY"]);
+export const TenancyModel = stringEnum(["MULTI_TENANT", "SINGLE_TENANT"]);
+export const SortOrder = stringEnum(["ASCENDING", "DESCENDING"]);
+export const RevenueAttributionAllocationAction = stringEnum(["CREATE", "UPDATE"]);
+
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `YYYY-MM-DD` that names a real calendar day. */
+export const DateString = constrainedString(10, 10, DATE_PATTERN).check(
+  z.refine(isCalendarDate, { error: "must be a real calendar day (YYYY-MM-DD)" }),
+);
+
+/** A real date on the first day of its month. */
+export const FirstDayOfMonth = DateString.check(
+  z.refine(isFirstDayOfMonth, { error: "must be the first day of a month" }),
+);
+
+/** A real date on the last day of its month. */
+export const LastDayOfMonth = DateString.check(
+  z.refine(isLastDayOfMonth, { error: "must be the last day of a month" }),
+);
