@@ -1,0 +1,246 @@
+import { Decoder, Encoder } from "cbor-x";
+import { describe, expect, it } from "vitest";
+import { CborDecodeError, decodeCbor, encodeCbor } from "../src/protocol/cbor.js";
+
+const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString("hex");
+const fromHex = (h: string): Uint8Array => new Uint8Array(Buffer.from(h.replace(/\s+/g, ""), "hex"));
+
+// cbor-x configured as a plain RFC 8949 codec (no records extension, 64-bit ints as numbers).
+const cborx = new Encoder({ useRecords: false, mapsAsObjects: true, int64AsNumber: true } as never);
+const cborxDecoder = new Decoder({ useRecords: false, mapsAsObjects: true, int64AsNumber: true } as never);
+
+describe("encodeCbor: RFC 8949 encodings", () => {
+  it.each([
+    [0, "00"],
+    [1, "01"],
+    [23, "17"],
+    [24, "1818"],
+    [255, "18ff"],
+    [256, "190100"],
+    [65535, "19ffff"],
+    [65536, "1a00010000"],
+    [4294967295, "1affffffff"],
+    [4294967296, "1b0000000100000000"],
+    [Number.MAX_SAFE_INTEGER, "1b001fffffffffffff"],
+    [-1, "20"],
+    [-24, "37"],
+    [-25, "3818"],
+    [-256, "38ff"],
+    [-257, "390100"],
+    [1.5, "fb3ff8000000000000"],
+    [-0.25, "fbbfd0000000000000"],
+    [true, "f5"],
+    [false, "f4"],
+    [null, "f6"],
+    ["", "60"],
+    ["a", "6161"],
+    ["ü", "62c3bc"],
+    [[], "80"],
+    [[1, [2, 3]], "8201820203"],
+    [{}, "a0"],
+    [{ a: 1 }, "a1616101"],
+    [new Uint8Array([1, 2, 3]), "43010203"],
+  ])("encodes %o as %s", (value, expected) => {
+    expect(hex(encodeCbor(value))).toBe(expected);
+  });
+
+  it("encodes a whole-second Date as tag 1 around an integer", () => {
+    expect(hex(encodeCbor(new Date(1_700_000_000_000)))).toBe("c11a6553f100");
+  });
+
+  it("encodes a fractional-second Date as tag 1 around a float64", () => {
+    expect(hex(encodeCbor(new Date(1_700_000_000_500)))).toBe("c1fb41d954fc40200000");
+  });
+
+  it("encodes a pre-1970 Date as tag 1 around a negative integer", () => {
+    expect(hex(encodeCbor(new Date(-10_000)))).toBe("c129");
+  });
+
+  it("omits object members whose value is undefined", () => {
+    expect(decodeCbor(encodeCbor({ a: 1, b: undefined, c: "x" }))).toEqual({ a: 1, c: "x" });
+    expect(hex(encodeCbor({ b: undefined }))).toBe("a0");
+  });
+
+  it("rejects an invalid Date and values CBOR cannot carry", () => {
+    expect(() => encodeCbor(new Date(Number.NaN))).toThrow(TypeError);
+    expect(() => encodeCbor(() => 1)).toThrow(TypeError);
+    expect(() => encodeCbor(Symbol("s"))).toThrow(TypeError);
+  });
+
+  it("grows its buffer for long strings and many items", () => {
+    const long = "x".repeat(70_000);
+    const list = Array.from({ length: 5000 }, (_, i) => ({ i, s: `item-${i}` }));
+    expect(decodeCbor(encodeCbor({ long, list }))).toEqual({ long, list });
+  });
+});
+
+describe("decodeCbor", () => {
+  it.each([
+    ["00", 0],
+    ["17", 23],
+    ["1818", 24],
+    ["190100", 256],
+    ["1a00010000", 65536],
+    ["1b0000000100000000", 4294967296],
+    ["20", -1],
+    ["3863", -100],
+    ["f4", false],
+    ["f5", true],
+    ["f6", null],
+    ["f97c00", Infinity],
+    ["f93c00", 1],
+    ["f9c400", -4],
+    ["f90001", 5.960464477539063e-8],
+    ["fa47c35000", 100000],
+    ["fb3ff199999999999a", 1.1],
+    ["6449455446", "IETF"],
+    ["83010203", [1, 2, 3]],
+    ["a26161016162820203", { a: 1, b: [2, 3] }],
+  ])("decodes %s", (h, expected) => {
+    expect(decodeCbor(fromHex(h))).toEqual(expected);
+  });
+
+  it("decodes half-float NaN", () => {
+    expect(decodeCbor(fromHex("f97e00"))).toBeNaN();
+  });
+
+  it("decodes indefinite-length strings, arrays and maps", () => {
+    expect(decodeCbor(fromHex("7f657374726561646d696e67ff"))).toBe("streaming");
+    expect(decodeCbor(fromHex("5f42010243030405ff"))).toEqual(new Uint8Array([1, 2, 3, 4, 5]));
+    expect(decodeCbor(fromHex("9f018202039f0405ffff"))).toEqual([1, [2, 3], [4, 5]]);
+    expect(decodeCbor(fromHex("bf61610161629f0203ffff"))).toEqual({ a: 1, b: [2, 3] });
+  });
+
+  it("turns tag 1 around an integer or a float into a Date", () => {
+    expect(decodeCbor(fromHex("c11a514b67b0"))).toEqual(new Date(1_363_896_240_000));
+    expect(decodeCbor(fromHex("c1fb41d452d9ec200000"))).toEqual(new Date(1_363_896_240_500));
+  });
+
+  it("passes the content of other tags through", () => {
+    expect(decodeCbor(fromHex("d82076687474703a2f2f7777772e6578616d706c652e636f6d"))).toBe("http://www.example.com");
+  });
+
+  it("ignores a __proto__ key instead of polluting the prototype", () => {
+    const out = decodeCbor(encodeCbor({ ["__proto__"]: { polluted: true }, a: 1 } as never)) as Record<string, unknown>;
+    // `{ ["__proto__"]: ... }` in a literal is an own key; make sure it is dropped, and no prototype changed.
+    expect(out.a).toBe(1);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const crafted = fromHex("a2" + "69" + Buffer.from("__proto__").toString("hex") + "a1617801" + "616101");
+    const decoded = decodeCbor(crafted) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(decoded)).toBe(Object.prototype);
+    expect(decoded).toEqual({ a: 1 });
+  });
+});
+
+describe("decodeCbor: truncated and malformed input throws CborDecodeError", () => {
+  it.each([
+    ["empty input", ""],
+    ["truncated uint16", "19 01"],
+    ["truncated uint64", "1b 00 00 00 01"],
+    ["truncated text", "65 68 65 6c"],
+    ["truncated byte string", "44 01 02"],
+    ["truncated array", "83 01 02"],
+    ["truncated map (missing value)", "a2 61 61 01 61 62"],
+    ["truncated float64", "fb 3f f1 99"],
+    ["truncated half float", "f9 3c"],
+    ["unterminated indefinite array", "9f 01 02"],
+    ["unterminated indefinite map", "bf 61 61 01"],
+    ["unterminated indefinite text", "7f 61 61"],
+    ["reserved additional info 28", "1c"],
+    ["reserved additional info 30 on an array", "9e"],
+    ["indefinite-length integer", "1f"],
+    ["stray break", "ff"],
+    ["break inside a definite array", "82 01 ff"],
+    ["break as a map value", "bf 61 61 ff"],
+    ["non-text map key", "a1 01 02"],
+    ["invalid UTF-8 in text", "62 c3 28"],
+    ["byte chunk inside indefinite text", "7f 41 00 ff"],
+    ["tag 1 around a string", "c1 61 61"],
+    ["trailing bytes", "01 02"],
+    ["array length larger than the input", "9a 7f ff ff ff"],
+    ["map length larger than the input", "ba 7f ff ff ff 61 61"],
+    ["integer beyond 2^53", "1b ff ff ff ff ff ff ff ff"],
+  ])("%s", (_name, h) => {
+    expect(() => decodeCbor(fromHex(h))).toThrow(CborDecodeError);
+  });
+
+  it("rejects nesting deeper than 256 levels without a stack overflow", () => {
+    const deep = new Uint8Array(100_000).fill(0x81);
+    expect(() => decodeCbor(deep)).toThrow(CborDecodeError);
+  });
+
+  it("never throws anything but CborDecodeError on every prefix of a valid payload", () => {
+    const full = encodeCbor({
+      TaskId: "raatask-abcdefghij123",
+      StartedAt: new Date(1_700_000_000_250),
+      Total: 250,
+      List: [{ A: "x", B: [1, 2, -3, 1.5] }],
+      Bytes: new Uint8Array([9, 8, 7]),
+    });
+    for (let n = 0; n < full.length; n++) {
+      expect(() => decodeCbor(full.subarray(0, n)), `prefix of ${n} bytes`).toThrow(CborDecodeError);
+    }
+  });
+
+  it("never throws anything but CborDecodeError on random garbage", () => {
+    let seed = 42;
+    const rnd = (): number => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 2000; i++) {
+      const bytes = new Uint8Array(1 + Math.floor(rnd() * 40)).map(() => Math.floor(rnd() * 256));
+      try {
+        decodeCbor(bytes);
+      } catch (e) {
+        expect(e).toBeInstanceOf(CborDecodeError);
+      }
+    }
+  });
+});
+
+describe("round trip and differential against cbor-x", () => {
+  const samples: Record<string, unknown> = {
+    "a create request": {
+      Catalog: "AWS",
+      ProductId: "prod-abc123def4567",
+      EffectiveFrom: "2026-07-01",
+      RevenueSharePercent: "15.50",
+      ClientToken: "3f0c7a3e-4a1b-4a8e-9c1e-2f6f2b7c9d10",
+    },
+    "a task output with timestamps": {
+      TaskId: "raatask-abcdefghij123",
+      Status: "COMPLETE",
+      StartedAt: new Date(1_700_000_000_000),
+      EndedAt: new Date(1_700_000_123_456),
+      TotalRevenueAttributionAllocationRecords: 250,
+    },
+    "numbers of every width": { n: [0, 23, 24, 255, 256, 65535, 65536, 2 ** 32, 2 ** 40, -1, -24, -25, -65537, 0.5, -1e300] },
+    "unicode text": { s: "Grüße, 世界, 🚀", empty: "" },
+    "nested lists and maps": { a: [[], [{}], [{ b: [true, false, null] }]] },
+    "a 250-item batch": {
+      RevenueShareAllocations: Array.from({ length: 250 }, (_, i) => ({
+        Action: "CREATE",
+        EntityType: "OFFER",
+        EntityIdentifier: `offer-${i}`,
+        CustomerAwsAccountId: "123456789012",
+        RevenueSharePercent: "10",
+        EffectiveFrom: "2026-01-01",
+        EffectiveUntil: "2026-12-31",
+      })),
+    },
+  };
+
+  it.each(Object.entries(samples))("%s: decode(encode(x)) equals x", (_name, value) => {
+    expect(decodeCbor(encodeCbor(value))).toEqual(value);
+  });
+
+  it.each(Object.entries(samples))("%s: cbor-x decodes our encoding to the same value", (_name, value) => {
+    expect(cborxDecoder.decode(encodeCbor(value))).toEqual(value);
+  });
+
+  it.each(Object.entries(samples))("%s: we decode cbor-x's encoding to the same value", (_name, value) => {
+    expect(decodeCbor(cborx.encode(value))).toEqual(value);
+  });
+
+  it("decodes byte strings from cbor-x (typed-array tag passed through)", () => {
+    expect(decodeCbor(new Uint8Array(cborx.encode({ b: new Uint8Array([1, 2, 3]) })))).toEqual({ b: new Uint8Array([1, 2, 3]) });
+  });
+});
