@@ -24,6 +24,19 @@ export * from "./commands/StartRevenueAttributionAllocationsTaskCommand.js";
 export * from "./commands/GetRevenueAttributionAllocationsTaskCommand.js";
 export * from "./commands/CreateMarketplaceRevenueShareAllocationCommand.js";
 export * from "./commands/UpdateMarketplaceRevenueShareAllocationCommand.js";
+export * from "./commands/CreateMarketplaceRevenueShareCommand.js";
+export * from "./commands/GetMarketplaceRevenueShareCommand.js";
+export * from "./commands/ListMarketplaceRevenueSharesCommand.js";
+export * from "./commands/GetMarketplaceRevenueShareAllocationCommand.js";
+export * from "./commands/ListMarketplaceRevenueShareAllocationsCommand.js";
+export * from "./commands/CreateRevenueAttributionCommand.js";
+export * from "./commands/UpdateRevenueAttributionCommand.js";
+export * from "./commands/ListRevenueAttributionsCommand.js";
+export * from "./commands/GetRevenueAttributionAllocationCommand.js";
+export * from "./commands/ListRevenueAttributionAllocationsCommand.js";
+export * from "./commands/ListTagsForResourceCommand.js";
+export * from "./commands/TagResourceCommand.js";
+export * from "./commands/UntagResourceCommand.js";
 
 // Validation
 export {

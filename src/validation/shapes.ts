@@ -91,3 +91,34 @@ export const FirstDayOfMonth = DateString.check(
 export const LastDayOfMonth = DateString.check(
   z.refine(isLastDayOfMonth, { error: "must be the last day of a month" }),
 );
+
+// ------------------------------------------ list filters, sorting, paging, tags
+
+/** Largest value of a Smithy `Integer` (a signed 32-bit integer). */
+export const INT32_MAX = 2_147_483_647;
+
+/** Page size of the list operations with at most 100 items per page. */
+export const MaxResults100 = integer(1, 100);
+/** Page size of ListRevenueAttributionAllocations (at most 500 items per page). */
+export const MaxResults500 = integer(1, 500);
+/** Integer revision of a marketplace revenue share (GetMarketplaceRevenueShare `Revision`). */
+export const MarketplaceRevenueShareRevisionNumber = integer(1, INT32_MAX);
+
+/** Sort field of ListRevenueAttributions. */
+export const AttributionSortBy = stringEnum(["LastModifiedDate"]);
+/** Sort field of ListMarketplaceRevenueShares. */
+export const MarketplaceRevenueShareSortBy = stringEnum(["LastModifiedDate"]);
+/** Sort field of ListMarketplaceRevenueShareAllocations. */
+export const MarketplaceRevenueShareAllocationSortField = stringEnum(["EffectiveFrom"]);
+/** Sort field of ListRevenueAttributionAllocations. */
+export const RevenueAttributionAllocationSortField = stringEnum(["EffectiveFrom"]);
+
+/** A marketplace product code filter: the model sets no constraint on it. */
+export const ProductCode = z.string();
+
+/** Tags given on CreateRevenueAttribution and TagResource: 1..200. */
+export const TagList = list(Tag, 1, 200);
+/** Tags given on CreateMarketplaceRevenueShare: 0..50. */
+export const MarketplaceRevenueShareTagList = list(Tag, 0, 50);
+/** Tag keys to remove (UntagResource); the model sets no size limit on the list. */
+export const TagKeyList = z.array(TagKey);

@@ -1,0 +1,73 @@
+import * as z from "zod/mini";
+import { Command, type OperationSpec } from "../command.js";
+import type { AllocationStatus, CatalogName, MarketplaceRevenueShareAllocationSummary, SortOrder } from "../models.js";
+import {
+  AllocationStatus as AllocationStatusSchema,
+  CatalogName as CatalogNameSchema,
+  DateString,
+  MarketplaceProductId,
+  MarketplaceRevenueShareAllocationSortField,
+  MaxResults100,
+  NextToken,
+  RevisionToken,
+  SortOrder as SortOrderSchema,
+} from "../validation/shapes.js";
+
+/** Input of {@link ListMarketplaceRevenueShareAllocationsCommand}. */
+export interface ListMarketplaceRevenueShareAllocationsInput {
+  Catalog: CatalogName;
+  /** `prod-` and 13 lowercase letters or digits. */
+  ProductId: string;
+  /** Only allocations with this status. */
+  Status?: AllocationStatus;
+  /** Inclusive lower bound on `EffectiveFrom`, `YYYY-MM-DD`. */
+  AfterEffectiveFrom?: string;
+  /** Exclusive upper bound on `EffectiveFrom`, `YYYY-MM-DD`. */
+  BeforeEffectiveFrom?: string;
+  /** Only `EffectiveFrom`. */
+  SortBy?: "EffectiveFrom" | (string & {});
+  /** Default `DESCENDING`. */
+  SortOrder?: SortOrder;
+  /** Page size, 1..100. */
+  MaxResults?: number;
+  /** Token from the previous page. */
+  NextToken?: string;
+  /** List the allocations as they were at this revision of the share. */
+  MarketplaceRevenueShareRevision?: string;
+}
+
+/** Output of {@link ListMarketplaceRevenueShareAllocationsCommand}: one page. */
+export interface ListMarketplaceRevenueShareAllocationsOutput {
+  MarketplaceRevenueShareAllocationSummaries: MarketplaceRevenueShareAllocationSummary[];
+  /** Present when there are more pages. */
+  NextToken?: string;
+}
+
+/** Schema of {@link ListMarketplaceRevenueShareAllocationsInput}. */
+export const ListMarketplaceRevenueShareAllocationsInputSchema = z.object({
+  Catalog: CatalogNameSchema,
+  ProductId: MarketplaceProductId,
+  Status: z.optional(AllocationStatusSchema),
+  AfterEffectiveFrom: z.optional(DateString),
+  BeforeEffectiveFrom: z.optional(DateString),
+  SortBy: z.optional(MarketplaceRevenueShareAllocationSortField),
+  SortOrder: z.optional(SortOrderSchema),
+  MaxResults: z.optional(MaxResults100),
+  NextToken: z.optional(NextToken),
+  MarketplaceRevenueShareRevision: z.optional(RevisionToken),
+});
+
+const spec: OperationSpec<ListMarketplaceRevenueShareAllocationsInput> = {
+  name: "ListMarketplaceRevenueShareAllocations",
+  schema: ListMarketplaceRevenueShareAllocationsInputSchema,
+};
+
+/** Lists the allocations of a marketplace revenue share, one page per call (see `paginateListMarketplaceRevenueShareAllocations`). */
+export class ListMarketplaceRevenueShareAllocationsCommand extends Command<
+  ListMarketplaceRevenueShareAllocationsInput,
+  ListMarketplaceRevenueShareAllocationsOutput
+> {
+  constructor(input: ListMarketplaceRevenueShareAllocationsInput) {
+    super(spec, input);
+  }
+}

@@ -1,0 +1,69 @@
+import * as z from "zod/mini";
+import { Command, type OperationSpec } from "../command.js";
+import type { CatalogName, MarketplaceRevenueShareSummary, SortOrder } from "../models.js";
+import {
+  CatalogName as CatalogNameSchema,
+  MarketplaceProductId,
+  MarketplaceRevenueShareSortBy,
+  MaxResults100,
+  NextToken,
+  ProductCode,
+  SortOrder as SortOrderSchema,
+  list,
+  timestamp,
+} from "../validation/shapes.js";
+
+/** Input of {@link ListMarketplaceRevenueSharesCommand}. */
+export interface ListMarketplaceRevenueSharesInput {
+  Catalog: CatalogName;
+  /** Only these products: 1..10 `prod-…` ids. */
+  ProductIds?: string[];
+  /** Only these product codes: 1..10. */
+  ProductCodes?: string[];
+  /** Page size, 1..100. */
+  MaxResults?: number;
+  /** Token from the previous page. */
+  NextToken?: string;
+  /** Only `LastModifiedDate`. */
+  SortBy?: "LastModifiedDate" | (string & {});
+  SortOrder?: SortOrder;
+  /** Only shares created after this time. */
+  CreatedAfter?: Date;
+  /** Only shares created before this time. */
+  CreatedBefore?: Date;
+}
+
+/** Output of {@link ListMarketplaceRevenueSharesCommand}: one page. */
+export interface ListMarketplaceRevenueSharesOutput {
+  MarketplaceRevenueShareSummaries: MarketplaceRevenueShareSummary[];
+  /** Present when there are more pages. */
+  NextToken?: string;
+}
+
+/** Schema of {@link ListMarketplaceRevenueSharesInput}. */
+export const ListMarketplaceRevenueSharesInputSchema = z.object({
+  Catalog: CatalogNameSchema,
+  ProductIds: z.optional(list(MarketplaceProductId, 1, 10)),
+  ProductCodes: z.optional(list(ProductCode, 1, 10)),
+  MaxResults: z.optional(MaxResults100),
+  NextToken: z.optional(NextToken),
+  SortBy: z.optional(MarketplaceRevenueShareSortBy),
+  SortOrder: z.optional(SortOrderSchema),
+  CreatedAfter: z.optional(timestamp),
+  CreatedBefore: z.optional(timestamp),
+});
+
+const spec: OperationSpec<ListMarketplaceRevenueSharesInput> = {
+  name: "ListMarketplaceRevenueShares",
+  schema: ListMarketplaceRevenueSharesInputSchema,
+};
+
+/** Lists marketplace revenue shares, one page per call (see `paginateListMarketplaceRevenueShares`). */
+export class ListMarketplaceRevenueSharesCommand extends Command<
+  ListMarketplaceRevenueSharesInput,
+  ListMarketplaceRevenueSharesOutput
+> {
+  constructor(input: ListMarketplaceRevenueSharesInput) {
+    super(spec, input);
+  }
+}
