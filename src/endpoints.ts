@@ -47,7 +47,8 @@ const AWS_PARTITION: Partition = {
 
 /**
  * Resolves the endpoint for a region, following the service's endpoint rules.
- * A custom endpoint is used as given and signed with the client's region.
+ * A custom endpoint is used as given and signed with the client's region
+ * (`us-east-1` when no region is set).
  */
 export function resolveEndpoint(params: {
   region?: string;
@@ -68,8 +69,8 @@ export function resolveEndpoint(params: {
     if (url.protocol !== "http:" && url.protocol !== "https:") {
       throw new InvalidConfigurationError(`Invalid Configuration: endpoint must be http or https, got ${url.protocol}`);
     }
-    if (!region) throw new InvalidConfigurationError("Invalid Configuration: Missing Region");
-    return { url: stripSlash(url), signingRegion: region };
+    // The model resolves a custom endpoint without a region; SigV4 then needs some region: use the aws partition's.
+    return { url: stripSlash(url), signingRegion: region || AWS_PARTITION.signingRegion };
   }
   if (!region) throw new InvalidConfigurationError("Invalid Configuration: Missing Region");
   const partition = PARTITIONS.find((p) => region.startsWith(p.prefix)) ?? AWS_PARTITION;
