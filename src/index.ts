@@ -38,6 +38,13 @@ export * from "./commands/ListTagsForResourceCommand.js";
 export * from "./commands/TagResourceCommand.js";
 export * from "./commands/UntagResourceCommand.js";
 
+// Paginators
+export { PaginationLoopError, type PaginationConfiguration } from "./paginators/paginate.js";
+export { paginateListRevenueAttributions } from "./paginators/paginateListRevenueAttributions.js";
+export { paginateListRevenueAttributionAllocations } from "./paginators/paginateListRevenueAttributionAllocations.js";
+export { paginateListMarketplaceRevenueShares } from "./paginators/paginateListMarketplaceRevenueShares.js";
+export { paginateListMarketplaceRevenueShareAllocations } from "./paginators/paginateListMarketplaceRevenueShareAllocations.js";
+
 // Validation
 export {
   validateRevenueShareAllocations,
