@@ -37,6 +37,7 @@ export * from "./commands/ListRevenueAttributionAllocationsCommand.js";
 export * from "./commands/ListTagsForResourceCommand.js";
 export * from "./commands/TagResourceCommand.js";
 export * from "./commands/UntagResourceCommand.js";
+export * from "./commands/GetRevenueAttributionCommand.js";
 
 // Paginators
 export { PaginationLoopError, type PaginationConfiguration } from "./paginators/paginate.js";
@@ -44,6 +45,21 @@ export { paginateListRevenueAttributions } from "./paginators/paginateListRevenu
 export { paginateListRevenueAttributionAllocations } from "./paginators/paginateListRevenueAttributionAllocations.js";
 export { paginateListMarketplaceRevenueShares } from "./paginators/paginateListMarketplaceRevenueShares.js";
 export { paginateListMarketplaceRevenueShareAllocations } from "./paginators/paginateListMarketplaceRevenueShareAllocations.js";
+
+// Waiters and batches
+export {
+  waitUntilAllocationsTaskComplete,
+  ALLOCATIONS_TASK_WAITER_DEFAULTS,
+  type AllocationsTaskWaiterConfiguration,
+  type AllocationsTaskWaiterOptions,
+  type AllocationsTaskWaiterInput,
+} from "./waiters/waitUntilAllocationsTaskComplete.js";
+export {
+  AllocationsTaskFailedError,
+  AllocationsTaskSupersededError,
+  WaiterTimeoutError,
+  type ObservedAllocationsTask,
+} from "./waiters/errors.js";
 
 // Validation
 export {
