@@ -17,6 +17,7 @@ import {
   RevenueSharePercent,
 } from "./shapes.js";
 import type { ValidationExceptionField } from "../errors.js";
+import { isCalendarDate } from "./dates.js";
 
 /** Structural schema of one batch item. */
 export const RevenueShareAllocationSchema = z.object({
@@ -31,14 +32,14 @@ export const RevenueShareAllocationSchema = z.object({
   Status: z.optional(AllocationStatus),
 });
 
-/** Reports `EffectiveUntil` before `EffectiveFrom` when both are well-formed dates. */
+/** Reports `EffectiveUntil` before `EffectiveFrom` when both are real calendar dates. */
 export function checkDateOrder(
   from: unknown,
   until: unknown,
   untilName: string,
   issues: IssueCollector,
 ): void {
-  if (typeof from === "string" && typeof until === "string" && !issues.has(untilName) && until < from) {
+  if (isCalendarDate(from) && isCalendarDate(until) && !issues.has(untilName) && until < from) {
     issues.add(untilName, "INVALID_VALUE", `must not be before EffectiveFrom (${from})`);
   }
 }

@@ -79,7 +79,8 @@ function messageOf(issue: ZodIssue, value: unknown): string {
   if (value === undefined) return "is required";
   if (issue.code === "invalid_type") {
     const got = value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
-    return `must be ${issue.expected === "int" ? "an integer" : `a ${issue.expected}`} (got ${got})`;
+    const expected = issue.expected === "int" ? "integer" : issue.expected;
+    return `must be ${/^[aeiou]/.test(expected) ? "an" : "a"} ${expected} (got ${got})`;
   }
   if (issue.code === "invalid_value") return `must be one of ${issue.values.map(String).join(", ")}`;
   return issue.message;

@@ -105,7 +105,7 @@ export function item(i = 0, over: Record<string, unknown> = {}): Record<string, 
     CustomerAwsAccountId: "123456789012",
     RevenueSharePercent: "10.25",
     EffectiveFrom: "2026-04-01",
-    EffectiveUntil: "2026-06-30",
+    EffectiveUntil: "2026-12-31",
     ...over,
   };
 }
