@@ -12,10 +12,12 @@ import {
   ServiceQuotaExceededException,
   ThrottlingException,
   ValidationException,
+  maskAccountId,
   type ResponseMetadata,
   type ValidationExceptionField,
 } from "../errors.js";
 import type { HttpRequestSpec, HttpResponseSpec } from "../transport/types.js";
+import { isRetryableStatus } from "../transport/retry.js";
 import { CborDecodeError, decodeCbor, encodeCbor } from "./cbor.js";
 
 /** The service name in the RPC v2 path. */
@@ -83,9 +85,13 @@ export function sanitizeErrorType(type: string): string {
   return name.trim();
 }
 
+/** The start of a body as text, for diagnostics; 12-digit runs (account ids) are masked. */
 function snippet(body: Uint8Array): string {
   const text = new TextDecoder("utf-8", { fatal: false }).decode(body.subarray(0, 200));
-  return text.replace(/\s+/g, " ").trim();
+  return text
+    .replace(/(?<!\d)\d{12}(?!\d)/g, (id) => maskAccountId(id))
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 function isCbor(headers: Record<string, string>): boolean {
@@ -155,6 +161,7 @@ export function parseResponse(
         message,
         $fault: status >= 500 ? "server" : "client",
         $metadata,
+        $retryable: isRetryableStatus(status),
       }),
     };
   }

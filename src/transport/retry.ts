@@ -12,13 +12,17 @@ export const RETRY_MAX_DELAY_MS = 20_000;
 
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 
+/** True for the HTTP statuses worth another attempt: 429, 500, 502, 503, 504. */
+export function isRetryableStatus(status: number | undefined): boolean {
+  return status !== undefined && RETRYABLE_STATUS.has(status);
+}
+
 /** True when the failure is transient: throttling, a 5xx, a reset or a timeout. */
 export function isRetryableError(error: unknown): boolean {
   if (error instanceof NetworkError) return true;
   if (error instanceof PartnerCentralRevenueMeasurementServiceException) {
     if (error.name === "ThrottlingException" || error.name === "InternalServerException") return true;
-    const status = error.$metadata.httpStatusCode;
-    return status !== undefined && RETRYABLE_STATUS.has(status);
+    return isRetryableStatus(error.$metadata.httpStatusCode);
   }
   return false;
 }
