@@ -46,6 +46,9 @@ export { paginateListRevenueAttributionAllocations } from "./paginators/paginate
 export { paginateListMarketplaceRevenueShares } from "./paginators/paginateListMarketplaceRevenueShares.js";
 export { paginateListMarketplaceRevenueShareAllocations } from "./paginators/paginateListMarketplaceRevenueShareAllocations.js";
 
+// Aggregated client
+export { PartnerCentralRevenueMeasurement } from "./PartnerCentralRevenueMeasurement.js";
+
 // Waiters and batches
 export {
   waitUntilAllocationsTaskComplete,
