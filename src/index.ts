@@ -63,6 +63,15 @@ export {
   WaiterTimeoutError,
   type ObservedAllocationsTask,
 } from "./waiters/errors.js";
+export {
+  submitAllocations,
+  allocationsChunkClientToken,
+  MAX_ALLOCATIONS_PER_TASK,
+  type SubmitAllocationsInput,
+  type SubmitAllocationsOutput,
+  type SubmitAllocationsProgress,
+} from "./batch/submitAllocations.js";
+export { AllocationsSubmissionError, type AllocationsChunkRange } from "./batch/errors.js";
 
 // Validation
 export {

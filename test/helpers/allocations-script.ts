@@ -94,6 +94,8 @@ export class ScriptedAllocationsService {
   tasks: Array<{ TaskId: string; revisionAtStart: number; records: number; polls: number; status: string; revision?: string }> = [];
   starts: Array<Record<string, unknown>> = [];
   onStart?: (body: Record<string, unknown>, index: number) => ScriptedResponse | undefined;
+  /** 0-based index of a task that ends FAILED instead of COMPLETE, with these details. */
+  failTask?: { index: number; details: Array<Record<string, unknown>> };
 
   constructor(init: { revision?: number; pollsPerTask?: number } = {}) {
     this.revision = init.revision ?? 7;
@@ -138,6 +140,12 @@ export class ScriptedAllocationsService {
         const task = this.tasks[this.tasks.length - 1];
         if (!task) return errorResponse("ResourceNotFoundException", 404, { Message: "No task", Reason: "RESOURCE_NOT_FOUND" });
         task.polls++;
+        if (task.status === "IN_PROGRESS" && task.polls > this.pollsPerTask && this.failTask?.index === this.tasks.length - 1) {
+          task.status = "FAILED";
+          return cborResponse(
+            taskBody(task.TaskId, "FAILED", { TotalRevenueAttributionAllocationRecords: task.records, ErrorDetailList: this.failTask.details }),
+          );
+        }
         if (task.status === "IN_PROGRESS" && task.polls > this.pollsPerTask) {
           task.status = "COMPLETE";
           this.revision++;
