@@ -310,7 +310,7 @@ function officialCommand(op: string, input: unknown) {
 
 const sendOurs = (op: string, input: unknown) => ours.send(oursCommand(op, input)) as Promise<Record<string, unknown>>;
 const sendOfficial = (op: string, input: unknown) =>
-  official.send(officialCommand(op, structuredClone(input))) as Promise<Record<string, unknown>>;
+  official.send(officialCommand(op, structuredClone(input))) as unknown as Promise<Record<string, unknown>>;
 
 function withoutMetadata(out: Record<string, unknown>): Record<string, unknown> {
   const { $metadata: _, ...rest } = out;
