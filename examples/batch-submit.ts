@@ -1,0 +1,84 @@
+/**
+ * Pushes 600 allocation changes to a revenue attribution in 250-record tasks,
+ * waiting for each and chaining revisions, then prints the final revision.
+ *
+ *   npx tsx examples/batch-submit.ts
+ *
+ * Runs against the embedded local emulator by default (no AWS account needed).
+ * To use another endpoint (e.g. an emulator started with the CLI), set
+ * PRM_ENDPOINT, and optionally PRM_ATTRIBUTION (an existing `ra-…` id) and the
+ * usual AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY.
+ */
+import {
+  AllocationsSubmissionError,
+  ClientValidationError,
+  CreateRevenueAttributionCommand,
+  PartnerCentralRevenueMeasurementClient,
+  submitAllocations,
+  type RevenueShareAllocation,
+} from "../src/index.js";
+import { startEmulator } from "../src/testing/index.js";
+
+/** 600 changes as they might come from a CRM export: one offer per customer, July 2026. */
+function changesFromExport(count: number): RevenueShareAllocation[] {
+  return Array.from({ length: count }, (_, i) => ({
+    Action: "CREATE",
+    EntityType: "OFFER",
+    EntityIdentifier: `offer-${String(i).padStart(5, "0")}`,
+    CustomerAwsAccountId: String(200000000000 + i),
+    RevenueSharePercent: "12.50",
+    EffectiveFrom: "2026-07-01",
+    EffectiveUntil: "2026-07-31",
+  }));
+}
+
+async function main(): Promise<void> {
+  const external = process.env.PRM_ENDPOINT;
+  const emulator = external ? undefined : await startEmulator({ taskDurationMs: 200 });
+  const client = new PartnerCentralRevenueMeasurementClient(
+    emulator
+      ? { endpoint: emulator.endpoint, region: emulator.region, credentials: emulator.credentials }
+      : { endpoint: external, region: process.env.AWS_REGION ?? "us-east-1" },
+  );
+  try {
+    const attribution =
+      process.env.PRM_ATTRIBUTION ??
+      (
+        await client.send(
+          new CreateRevenueAttributionCommand({ Catalog: "Sandbox", Name: `batch-example-${Date.now()}`, TenancyModel: "MULTI_TENANT" }),
+        )
+      ).Id;
+
+    const result = await submitAllocations(client, {
+      Catalog: "Sandbox",
+      RevenueAttributionIdentifier: attribution,
+      RevenueShareAllocations: changesFromExport(600),
+      Description: "CRM export",
+      // Short delays suit the emulator; the defaults (2 s .. 30 s, 900 s per task) suit the service.
+      minDelay: 0.1,
+      maxDelay: 1,
+      maxWaitTime: 60,
+      onProgress: ({ chunkIndex, chunkCount, recordsCommitted, recordsTotal, task }) =>
+        console.log(
+          `chunk ${chunkIndex + 1}/${chunkCount} COMPLETE (task ${task.TaskId}): ` +
+            `${recordsCommitted}/${recordsTotal} records, revision ${task.RevenueAttributionLatestRevision}`,
+        ),
+    });
+    console.log(`done: ${result.tasks.length} tasks, attribution ${attribution} is at revision ${result.revision}`);
+  } catch (e) {
+    if (e instanceof ClientValidationError) {
+      for (const f of e.FieldList) console.error(`${f.Name}: ${f.Message} [${f.Code}]`);
+    } else if (e instanceof AllocationsSubmissionError) {
+      // e.message names the committed, in-doubt and uncommitted chunks; e.cause is the underlying error.
+      console.error(e.message);
+    } else {
+      console.error(e);
+    }
+    process.exitCode = 1;
+  } finally {
+    client.destroy();
+    await emulator?.close();
+  }
+}
+
+void main();

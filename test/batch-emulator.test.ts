@@ -1,0 +1,99 @@
+/**
+ * The waiter and the batch helper against the local emulator over real HTTP
+ * (real timers; tasks run 10 ms and the waiter polls every 5..20 ms).
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  AllocationsSubmissionError,
+  AllocationsTaskFailedError,
+  CreateRevenueAttributionCommand,
+  PartnerCentralRevenueMeasurementClient,
+  StartRevenueAttributionAllocationsTaskCommand,
+  submitAllocations,
+  waitUntilAllocationsTaskComplete,
+  type RevenueShareAllocation,
+} from "../src/index.js";
+import { startEmulator, type Emulator } from "../src/testing/index.js";
+import { allocation } from "./helpers/allocations-script.js";
+
+let emulator: Emulator;
+let client: PartnerCentralRevenueMeasurementClient;
+let attribution: string;
+const fast = { minDelay: 0.005, maxDelay: 0.02, maxWaitTime: 10 };
+const items = (n: number): RevenueShareAllocation[] => Array.from({ length: n }, (_, i) => allocation(i) as unknown as RevenueShareAllocation);
+
+beforeAll(async () => {
+  emulator = await startEmulator({ taskDurationMs: 10 });
+  client = new PartnerCentralRevenueMeasurementClient({
+    endpoint: emulator.endpoint,
+    region: emulator.region,
+    credentials: emulator.credentials,
+  });
+});
+afterAll(async () => {
+  client.destroy();
+  await emulator.close();
+});
+beforeEach(async () => {
+  emulator.reset();
+  const created = await client.send(
+    new CreateRevenueAttributionCommand({ Catalog: "AWS", Name: "batch test", TenancyModel: "MULTI_TENANT" }),
+  );
+  attribution = created.Id;
+});
+
+describe("against the emulator", () => {
+  it("waits for a started task and returns its new revision", async () => {
+    const started = await client.send(
+      new StartRevenueAttributionAllocationsTaskCommand({
+        Catalog: "AWS",
+        RevenueAttributionIdentifier: attribution,
+        RevenueAttributionRevision: "1",
+        RevenueShareAllocations: items(3),
+      }),
+    );
+    const polls: string[] = [];
+    const task = await waitUntilAllocationsTaskComplete(
+      { client, ...fast, onPoll: (t) => polls.push(t.Status) },
+      { Catalog: "AWS", RevenueAttributionIdentifier: attribution, TaskId: started.TaskId },
+    );
+    expect(task.Status).toBe("COMPLETE");
+    expect(task.RevenueAttributionLatestRevision).toBe("2");
+    expect(polls.at(-1)).toBe("COMPLETE");
+  });
+
+  it("commits 600 changes in three chained tasks", async () => {
+    const result = await submitAllocations(client, {
+      Catalog: "AWS",
+      RevenueAttributionIdentifier: attribution,
+      RevenueShareAllocations: items(600),
+      ...fast,
+    });
+    expect(result.tasks.map((t) => t.TotalRevenueAttributionAllocationRecords)).toEqual([250, 250, 100]);
+    expect(result.revision).toBe("4");
+    const snapshot = emulator.inspect().revenueAttributions.find((a) => a.Id === attribution)!;
+    expect(snapshot.LatestRevision).toBe("4");
+    expect(snapshot.Allocations).toHaveLength(600);
+  });
+
+  it("stops at a FAILED chunk with the earlier chunk committed and nothing after it", async () => {
+    const list = items(300);
+    list[260] = { ...list[260]!, Action: "UPDATE", RevenueAttributionAllocationId: "alloc-doesnotexist1" };
+    const error = await submitAllocations(client, {
+      Catalog: "AWS",
+      RevenueAttributionIdentifier: attribution,
+      RevenueShareAllocations: list,
+      chunkSize: 150,
+      ...fast,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AllocationsSubmissionError);
+    const e = error as AllocationsSubmissionError;
+    expect(e.cause).toBeInstanceOf(AllocationsTaskFailedError);
+    expect((e.cause as AllocationsTaskFailedError).failureCounts).toEqual({ RESOURCE_NOT_FOUND: 1 });
+    expect(e.committed.map((r) => r.chunkIndex)).toEqual([0]);
+    expect(e.notCommitted.map((r) => [r.firstIndex, r.lastIndex])).toEqual([[150, 299]]);
+    expect(e.revision).toBe("2");
+    const snapshot = emulator.inspect().revenueAttributions.find((a) => a.Id === attribution)!;
+    expect(snapshot.Allocations).toHaveLength(150);
+  });
+});
