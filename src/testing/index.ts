@@ -1,0 +1,262 @@
+/**
+ * A local emulator of the Partner Central Revenue Measurement API for offline
+ * tests: a real HTTP server on 127.0.0.1 speaking Smithy RPC v2 CBOR for all
+ * 18 operations, with state in memory, SigV4 verification, ClientToken
+ * idempotency, the service's validation and business rules, and fault
+ * injection.
+ *
+ * ```ts
+ * import { startEmulator } from "partnercentral-revenue-measurement/testing";
+ * const emulator = await startEmulator();
+ * const client = new PartnerCentralRevenueMeasurementClient({
+ *   endpoint: emulator.endpoint, region: emulator.region, credentials: emulator.credentials,
+ * });
+ * // ... your tests ...
+ * await emulator.close();
+ * ```
+ * @packageDocumentation
+ */
+import type { AllocationStatus, RevenueAttributionAllocationErrorDetail, Tag } from "../models.js";
+import { FaultInjector, type FaultCounts, type FaultOptions } from "./faults.js";
+import { startServer, type RequestStats } from "./server.js";
+import { EmulatorState, type EmulatorProduct } from "./state.js";
+
+export type { FaultOptions, FaultCounts } from "./faults.js";
+export type { RequestStats } from "./server.js";
+export type { EmulatorProduct } from "./state.js";
+
+/** The credentials the emulator accepts unless others are given. Not secret: they only open the emulator. */
+export const DEFAULT_EMULATOR_CREDENTIALS = Object.freeze({
+  accessKeyId: "AKIAEMULATOREXAMPLE1",
+  secretAccessKey: "emulator/secret/access/key/EXAMPLEKEY0",
+});
+
+/** The fake account id in the emulator's ARNs. */
+export const DEFAULT_EMULATOR_ACCOUNT_ID = "111122223333";
+
+/** Options of {@link startEmulator}. */
+export interface EmulatorOptions {
+  /** Port to listen on; default 0 (a free port). */
+  port?: number;
+  /** Interface to listen on; default `127.0.0.1` (loopback only). */
+  host?: string;
+  /** SigV4 signing region the emulator expects; default `us-east-1` (the service's signing region). */
+  region?: string;
+  /** The only credentials accepted; default {@link DEFAULT_EMULATOR_CREDENTIALS}. */
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /** Verify SigV4 signatures (a missing or wrong one is AccessDeniedException); default true. */
+  verifySignatures?: boolean;
+  /** 12-digit account id used in ARNs; default `111122223333`. */
+  accountId?: string;
+  /** How long an allocations task stays IN_PROGRESS before it ends; default 50 ms. */
+  taskDurationMs?: number;
+  /**
+   * The emulator's clock for timestamps and date rules ("today" in UTC decides
+   * whether an allocation's period has begun); default `Date.now`. Signature
+   * freshness is always checked against the real clock.
+   */
+  now?: () => number | Date;
+  /** Faults to inject from the start (see {@link FaultOptions}); change them later with `setFaults`. */
+  faults?: FaultOptions;
+  /** Revenue attributions a catalog may hold before ServiceQuotaExceededException; default 1000. */
+  maxRevenueAttributions?: number;
+  /** Known marketplace products; when given, other product ids are ResourceNotFoundException. Default: any id. */
+  products?: Record<string, EmulatorProduct>;
+  /** Receives one line per request (operation, status, duration). Never secrets or account ids. */
+  logger?: (line: string) => void;
+}
+
+/** One revenue attribution allocation in an {@link EmulatorSnapshot}. */
+export interface SnapshotRevenueAttributionAllocation {
+  RevenueAttributionAllocationId: string;
+  EntityType: string;
+  EntityIdentifier: string;
+  CustomerAwsAccountId: string;
+  RevenueSharePercent: string;
+  EffectiveFrom: string;
+  EffectiveUntil: string;
+  Status: AllocationStatus;
+  CreatedDate: Date;
+  LastModifiedDate: Date;
+}
+
+/** One allocations task in an {@link EmulatorSnapshot}. */
+export interface SnapshotTask {
+  TaskId: string;
+  Status: "IN_PROGRESS" | "COMPLETE" | "FAILED";
+  StartedAt: Date;
+  EndedAt?: Date;
+  TotalRevenueAttributionAllocationRecords: number;
+  RevenueAttributionLatestRevision?: string;
+  ErrorDetailList?: RevenueAttributionAllocationErrorDetail[];
+}
+
+/** One marketplace revenue share allocation in an {@link EmulatorSnapshot}. */
+export interface SnapshotMarketplaceAllocation {
+  MarketplaceRevenueShareAllocationId: string;
+  EffectiveFrom: string;
+  EffectiveUntil?: string;
+  RevenueSharePercent: string;
+  Status: AllocationStatus;
+}
+
+/** Everything the emulator holds, at the latest revisions: for assertions in tests. */
+export interface EmulatorSnapshot {
+  revenueAttributions: {
+    Id: string;
+    Arn: string;
+    Catalog: string;
+    Name: string;
+    LatestRevision: string;
+    Allocations: SnapshotRevenueAttributionAllocation[];
+    Tasks: SnapshotTask[];
+    Tags: Tag[];
+  }[];
+  marketplaceRevenueShares: {
+    ProductId: string;
+    Arn: string;
+    Catalog: string;
+    LatestRevision: number;
+    Allocations: SnapshotMarketplaceAllocation[];
+    Tags: Tag[];
+  }[];
+  /** Requests seen, and faults injected since the faults were last set. */
+  requests: RequestStats & FaultCounts;
+}
+
+/** A running emulator. */
+export interface Emulator {
+  /** Base URL, e.g. `http://127.0.0.1:43817`: pass it as the client's `endpoint`. */
+  readonly endpoint: string;
+  /** The signing region the emulator expects: pass it as the client's `region`. */
+  readonly region: string;
+  /** The credentials the emulator accepts. */
+  readonly credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /** The account id in the emulator's ARNs. */
+  readonly accountId: string;
+  /** Stops the server, closes open connections and cancels running tasks. */
+  close(): Promise<void>;
+  /** Forgets all resources, tasks and ClientTokens, and clears the request counters (faults stay as set). */
+  reset(): void;
+  /** Replaces the fault settings (`{}` turns faults off) and restarts their counters. */
+  setFaults(faults: FaultOptions): void;
+  /** Changes how long later allocations tasks run. */
+  setTaskDurationMs(ms: number): void;
+  /** Ends every IN_PROGRESS task now, as if its time had run out. */
+  finishTasks(): void;
+  /** A copy of the current state, for assertions. */
+  inspect(): EmulatorSnapshot;
+}
+
+/**
+ * Starts the emulator. Resolves once it listens; close it with `close()`.
+ */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const region = options.region ?? "us-east-1";
+  const accountId = options.accountId ?? DEFAULT_EMULATOR_ACCOUNT_ID;
+  if (!/^\d{12}$/.test(accountId)) throw new RangeError("accountId must be 12 digits");
+  const credentials = { ...(options.credentials ?? DEFAULT_EMULATOR_CREDENTIALS) };
+  const clock = options.now;
+  const now = clock ? () => Number(clock()) : () => Date.now();
+  const state = new EmulatorState({
+    now,
+    region,
+    accountId,
+    taskDurationMs: options.taskDurationMs ?? 50,
+    maxRevenueAttributions: options.maxRevenueAttributions ?? 1000,
+    products: options.products,
+  });
+  const faults = new FaultInjector(options.faults);
+  const host = options.host ?? "127.0.0.1";
+  const server = await startServer(state, faults, {
+    host,
+    port: options.port ?? 0,
+    region,
+    credentials,
+    verifySignatures: options.verifySignatures ?? true,
+    logger: options.logger,
+  });
+  const endpoint = host === "0.0.0.0" || host === "::" ? server.endpoint.replace(/\/\/[^/]+:/, "//127.0.0.1:") : server.endpoint;
+
+  return {
+    endpoint,
+    region,
+    credentials,
+    accountId,
+    async close() {
+      state.dispose();
+      await server.close();
+    },
+    reset() {
+      state.reset();
+      const { stats } = server;
+      stats.total = 0;
+      stats.byOperation = {};
+      stats.rejectedSignatures = 0;
+      stats.rejectedInputs = 0;
+    },
+    setFaults(next) {
+      faults.set(next);
+    },
+    setTaskDurationMs(ms) {
+      if (!(ms >= 0)) throw new RangeError("taskDurationMs must be 0 or more");
+      state.options.taskDurationMs = ms;
+    },
+    finishTasks() {
+      state.finishAllTasks();
+    },
+    inspect() {
+      return snapshot(state, { ...server.stats, byOperation: { ...server.stats.byOperation }, ...faults.counts });
+    },
+  };
+}
+
+function snapshot(state: EmulatorState, requests: EmulatorSnapshot["requests"]): EmulatorSnapshot {
+  const tags = (m: Map<string, string>): Tag[] => [...m].map(([Key, Value]) => ({ Key, Value }));
+  return {
+    revenueAttributions: [...state.attributions.values()].map((attr) => ({
+      Id: attr.Id,
+      Arn: attr.Arn,
+      Catalog: attr.Catalog,
+      Name: attr.Name,
+      LatestRevision: String(attr.latestRevision),
+      Allocations: state.allocationsAt(attr, attr.latestRevision).map(({ allocation: a }) => ({
+        RevenueAttributionAllocationId: a.RevenueAttributionAllocationId,
+        EntityType: a.EntityType,
+        EntityIdentifier: a.EntityIdentifier,
+        CustomerAwsAccountId: a.CustomerAwsAccountId,
+        RevenueSharePercent: a.RevenueSharePercent,
+        EffectiveFrom: a.EffectiveFrom,
+        EffectiveUntil: a.EffectiveUntil,
+        Status: a.Status,
+        CreatedDate: a.CreatedDate,
+        LastModifiedDate: a.LastModifiedDate,
+      })),
+      Tasks: attr.tasks.map((t) => ({
+        TaskId: t.TaskId,
+        Status: t.Status,
+        StartedAt: t.StartedAt,
+        EndedAt: t.EndedAt,
+        TotalRevenueAttributionAllocationRecords: t.TotalRevenueAttributionAllocationRecords,
+        RevenueAttributionLatestRevision: t.RevenueAttributionLatestRevision,
+        ErrorDetailList: t.ErrorDetailList?.map((d) => ({ ...d })),
+      })),
+      Tags: tags(attr.tags),
+    })),
+    marketplaceRevenueShares: [...state.shares.values()].map((share) => ({
+      ProductId: share.ProductId,
+      Arn: share.Arn,
+      Catalog: share.Catalog,
+      LatestRevision: share.latestRevision,
+      Allocations: state.shareAllocationsAt(share, share.latestRevision).map(({ allocation: a }) => ({
+        MarketplaceRevenueShareAllocationId: a.MarketplaceRevenueShareAllocationId,
+        EffectiveFrom: a.EffectiveFrom,
+        EffectiveUntil: a.EffectiveUntil,
+        RevenueSharePercent: a.RevenueSharePercent,
+        Status: a.Status,
+      })),
+      Tags: tags(share.tags),
+    })),
+    requests,
+  };
+}
