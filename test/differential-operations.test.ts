@@ -469,3 +469,46 @@ describe("error type names", () => {
     compareErrors(mine, theirs, "ConflictException", { Message: "Token reused", Reason: "CONFLICT_CLIENT_TOKEN" }, 409);
   });
 });
+
+// ------------------------------------------------- member names vs the official model types
+
+/**
+ * Compile-time checks (run by `tsc --noEmit`): every input and output interface
+ * has exactly the official client's member names, with the same members required.
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K }[keyof T];
+type SameMembers<A, B> = Same<keyof A, keyof B> extends true ? Same<RequiredKeys<A>, RequiredKeys<B>> : false;
+const sameMembers = <T extends true>(): T | undefined => undefined;
+
+it("input and output interfaces name and require the same members as the official model", () => {
+  const checks = [
+    sameMembers<SameMembers<Ours.CreateMarketplaceRevenueShareInput, Official.CreateMarketplaceRevenueShareInput>>(),
+    sameMembers<SameMembers<Ours.CreateMarketplaceRevenueShareOutput, Official.CreateMarketplaceRevenueShareOutput>>(),
+    sameMembers<SameMembers<Ours.GetMarketplaceRevenueShareInput, Official.GetMarketplaceRevenueShareInput>>(),
+    sameMembers<SameMembers<Ours.GetMarketplaceRevenueShareOutput, Official.GetMarketplaceRevenueShareOutput>>(),
+    sameMembers<SameMembers<Ours.ListMarketplaceRevenueSharesInput, Official.ListMarketplaceRevenueSharesInput>>(),
+    sameMembers<SameMembers<Ours.ListMarketplaceRevenueSharesOutput, Official.ListMarketplaceRevenueSharesOutput>>(),
+    sameMembers<SameMembers<Ours.GetMarketplaceRevenueShareAllocationInput, Official.GetMarketplaceRevenueShareAllocationInput>>(),
+    sameMembers<SameMembers<Ours.GetMarketplaceRevenueShareAllocationOutput, Official.GetMarketplaceRevenueShareAllocationOutput>>(),
+    sameMembers<SameMembers<Ours.ListMarketplaceRevenueShareAllocationsInput, Official.ListMarketplaceRevenueShareAllocationsInput>>(),
+    sameMembers<SameMembers<Ours.ListMarketplaceRevenueShareAllocationsOutput, Official.ListMarketplaceRevenueShareAllocationsOutput>>(),
+    sameMembers<SameMembers<Ours.CreateRevenueAttributionInput, Official.CreateRevenueAttributionInput>>(),
+    sameMembers<SameMembers<Ours.CreateRevenueAttributionOutput, Official.CreateRevenueAttributionOutput>>(),
+    sameMembers<SameMembers<Ours.GetRevenueAttributionInput, Official.GetRevenueAttributionInput>>(),
+    sameMembers<SameMembers<Ours.GetRevenueAttributionOutput, Official.GetRevenueAttributionOutput>>(),
+    sameMembers<SameMembers<Ours.UpdateRevenueAttributionInput, Official.UpdateRevenueAttributionInput>>(),
+    sameMembers<SameMembers<Ours.UpdateRevenueAttributionOutput, Official.UpdateRevenueAttributionOutput>>(),
+    sameMembers<SameMembers<Ours.ListRevenueAttributionsInput, Official.ListRevenueAttributionsInput>>(),
+    sameMembers<SameMembers<Ours.ListRevenueAttributionsOutput, Official.ListRevenueAttributionsOutput>>(),
+    sameMembers<SameMembers<Ours.GetRevenueAttributionAllocationInput, Official.GetRevenueAttributionAllocationInput>>(),
+    sameMembers<SameMembers<Ours.GetRevenueAttributionAllocationOutput, Official.GetRevenueAttributionAllocationOutput>>(),
+    sameMembers<SameMembers<Ours.ListRevenueAttributionAllocationsInput, Official.ListRevenueAttributionAllocationsInput>>(),
+    sameMembers<SameMembers<Ours.ListRevenueAttributionAllocationsOutput, Official.ListRevenueAttributionAllocationsOutput>>(),
+    sameMembers<SameMembers<Ours.ListTagsForResourceInput, Official.ListTagsForResourceInput>>(),
+    sameMembers<SameMembers<Ours.ListTagsForResourceOutput, Official.ListTagsForResourceOutput>>(),
+    sameMembers<SameMembers<Ours.TagResourceInput, Official.TagResourceInput>>(),
+    sameMembers<SameMembers<Ours.UntagResourceInput, Official.UntagResourceInput>>(),
+  ];
+  expect(checks).toHaveLength(26);
+});
