@@ -18,44 +18,54 @@ export class FetchHttpHandler implements HttpHandler {
     options: { abortSignal?: AbortSignal; timeoutMs?: number } = {},
   ): Promise<HttpResponseSpec> {
     const { abortSignal, timeoutMs } = options;
-    if (abortSignal?.aborted) throw new AbortError();
+    if (abortSignal?.aborted) throw new AbortError(undefined, { cause: abortSignal.reason });
     const { default: ky } = await import("ky");
     const headers = { ...request.headers };
     delete headers["content-length"]; // fetch sets it itself and refuses to be told
-    let response: Response;
+    // One signal for the caller's abort and for our timeout, which covers the whole exchange
+    // (ky's own timeout stops at the response headers, so a stalled body would hang).
+    const controller = new AbortController();
+    const onAbort = (): void => controller.abort(abortSignal?.reason);
+    abortSignal?.addEventListener("abort", onAbort, { once: true });
+    let timedOut = false;
+    const timer =
+      timeoutMs && timeoutMs > 0
+        ? setTimeout(() => {
+            timedOut = true;
+            controller.abort();
+          }, timeoutMs)
+        : undefined;
     try {
-      response = await ky(request.url.href + "", {
+      const response = await ky(request.url.href, {
         method: request.method,
         headers,
         body: request.body as Uint8Array<ArrayBuffer>,
         retry: 0,
-        timeout: timeoutMs && timeoutMs > 0 ? timeoutMs : false,
+        timeout: false,
         throwHttpErrors: false,
-        signal: abortSignal,
+        signal: controller.signal,
         fetch: this.fetchImpl,
       });
+      const body = await response.arrayBuffer();
+      const out: Record<string, string> = {};
+      response.headers.forEach((value, name) => {
+        out[name.toLowerCase()] = value;
+      });
+      return { statusCode: response.status, headers: out, body: new Uint8Array(body) };
     } catch (e) {
-      throw mapFetchError(e, abortSignal, timeoutMs);
+      throw mapFetchError(e, abortSignal, timedOut ? timeoutMs : undefined);
+    } finally {
+      if (timer) clearTimeout(timer);
+      abortSignal?.removeEventListener("abort", onAbort);
     }
-    let body: ArrayBuffer;
-    try {
-      body = await response.arrayBuffer();
-    } catch (e) {
-      throw mapFetchError(e, abortSignal, timeoutMs);
-    }
-    const out: Record<string, string> = {};
-    response.headers.forEach((value, name) => {
-      out[name.toLowerCase()] = value;
-    });
-    return { statusCode: response.status, headers: out, body: new Uint8Array(body) };
   }
 }
 
-function mapFetchError(e: unknown, abortSignal: AbortSignal | undefined, timeoutMs: number | undefined): Error {
+function mapFetchError(e: unknown, abortSignal: AbortSignal | undefined, timedOutAfterMs: number | undefined): Error {
   if (abortSignal?.aborted) return new AbortError(undefined, { cause: abortSignal.reason });
-  const err = e as { name?: string; message?: string; cause?: { code?: string } };
-  if (err?.name === "TimeoutError") {
-    return new NetworkError(`Request timed out after ${timeoutMs} ms`, { code: "TimeoutError", cause: e });
+  if (timedOutAfterMs !== undefined) {
+    return new NetworkError(`Request timed out after ${timedOutAfterMs} ms`, { code: "TimeoutError", cause: e });
   }
+  const err = e as { name?: string; message?: string; cause?: { code?: string } };
   return new NetworkError(`Request failed: ${err?.message ?? String(e)}`, { code: err?.cause?.code, cause: e });
 }
