@@ -1,9 +1,25 @@
+import { readdirSync } from "node:fs";
 import { defineConfig } from "tsup";
 
+/** Public entry points (package.json "exports"); each also gets a .d.ts and a .d.cts. */
+const publicEntries: Record<string, string> = { index: "src/index.ts" };
+
+/**
+ * Every command is an entry point too (internal, not exported), so the output
+ * keeps one module per command and a consumer's bundler drops the commands it
+ * does not import ("sideEffects": false). Without this, one bundled file holds
+ * every command's input schema and a one-command handler carries all of them.
+ */
+const commandEntries = Object.fromEntries(
+  readdirSync("src/commands")
+    .filter((file) => file.endsWith(".ts"))
+    .map((file) => [`commands/${file.slice(0, -3)}`, `src/commands/${file}`]),
+);
+
 export default defineConfig({
-  entry: { index: "src/index.ts" },
+  entry: { ...commandEntries, ...publicEntries },
   format: ["esm", "cjs"],
-  dts: true,
+  dts: { entry: publicEntries },
   clean: true,
   sourcemap: false,
   splitting: true,

@@ -1,9 +1,14 @@
 /**
- * SigV4 signing with `@smithy/signature-v4`, service `partnercentral`.
+ * SigV4 signing (AWS4-HMAC-SHA256), service `partnercentral`, on `node:crypto`.
  * Every attempt is signed afresh by the caller (the date and signature change).
+ *
+ * The output matches `@smithy/signature-v4` with its defaults (checked by a
+ * differential test): the same signed headers, including `host`,
+ * `x-amz-date`, `x-amz-content-sha256` and `x-amz-security-token`. It is
+ * written here because that package loads a large part of `@smithy/core` at
+ * start-up, which cost more cold-start time than the rest of this client.
  */
-import { SignatureV4 } from "@smithy/signature-v4";
-import { Hash } from "@smithy/hash-node";
+import { createHash, createHmac } from "node:crypto";
 import type { AwsCredentialIdentity } from "@smithy/types";
 import type { HttpRequestSpec } from "../transport/types.js";
 
@@ -13,28 +18,112 @@ export const SIGNING_SERVICE = "partnercentral";
 /** Signs one request; returns the headers to send (the input is not modified). */
 export type RequestSigner = (request: HttpRequestSpec, signingDate: Date) => Promise<Record<string, string>>;
 
+const ALGORITHM = "AWS4-HMAC-SHA256";
+/** Headers never signed (the same list as `@smithy/signature-v4`). */
+const UNSIGNABLE_HEADERS = new Set([
+  "authorization",
+  "cache-control",
+  "connection",
+  "expect",
+  "from",
+  "keep-alive",
+  "max-forwards",
+  "pragma",
+  "referer",
+  "te",
+  "trailer",
+  "transfer-encoding",
+  "upgrade",
+  "user-agent",
+  "x-amzn-trace-id",
+]);
+/** Headers the signer writes itself; caller-supplied values are dropped. */
+const GENERATED_HEADERS = new Set(["authorization", "x-amz-date", "date"]);
+
+const sha256Hex = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
+const hmac = (key: string | Buffer, data: string): Buffer => createHmac("sha256", key).update(data).digest();
+
+/** RFC 3986 encoding as SigV4 wants it (`encodeURIComponent` plus `!'()*`). */
+function escapeUri(value: string): string {
+  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** The canonical URI: dot segments and empty segments removed, then URI-encoded again (non-S3 rule). */
+export function canonicalPath(path: string): string {
+  const segments: string[] = [];
+  for (const segment of path.split("/")) {
+    if (segment === "" || segment === ".") continue;
+    if (segment === "..") segments.pop();
+    else segments.push(segment);
+  }
+  const normalized = `${path.startsWith("/") ? "/" : ""}${segments.join("/")}${segments.length > 0 && path.endsWith("/") ? "/" : ""}`;
+  return escapeUri(normalized).replace(/%2F/g, "/");
+}
+
+/** `YYYYMMDDTHHMMSSZ`. */
+function longDate(date: Date): string {
+  return date
+    .toISOString()
+    .replace(/\.\d{3}Z$/, "Z")
+    .replace(/[-:]/g, "");
+}
+
 /** Creates a signer for one signing region and a credential source. */
 export function createSigner(signingRegion: string, credentials: () => Promise<AwsCredentialIdentity>): RequestSigner {
-  const signer = new SignatureV4({
-    service: SIGNING_SERVICE,
-    region: signingRegion,
-    credentials,
-    sha256: Hash.bind(null, "sha256"),
-  });
+  // The derived key depends only on the secret, the day, the region and the service: keep the last one.
+  let cachedKey: { secret: string; day: string; key: Buffer } | undefined;
+  const signingKey = (secret: string, day: string): Buffer => {
+    if (cachedKey && cachedKey.secret === secret && cachedKey.day === day) return cachedKey.key;
+    let key = hmac(`AWS4${secret}`, day);
+    for (const part of [signingRegion, SIGNING_SERVICE, "aws4_request"]) key = hmac(key, part);
+    cachedKey = { secret, day, key };
+    return key;
+  };
+
   return async (request, signingDate) => {
-    const signed = await signer.sign(
-      {
-        method: request.method,
-        protocol: request.url.protocol,
-        hostname: request.url.hostname,
-        port: request.url.port ? Number(request.url.port) : undefined,
-        path: request.url.pathname,
-        query: {},
-        headers: { ...request.headers, host: request.url.host },
-        body: request.body,
-      },
-      { signingDate },
-    );
-    return signed.headers as Record<string, string>;
+    const creds = await credentials();
+    if (typeof creds?.accessKeyId !== "string" || typeof creds.secretAccessKey !== "string") {
+      throw new Error("Resolved credential object is not valid");
+    }
+    const amzDate = longDate(signingDate);
+    const day = amzDate.slice(0, 8);
+    const scope = `${day}/${signingRegion}/${SIGNING_SERVICE}/aws4_request`;
+    const payloadHash = sha256Hex(request.body);
+
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (!GENERATED_HEADERS.has(name.toLowerCase())) headers[name] = value;
+    }
+    headers.host = request.url.host;
+    headers["x-amz-date"] = amzDate;
+    if (creds.sessionToken) headers["x-amz-security-token"] = creds.sessionToken;
+    if (!Object.keys(headers).some((name) => name.toLowerCase() === "x-amz-content-sha256")) {
+      headers["x-amz-content-sha256"] = payloadHash;
+    }
+
+    const canonical: Record<string, string> = {};
+    for (const name of Object.keys(headers).sort()) {
+      const value = headers[name];
+      const lower = name.toLowerCase();
+      if (value == null || UNSIGNABLE_HEADERS.has(lower) || /^(proxy|sec)-/.test(lower) || lower === "__proto__") continue;
+      canonical[lower] = value
+        .replace(/[\r\n]/g, " ")
+        .replace(/[ \t]+/g, " ")
+        .replace(/^ | $/g, "");
+    }
+    const signedNames = Object.keys(canonical).sort();
+    const canonicalRequest = [
+      request.method,
+      canonicalPath(request.url.pathname),
+      "", // no query string in RPC v2 CBOR requests
+      ...signedNames.map((name) => `${name}:${canonical[name]}`),
+      "",
+      signedNames.join(";"),
+      payloadHash,
+    ].join("\n");
+    const stringToSign = `${ALGORITHM}\n${amzDate}\n${scope}\n${sha256Hex(canonicalRequest)}`;
+    const signature = createHmac("sha256", signingKey(creds.secretAccessKey, day)).update(stringToSign).digest("hex");
+    headers.authorization = `${ALGORITHM} Credential=${creds.accessKeyId}/${scope}, SignedHeaders=${signedNames.join(";")}, Signature=${signature}`;
+    return headers;
   };
 }
