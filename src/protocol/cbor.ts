@@ -59,14 +59,9 @@ class Writer {
 
 function encodeValue(w: Writer, value: unknown): void {
   switch (typeof value) {
-    case "string": {
-      const bytes = textEncoder.encode(value);
-      w.head(3, bytes.length);
-      w.ensure(bytes.length);
-      w.buf.set(bytes, w.pos);
-      w.pos += bytes.length;
+    case "string":
+      encodeString(w, value);
       return;
-    }
     case "number":
       if (Number.isInteger(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER) {
         if (value >= 0) w.head(0, value);
@@ -119,10 +114,15 @@ function encodeValue(w: Writer, value: unknown): void {
         for (const item of value) encodeValue(w, item);
         return;
       }
-      const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-      w.head(5, entries.length);
-      for (const [k, v] of entries) {
-        encodeValue(w, k);
+      const record = value as Record<string, unknown>;
+      const keys = Object.keys(record);
+      let size = 0;
+      for (const k of keys) if (record[k] !== undefined) size++;
+      w.head(5, size);
+      for (const k of keys) {
+        const v = record[k];
+        if (v === undefined) continue;
+        encodeString(w, k);
         encodeValue(w, v);
       }
       return;
@@ -134,6 +134,34 @@ function encodeValue(w: Writer, value: unknown): void {
     default:
       throw new TypeError(`Cannot encode a value of type ${typeof value} as CBOR`);
   }
+}
+
+/** Writes a text string; ASCII (the usual case: keys, ids, dates) is copied byte by byte without TextEncoder. */
+function encodeString(w: Writer, value: string): void {
+  const n = value.length;
+  if (n < 64) {
+    let ascii = true;
+    for (let i = 0; i < n; i++) {
+      if (value.charCodeAt(i) > 0x7f) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) {
+      w.head(3, n);
+      w.ensure(n);
+      const buf = w.buf;
+      let pos = w.pos;
+      for (let i = 0; i < n; i++) buf[pos++] = value.charCodeAt(i);
+      w.pos = pos;
+      return;
+    }
+  }
+  const bytes = textEncoder.encode(value);
+  w.head(3, bytes.length);
+  w.ensure(bytes.length);
+  w.buf.set(bytes, w.pos);
+  w.pos += bytes.length;
 }
 
 /**
@@ -237,6 +265,13 @@ function decodeItem(r: Reader, depth: number): unknown {
         return major === 2 ? joined : decodeText(joined);
       }
       r.need(len);
+      if (major === 3 && len < 64) {
+        const ascii = asciiText(r.bytes, r.pos, r.pos + len);
+        if (ascii !== undefined) {
+          r.pos += len;
+          return ascii;
+        }
+      }
       const slice = r.bytes.subarray(r.pos, r.pos + len);
       r.pos += len;
       return major === 2 ? slice.slice() : decodeText(slice);
@@ -259,21 +294,15 @@ function decodeItem(r: Reader, depth: number): unknown {
     case 5: {
       const len = r.argument(info);
       const out: Record<string, unknown> = {};
-      const readEntry = (key: unknown): void => {
-        if (typeof key !== "string") throw new CborDecodeError("CBOR map key is not a text string");
-        const value = noBreak(decodeItem(r, depth + 1));
-        if (key === "__proto__") return;
-        out[key] = value;
-      };
-      if (len === -1) {
-        for (;;) {
-          const key = decodeItem(r, depth + 1);
-          if (key === BREAK) break;
-          readEntry(key);
+      if (len !== -1) r.need(len * 2);
+      for (let i = 0; len === -1 || i < len; i++) {
+        const key = decodeItem(r, depth + 1);
+        if (key === BREAK && len === -1) break;
+        if (typeof key !== "string") {
+          throw key === BREAK ? new CborDecodeError("Unexpected CBOR break") : new CborDecodeError("CBOR map key is not a text string");
         }
-      } else {
-        r.need(len * 2);
-        for (let i = 0; i < len; i++) readEntry(noBreak(decodeItem(r, depth + 1)));
+        const value = noBreak(decodeItem(r, depth + 1));
+        if (key !== "__proto__") out[key] = value;
       }
       return out;
     }
@@ -331,6 +360,20 @@ function decodeItem(r: Reader, depth: number): unknown {
 function noBreak(v: unknown): unknown {
   if (v === BREAK) throw new CborDecodeError("Unexpected CBOR break");
   return v;
+}
+
+/**
+ * Short ASCII strings (most keys and values) are cheaper to build by hand than
+ * through TextDecoder; returns undefined when a byte is not ASCII.
+ */
+function asciiText(bytes: Uint8Array, start: number, end: number): string | undefined {
+  let out = "";
+  for (let i = start; i < end; i++) {
+    const b = bytes[i]!;
+    if (b > 0x7f) return undefined;
+    out += String.fromCharCode(b);
+  }
+  return out;
 }
 
 function decodeText(bytes: Uint8Array): string {

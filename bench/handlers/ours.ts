@@ -1,0 +1,20 @@
+// A one-command Lambda-style handler using this package (bundled by bench/run.ts).
+import {
+  CreateMarketplaceRevenueShareAllocationCommand,
+  PartnerCentralRevenueMeasurementClient,
+} from "partnercentral-revenue-measurement";
+
+// Region and credentials come from the environment, as in Lambda; the endpoint is the local bench server.
+const client = new PartnerCentralRevenueMeasurementClient({ endpoint: process.env.BENCH_ENDPOINT });
+
+export const handler = async (): Promise<string | undefined> => {
+  const out = await client.send(
+    new CreateMarketplaceRevenueShareAllocationCommand({
+      Catalog: "AWS",
+      ProductId: "prod-abc123def4567",
+      EffectiveFrom: "2026-07-01",
+      RevenueSharePercent: "15.50",
+    }),
+  );
+  return out.MarketplaceRevenueShareAllocationId;
+};
