@@ -1,0 +1,180 @@
+/**
+ * What a consumer's bundle of this package holds and runs, checked with
+ * esbuild (the bundler of the Lambda bench in bench/):
+ * - a handler that imports one command carries no other command;
+ * - the credential chain and ky are reached only through dynamic `import()`;
+ * - at run time, with environment credentials, neither is loaded, neither
+ *   before nor after a request, and Node's `fetch` (undici) is never started.
+ *   Controls: with a `fetch` option ky and undici do load; without
+ *   environment keys the chain does load (from a credentials file).
+ */
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import * as esbuild from "esbuild";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cborResponse, startCaptureServer, type CaptureServer } from "./helpers/capture-server.js";
+
+const root = resolve(__dirname, "..");
+const commands = readdirSync(join(root, "src", "commands"))
+  .filter((f) => f.endsWith("Command.ts"))
+  .map((f) => f.slice(0, -3));
+
+function build(contents: string, options: esbuild.BuildOptions = {}) {
+  return esbuild.build({
+    stdin: { contents, resolveDir: root, loader: "ts", sourcefile: "handler.ts" },
+    bundle: true,
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    write: false,
+    metafile: true,
+    outfile: join(root, "bench", ".out", "bundle-test.cjs"),
+    logLevel: "silent",
+    ...options,
+  });
+}
+
+/** Source files (relative to the repo) that put bytes into the single output. */
+function includedSources(metafile: esbuild.Metafile): string[] {
+  const [output] = Object.values(metafile.outputs);
+  return Object.entries(output!.inputs)
+    .filter(([path, info]) => info.bytesInOutput > 0 && path.startsWith("src/"))
+    .map(([path]) => path);
+}
+
+describe("bundle contents (esbuild metafile)", () => {
+  it.each(commands)("a handler importing only %s carries no other command", async (command) => {
+    const result = await build(
+      `import { ${command}, PartnerCentralRevenueMeasurementClient } from "./src/index.ts";
+       export const handler = (input: never) => new PartnerCentralRevenueMeasurementClient().send(new ${command}(input));`,
+      { external: ["@aws-sdk/*", "@smithy/*", "ky"] },
+    );
+    const sources = includedSources(result.metafile);
+    expect(sources.filter((p) => p.startsWith("src/commands/"))).toEqual([`src/commands/${command}.ts`]);
+    for (const area of ["src/testing/", "src/waiters/", "src/batch/", "src/paginators/", "src/PartnerCentralRevenueMeasurement"]) {
+      expect(sources.filter((p) => p.startsWith(area))).toEqual([]);
+    }
+  });
+
+  it("reaches the credential chain and ky only through dynamic import(), and no @smithy runtime code at all", async () => {
+    const result = await build(
+      `export { PartnerCentralRevenueMeasurementClient, CreateMarketplaceRevenueShareAllocationCommand } from "./src/index.ts";`,
+    );
+    const edges = Object.entries(result.metafile.inputs)
+      .filter(([from]) => from.startsWith("src/"))
+      .flatMap(([from, input]) => input.imports.map((imp) => ({ from, to: imp.path, kind: imp.kind })))
+      .filter((e) => e.to.includes("node_modules/"));
+    const chain = edges.filter((e) => e.to.includes("@aws-sdk/credential-provider-node"));
+    const ky = edges.filter((e) => /node_modules\/ky\//.test(e.to));
+    expect(chain.length).toBeGreaterThan(0);
+    expect(ky.length).toBeGreaterThan(0);
+    expect([...chain, ...ky].every((e) => e.kind === "dynamic-import")).toBe(true);
+    expect(edges.filter((e) => e.to.includes("@smithy/"))).toEqual([]);
+    // Everything else the package itself pulls in statically is zod.
+    const staticPackages = new Set(
+      edges.filter((e) => e.kind !== "dynamic-import").map((e) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(e.to)![1]),
+    );
+    expect([...staticPackages]).toEqual(["zod"]);
+  });
+});
+
+describe("what a bundled handler loads at run time", () => {
+  let server: CaptureServer;
+  let dir: string;
+  let bundlePath: string;
+
+  beforeAll(async () => {
+    server = await startCaptureServer();
+    server.fallback = () => cborResponse({ MarketplaceRevenueShareAllocationId: "mrsa-ABCDEFGHIJ123", Status: "ACTIVE" });
+    dir = mkdtempSync(join(tmpdir(), "pcrm-bundle-test-"));
+    bundlePath = join(dir, "handler.cjs");
+    // Marks the moment the chain's or ky's module body runs.
+    const marker: esbuild.Plugin = {
+      name: "load-marker",
+      setup(b) {
+        b.onLoad({ filter: /node_modules[\\/](@aws-sdk[\\/]credential-provider-node|ky)[\\/].*index\.js$/ }, async (args) => {
+          const { readFile } = await import("node:fs/promises");
+          const name = args.path.includes("credential-provider-node") ? "credential-provider-node" : "ky";
+          const contents = await readFile(args.path, "utf8");
+          return { contents: `${contents}\n;(globalThis.__loaded ??= []).push(${JSON.stringify(name)});`, loader: "js" };
+        });
+      },
+    };
+    await build(
+      `import { CreateMarketplaceRevenueShareAllocationCommand, PartnerCentralRevenueMeasurementClient } from "./src/index.ts";
+       export async function run(useFetch: boolean) {
+         const client = new PartnerCentralRevenueMeasurementClient({ endpoint: process.env.TEST_ENDPOINT, ...(useFetch ? { fetch: globalThis.fetch } : {}) });
+         const out = await client.send(new CreateMarketplaceRevenueShareAllocationCommand({
+           Catalog: "AWS", ProductId: "prod-abc123def4567", EffectiveFrom: "2026-07-01", RevenueSharePercent: "15.50" }));
+         client.destroy();
+         return out.MarketplaceRevenueShareAllocationId;
+       }`,
+      { write: true, outfile: bundlePath, plugins: [marker], minify: true },
+    );
+    writeFileSync(
+      join(dir, "main.cjs"),
+      `const undici = () => process.moduleLoadList.some((m) => /undici/.test(m));
+       const mod = require(${JSON.stringify(bundlePath)});
+       const atInit = { loaded: [...(globalThis.__loaded ?? [])], undici: undici() };
+       mod.run(process.argv[2] === "fetch").then((result) => {
+         process.stdout.write(JSON.stringify({ result, atInit, afterRequest: { loaded: globalThis.__loaded ?? [], undici: undici() } }));
+         process.exit(0);
+       }, (e) => { process.stderr.write(String(e?.stack ?? e)); process.exit(1); });`,
+    );
+  }, 60_000);
+
+  afterAll(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  function runChild(env: Record<string, string>, mode: "node" | "fetch") {
+    return new Promise<{ result: string; atInit: { loaded: string[]; undici: boolean }; afterRequest: { loaded: string[]; undici: boolean } }>(
+      (resolvePromise, reject) => {
+        const child = spawn(process.execPath, [join(dir, "main.cjs"), mode], {
+          env: { PATH: process.env.PATH ?? "", AWS_REGION: "us-east-1", TEST_ENDPOINT: server.endpoint, ...env },
+        });
+        let out = "";
+        let err = "";
+        child.stdout.on("data", (d: Buffer) => (out += d));
+        child.stderr.on("data", (d: Buffer) => (err += d));
+        const timer = setTimeout(() => child.kill(), 20_000);
+        child.on("close", (code) => {
+          clearTimeout(timer);
+          if (code === 0) resolvePromise(JSON.parse(out));
+          else reject(new Error(`child exited with ${code}: ${err}`));
+        });
+      },
+    );
+  }
+
+  const envKeys = { AWS_ACCESS_KEY_ID: "AKIDEXAMPLE", AWS_SECRET_ACCESS_KEY: "secret", HOME: tmpdir() };
+
+  it("with environment credentials on Node: no credential chain, no ky, no undici, before or after a request", async () => {
+    const r = await runChild(envKeys, "node");
+    expect(r.result).toBe("mrsa-ABCDEFGHIJ123");
+    expect(r.atInit).toEqual({ loaded: [], undici: false });
+    expect(r.afterRequest).toEqual({ loaded: [], undici: false });
+    expect(server.requests.at(-1)?.headers.authorization).toContain("Credential=AKIDEXAMPLE/");
+  });
+
+  it("control: with a fetch option, ky is loaded and undici starts (only then)", async () => {
+    const r = await runChild(envKeys, "fetch");
+    expect(r.result).toBe("mrsa-ABCDEFGHIJ123");
+    expect(r.atInit).toEqual({ loaded: [], undici: false });
+    expect(r.afterRequest).toEqual({ loaded: ["ky"], undici: true });
+  });
+
+  it("control: without environment keys, the chain is loaded on the first request (here from a credentials file)", async () => {
+    const home = join(dir, "home");
+    mkdirSync(join(home, ".aws"), { recursive: true });
+    writeFileSync(join(home, ".aws", "credentials"), "[default]\naws_access_key_id = AKIDFROMFILE\naws_secret_access_key = file-secret\n");
+    const r = await runChild({ HOME: home, AWS_EC2_METADATA_DISABLED: "true" }, "node");
+    expect(r.result).toBe("mrsa-ABCDEFGHIJ123");
+    expect(r.atInit.loaded).toEqual([]);
+    expect(r.afterRequest.loaded).toEqual(["credential-provider-node"]);
+    expect(server.requests.at(-1)?.headers.authorization).toContain("Credential=AKIDFROMFILE/");
+  });
+});
