@@ -51,7 +51,7 @@ describe("bundle contents (esbuild metafile)", () => {
        export const handler = (input: never) => new PartnerCentralRevenueMeasurementClient().send(new ${command}(input));`,
       { external: ["@aws-sdk/*", "@smithy/*", "ky"] },
     );
-    const sources = includedSources(result.metafile);
+    const sources = includedSources(result.metafile!);
     expect(sources.filter((p) => p.startsWith("src/commands/"))).toEqual([`src/commands/${command}.ts`]);
     for (const area of ["src/testing/", "src/waiters/", "src/batch/", "src/paginators/", "src/PartnerCentralRevenueMeasurement"]) {
       expect(sources.filter((p) => p.startsWith(area))).toEqual([]);
@@ -62,7 +62,7 @@ describe("bundle contents (esbuild metafile)", () => {
     const result = await build(
       `export { PartnerCentralRevenueMeasurementClient, CreateMarketplaceRevenueShareAllocationCommand } from "./src/index.ts";`,
     );
-    const edges = Object.entries(result.metafile.inputs)
+    const edges = Object.entries(result.metafile!.inputs)
       .filter(([from]) => from.startsWith("src/"))
       .flatMap(([from, input]) => input.imports.map((imp) => ({ from, to: imp.path, kind: imp.kind })))
       .filter((e) => e.to.includes("node_modules/"));
