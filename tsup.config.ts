@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import { defineConfig } from "tsup";
 
 /** Public entry points (package.json "exports"); each also gets a .d.ts and a .d.cts. */
-const publicEntries: Record<string, string> = { index: "src/index.ts" };
+const publicEntries: Record<string, string> = { index: "src/index.ts", testing: "src/testing/index.ts" };
 
 /**
  * Every command is an entry point too (internal, not exported), so the output
@@ -17,7 +17,8 @@ const commandEntries = Object.fromEntries(
 );
 
 export default defineConfig({
-  entry: { ...commandEntries, ...publicEntries },
+  // "emulator-cli" is the `bin` (src/testing/cli.ts starts with a shebang, which esbuild keeps).
+  entry: { ...commandEntries, ...publicEntries, "emulator-cli": "src/testing/cli.ts" },
   format: ["esm", "cjs"],
   dts: { entry: publicEntries },
   clean: true,
