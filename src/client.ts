@@ -39,7 +39,7 @@ export interface PartnerCentralRevenueMeasurementClientConfig {
   useFipsEndpoint?: boolean;
   /** Attempts per call including the first; default `AWS_MAX_ATTEMPTS`, else 3. */
   maxAttempts?: number;
-  /** Timeout of one attempt in milliseconds; default none. */
+  /** Timeout of one attempt (headers and body) in milliseconds; default 30 000; `0` turns it off. A timeout is retried. */
   requestTimeoutMs?: number;
   /** Validate inputs locally before sending; default true. */
   validation?: boolean;
@@ -72,6 +72,9 @@ export interface SendOptions {
   /** Overrides the client's `requestTimeoutMs` for this call. */
   requestTimeoutMs?: number;
 }
+
+/** Default timeout of one attempt: a stalled connection must never hang a call. */
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 const env = (name: string): string | undefined => {
   const value = typeof process !== "undefined" ? process.env?.[name] : undefined;
@@ -117,7 +120,7 @@ export class PartnerCentralRevenueMeasurementClient {
       endpoint: resolveEndpoint({ region, useFipsEndpoint, endpoint: endpointUrl }),
       useFipsEndpoint,
       maxAttempts,
-      requestTimeoutMs: config.requestTimeoutMs,
+      requestTimeoutMs: config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
       validation: config.validation ?? true,
       logger: config.logger,
       clock,

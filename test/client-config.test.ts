@@ -107,7 +107,7 @@ describe("endpoint", () => {
 describe("other settings", () => {
   it("has the documented defaults", () => {
     const { config } = new PartnerCentralRevenueMeasurementClient();
-    expect(config).toMatchObject({ maxAttempts: 3, validation: true, useFipsEndpoint: false, requestTimeoutMs: undefined });
+    expect(config).toMatchObject({ maxAttempts: 3, validation: true, useFipsEndpoint: false, requestTimeoutMs: 30_000 });
     expect(config.endpoint.signingRegion).toBe("us-east-1");
     expect(config.clock).toBe(Date);
   });
