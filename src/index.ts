@@ -84,4 +84,5 @@ export {
   shapes,
   type ValidationContext,
   type InputRules,
+  type IssueCollector,
 } from "./validation/index.js";

@@ -1,0 +1,35 @@
+// Bundles a one-command handler from the installed package (its dist, as consumers get it) and checks
+// that no other operation and no emulator code came along, and that the credential chain is only lazy.
+// Usage: node bundle-check.mjs <esbuild module path>
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+const esbuild = createRequire(import.meta.url)(process.argv[2]);
+const operations = JSON.parse(readFileSync(new URL("./operations.json", import.meta.url), "utf8"));
+const result = await esbuild.build({
+  stdin: {
+    contents: `import { CreateMarketplaceRevenueShareAllocationCommand as C, PartnerCentralRevenueMeasurementClient as P } from "partnercentral-revenue-measurement";
+      export const handler = () => new P().send(new C({ Catalog: "AWS", ProductId: "prod-abc123def4567", EffectiveFrom: "2026-07-01", RevenueSharePercent: "15.50" }));`,
+    resolveDir: process.cwd(),
+  },
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  minify: true,
+  write: false,
+  metafile: true,
+  outfile: "handler.cjs",
+  logLevel: "error",
+});
+const code = result.outputFiles[0].text;
+const others = operations.filter((op) => op !== "CreateMarketplaceRevenueShareAllocation" && code.includes(`"${op}"`));
+assert.deepEqual(others, [], "other operations found in a one-command bundle");
+assert.ok(code.includes('"CreateMarketplaceRevenueShareAllocation"'));
+const fromPackage = Object.entries(result.metafile.inputs).filter(([p]) => p.includes("partnercentral-revenue-measurement/dist/"));
+const chainEdges = fromPackage.flatMap(([, i]) => i.imports).filter((imp) => imp.path.includes("@aws-sdk/credential-provider-node"));
+assert.ok(chainEdges.length > 0 && chainEdges.every((imp) => imp.kind === "dynamic-import"), "credential chain must be a dynamic import");
+const testingCode = Object.keys(result.metafile.outputs["handler.cjs"].inputs).filter((p) => /dist\/(testing|emulator-cli)\./.test(p));
+assert.deepEqual(testingCode, []);
+console.log(`one-command bundle from the packed package: ${code.length} bytes, no other operation: ok`);
