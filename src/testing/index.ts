@@ -136,7 +136,7 @@ export interface Emulator {
   readonly accountId: string;
   /** Stops the server, closes open connections and cancels running tasks. */
   close(): Promise<void>;
-  /** Forgets all resources, tasks and ClientTokens, and clears the request counters (faults stay as set). */
+  /** Forgets all resources, tasks and ClientTokens and clears the counters; the faults stay as set, their sequence restarts. */
   reset(): void;
   /** Replaces the fault settings (`{}` turns faults off) and restarts their counters. */
   setFaults(faults: FaultOptions): void;
@@ -189,6 +189,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     reset() {
       state.reset();
+      faults.set(faults.settings); // same faults, sequence and counters restarted
       const { stats } = server;
       stats.total = 0;
       stats.byOperation = {};

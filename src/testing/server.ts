@@ -151,7 +151,11 @@ export async function startServer(
     });
     req.on("end", () => {
       process(req, Buffer.concat(chunks))
-        .catch((e: unknown) => (e instanceof ServiceError ? errorReply(e) : errorReply(internalError(`Emulator failure: ${String(e)}`))))
+        .catch((e: unknown) => {
+          if (e instanceof ServiceError) return errorReply(e);
+          settings.logger?.(`emulator failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+          return errorReply(internalError(`Emulator failure: ${String(e)}`));
+        })
         .then((reply) => {
           const op = (req.url ?? "").split("?")[0]!.replace(PATH_PREFIX, "");
           settings.logger?.(`${req.method} ${op} -> ${reply.drop ? "connection dropped" : reply.status} (${Date.now() - started} ms)`);
