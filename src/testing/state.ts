@@ -190,6 +190,8 @@ export interface StateOptions {
   products?: Record<string, EmulatorProduct>;
 }
 
+const RESOURCE_ARN =
+  /^arn:aws:partnercentral:([a-z0-9-]+):(\d{12}):catalog\/([a-zA-Z]+)\/(revenue-attribution|marketplace-revenue-share)\/(.+)$/;
 const TAG_LIMIT_ATTRIBUTION = 200;
 const TAG_LIMIT_SHARE = 50;
 
@@ -614,7 +616,8 @@ export class EmulatorState {
         }
         if (sum > 100 + 1e-9) {
           const total = Math.round(sum * 100) / 100;
-          fail(at, "ALLOCATION_CAP_EXCEEDED", `ACTIVE allocations of this entity and customer account add up to ${total}% in ${month} (at most 100%)`);
+          const why = `ACTIVE allocations of this entity and customer account add up to ${total}% in ${month} (at most 100%)`;
+          fail(at, "ALLOCATION_CAP_EXCEEDED", why);
           break;
         }
       }
@@ -763,7 +766,8 @@ export class EmulatorState {
     if (!entry) {
       throw notFound(`Allocation ${input.MarketplaceRevenueShareAllocationId} of ${share.ProductId} was not found`);
     }
-    this.checkRevision(share.latestRevision, input.MarketplaceRevenueShareRevision, `the marketplace revenue share of ${share.ProductId}`);
+    const what = `the marketplace revenue share of ${share.ProductId}`;
+    this.checkRevision(share.latestRevision, input.MarketplaceRevenueShareRevision, what);
     const current = entry.history.latest;
     const today = this.today();
     const futureDated = current.EffectiveFrom > today;
@@ -793,7 +797,8 @@ export class EmulatorState {
       LastModifiedDate: this.now(),
     };
     if (!fields.length && next.EffectiveUntil !== undefined && next.EffectiveUntil < next.EffectiveFrom) {
-      fields.push({ Name: "EffectiveUntil", Code: "INVALID_VALUE", Message: `must not be before EffectiveFrom (${next.EffectiveFrom})` });
+      const message = `must not be before EffectiveFrom (${next.EffectiveFrom})`;
+      fields.push({ Name: "EffectiveUntil", Code: "INVALID_VALUE", Message: message });
     }
     if (fields.length) throw validationError("BUSINESS_VALIDATION_FAILED", fields);
     this.checkPercentCap(next.RevenueSharePercent);
@@ -807,9 +812,7 @@ export class EmulatorState {
 
   /** Finds the tag map of a resource by ARN. */
   tagsOf(resourceArn: string): { tags: Map<string, string>; limit: number } {
-    const match = /^arn:aws:partnercentral:([a-z0-9-]+):(\d{12}):catalog\/([a-zA-Z]+)\/(revenue-attribution|marketplace-revenue-share)\/(.+)$/.exec(
-      resourceArn,
-    );
+    const match = RESOURCE_ARN.exec(resourceArn);
     if (match && match[1] === this.options.region && match[2] === this.options.accountId) {
       const [, , , catalog, kind, id] = match as unknown as [string, string, string, string, string, string];
       if (kind === "revenue-attribution") {
