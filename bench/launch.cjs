@@ -33,7 +33,9 @@ async function main() {
 
 main().then(
   (out) => {
-    out.maxRssKb = process.resourceUsage().maxRSS;
+    const usage = process.resourceUsage();
+    out.maxRssKb = usage.maxRSS;
+    out.cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000; // whole process so far
     process.stdout.write(JSON.stringify(out) + "\n");
     process.exit(0);
   },

@@ -16,7 +16,10 @@
  *    and through the Start command's full input check, median of many runs.
  *
  * Every figure is a median over the rounds; ratios are ours / official.
- * Environment knobs: BENCH_ROUNDS (15), BENCH_WARM_ROUNDS (5), BENCH_WARM_REQUESTS (2000).
+ * A third, empty handler (no SDK, same launcher) is started alongside as the
+ * baseline: the part of the cold start that is Node itself.
+ *
+ * Environment knobs: BENCH_ROUNDS (21), BENCH_WARM_ROUNDS (5), BENCH_WARM_REQUESTS (2000).
  */
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -26,19 +29,26 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
 import { ALLOCATION_ID, startBenchServer } from "./server.js";
-import { timeValidation } from "./validation.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = join(here, ".out");
 const launcher = join(here, "launch.cjs");
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 21);
 const WARM_ROUNDS = Number(process.env.BENCH_WARM_ROUNDS ?? 5);
 const WARM_REQUESTS = Number(process.env.BENCH_WARM_REQUESTS ?? 2000);
 const WARM_UP = 200;
 
 type Client = "ours" | "official";
 const CLIENTS: readonly Client[] = ["ours", "official"];
+/**
+ * How the handler is bundled: "bundled" (everything in the one file; the
+ * measurement the targets apply to) or "sdk-external" (`--external:@aws-sdk/*`,
+ * the default of AWS CDK's NodejsFunction, which leaves the SDK to the Lambda
+ * runtime's copy; here Node finds it in node_modules).
+ */
+type Variant = "bundled" | "sdk-external";
+type Run = `${Client}:${Variant}` | "baseline";
 
 /** Median of a non-empty list. */
 export function median(values: readonly number[]): number {
@@ -47,8 +57,8 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-async function bundle(client: Client): Promise<{ file: string; bytes: number; gzipBytes: number }> {
-  const file = join(outDir, `${client}.cjs`);
+async function bundle(client: Client, variant: Variant): Promise<{ file: string; bytes: number; gzipBytes: number }> {
+  const file = join(outDir, `${client}${variant === "bundled" ? "" : "-sdk-external"}.cjs`);
   await esbuild.build({
     entryPoints: [join(here, "handlers", `${client}.ts`)],
     outfile: file,
@@ -59,6 +69,7 @@ async function bundle(client: Client): Promise<{ file: string; bytes: number; gz
     minify: true,
     legalComments: "none",
     logLevel: "warning",
+    external: variant === "sdk-external" ? ["@aws-sdk/*"] : [],
   });
   const code = readFileSync(file);
   return { file, bytes: code.length, gzipBytes: gzipSync(code).length };
@@ -92,6 +103,33 @@ function runChild(file: string, args: string[], env: NodeJS.ProcessEnv): Promise
   });
 }
 
+/** Runs bench/validation.ts bundled, in a fresh `node` process (no TypeScript loader in the way). */
+async function timeValidationInChild(): Promise<{ listMs: number; startInputMs: number }> {
+  const file = join(outDir, "validation.cjs");
+  await esbuild.build({
+    stdin: {
+      contents: `import { timeValidation } from "./validation.ts";
+        timeValidation().then((r) => process.stdout.write(JSON.stringify(r)));`,
+      resolveDir: here,
+      loader: "ts",
+    },
+    outfile: file,
+    bundle: true,
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    logLevel: "warning",
+  });
+  const out = await new Promise<string>((resolve, reject) => {
+    const child = spawn(process.execPath, [file], { stdio: ["ignore", "pipe", "inherit"] });
+    let text = "";
+    child.stdout.on("data", (d: Buffer) => (text += d));
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolve(text) : reject(new Error(`validation bench exited with ${code}`))));
+  });
+  return JSON.parse(out) as { listMs: number; startInputMs: number };
+}
+
 function machine(): string {
   const model = cpus()[0]?.model?.trim() ?? "unknown CPU";
   return `${cpus().length} × ${model}, Node ${process.version}, ${process.platform} ${process.arch}`;
@@ -101,9 +139,27 @@ function fmt(n: number, digits = 1): string {
   return n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 }
 
+type Row = [metric: string, ours: string, official: string, ratio: string, target: string, met: string];
+
+function renderTable(rows: Row[]): string {
+  const header: Row = ["metric", "ours", "official", "ratio", "target", "met"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: Row) => "| " + r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join(" | ") + " |";
+  const rule = "|" + widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : "-".repeat(w + 1) + ":")).join("|") + "|";
+  return [line(header), rule, ...rows.map(line)].join("\n");
+}
+
 async function main(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
-  const bundles = { ours: await bundle("ours"), official: await bundle("official") };
+  const bundles: Record<Exclude<Run, "baseline">, { file: string; bytes: number; gzipBytes: number }> = {
+    "ours:bundled": await bundle("ours", "bundled"),
+    "official:bundled": await bundle("official", "bundled"),
+    "ours:sdk-external": await bundle("ours", "sdk-external"),
+    "official:sdk-external": await bundle("official", "sdk-external"),
+  };
+  const baselineFile = join(outDir, "empty.cjs");
+  writeFileSync(baselineFile, `exports.handler = async () => ${JSON.stringify(ALLOCATION_ID)};\n`);
+  const files = { ...Object.fromEntries(Object.entries(bundles).map(([k, v]) => [k, v.file])), baseline: baselineFile } as Record<Run, string>;
 
   const server = await startBenchServer();
   // An empty HOME: neither client finds ~/.aws files (as in Lambda); keys, region and endpoint come from the environment.
@@ -119,77 +175,91 @@ async function main(): Promise<void> {
   };
 
   try {
-    // One untimed run each: checks both work and warms the OS file cache.
-    for (const c of CLIENTS) await runChild(bundles[c].file, ["cold"], env);
+    const runs = Object.keys(files) as Run[];
+    // One untimed run each: checks every handler works and warms the OS file cache.
+    for (const r of runs) await runChild(files[r], ["cold"], env);
 
-    const cold: Record<Client, { wallMs: number[]; rssKb: number[]; loadMs: number[]; firstMs: number[] }> = {
-      ours: { wallMs: [], rssKb: [], loadMs: [], firstMs: [] },
-      official: { wallMs: [], rssKb: [], loadMs: [], firstMs: [] },
-    };
+    type ColdSamples = { wallMs: number[]; rssKb: number[]; cpuMs: number[]; loadMs: number[]; firstMs: number[] };
+    const cold = Object.fromEntries(runs.map((r) => [r, { wallMs: [], rssKb: [], cpuMs: [], loadMs: [], firstMs: [] }])) as unknown as Record<Run, ColdSamples>;
     for (let i = 0; i < ROUNDS; i++) {
-      const order = i % 2 === 0 ? CLIENTS : [...CLIENTS].reverse();
-      for (const c of order) {
-        const { wallMs, out } = await runChild(bundles[c].file, ["cold"], env);
-        cold[c].wallMs.push(wallMs);
-        cold[c].rssKb.push(out.maxRssKb as number);
-        cold[c].loadMs.push(out.loadMs as number);
-        cold[c].firstMs.push(out.firstRequestMs as number);
+      // Ours and the official client back to back, in alternating order; the rest of the round after them.
+      const pairs: Run[] = i % 2 === 0 ? ["ours:bundled", "official:bundled"] : ["official:bundled", "ours:bundled"];
+      const rest: Run[] = i % 2 === 0 ? ["ours:sdk-external", "official:sdk-external"] : ["official:sdk-external", "ours:sdk-external"];
+      for (const r of [...pairs, ...rest, "baseline" as const]) {
+        const { wallMs, out } = await runChild(files[r], ["cold"], env);
+        cold[r].wallMs.push(wallMs);
+        cold[r].rssKb.push(out.maxRssKb as number);
+        cold[r].cpuMs.push(out.cpuMs as number);
+        cold[r].loadMs.push(out.loadMs as number);
+        cold[r].firstMs.push(out.firstRequestMs as number);
       }
     }
 
-    const warm: Record<Client, { rps: number[]; cpuUs: number[] }> = {
-      ours: { rps: [], cpuUs: [] },
-      official: { rps: [], cpuUs: [] },
-    };
+    const warm: Record<Client, { rps: number[]; cpuUs: number[] }> = { ours: { rps: [], cpuUs: [] }, official: { rps: [], cpuUs: [] } };
     for (let i = 0; i < WARM_ROUNDS; i++) {
-      const order = i % 2 === 0 ? CLIENTS : [...CLIENTS].reverse();
-      for (const c of order) {
-        const { out } = await runChild(bundles[c].file, ["warm", String(WARM_REQUESTS), String(WARM_UP)], env);
+      for (const c of i % 2 === 0 ? CLIENTS : [...CLIENTS].reverse()) {
+        const { out } = await runChild(files[`${c}:bundled`], ["warm", String(WARM_REQUESTS), String(WARM_UP)], env);
         warm[c].rps.push(out.reqPerSec as number);
         warm[c].cpuUs.push(out.cpuUsPerReq as number);
       }
     }
 
-    const validation = await timeValidation();
+    const validation = await timeValidationInChild();
 
-    const m = (c: Client) => ({
-      wallMs: median(cold[c].wallMs),
-      rssMb: median(cold[c].rssKb) / 1024,
-      loadMs: median(cold[c].loadMs),
-      firstMs: median(cold[c].firstMs),
+    const coldMedians = (r: Run) => ({
+      wallMs: median(cold[r].wallMs),
+      rssMb: median(cold[r].rssKb) / 1024,
+      cpuMs: median(cold[r].cpuMs),
+      loadMs: median(cold[r].loadMs),
+      firstMs: median(cold[r].firstMs),
+    });
+    const summary = (c: Client) => ({
+      ...coldMedians(`${c}:bundled`),
       rps: median(warm[c].rps),
       cpuUs: median(warm[c].cpuUs),
-      bytes: bundles[c].bytes,
-      gzipBytes: bundles[c].gzipBytes,
+      bytes: bundles[`${c}:bundled`].bytes,
+      gzipBytes: bundles[`${c}:bundled`].gzipBytes,
+      sdkExternal: { ...coldMedians(`${c}:sdk-external`), bytes: bundles[`${c}:sdk-external`].bytes },
     });
-    const ours = m("ours");
-    const official = m("official");
-    type Row = [metric: string, ours: string, official: string, ratio: string, target: string, met: string];
+    const ours = summary("ours");
+    const official = summary("official");
+    const baseline = coldMedians("baseline");
+
     const yes = (ok: boolean) => (ok ? "yes" : "NO");
-    const ratio = (a: number, b: number) => a / b;
+    const ratio = (a: number, b: number) => fmt(a / b, 2);
+    const bytes = (n: number) => n.toLocaleString("en-US");
     const rows: Row[] = [
-      ["cold start wall time (ms)", fmt(ours.wallMs), fmt(official.wallMs), fmt(ratio(ours.wallMs, official.wallMs), 2), "≤ 0.70", yes(ours.wallMs <= 0.7 * official.wallMs)],
-      ["cold start peak RSS (MB)", fmt(ours.rssMb), fmt(official.rssMb), fmt(ratio(ours.rssMb, official.rssMb), 2), "≤ 1.00", yes(ours.rssMb <= official.rssMb)],
-      ["  of which: load bundle (ms)", fmt(ours.loadMs), fmt(official.loadMs), fmt(ratio(ours.loadMs, official.loadMs), 2), "", ""],
-      ["  of which: first request (ms)", fmt(ours.firstMs), fmt(official.firstMs), fmt(ratio(ours.firstMs, official.firstMs), 2), "", ""],
-      ["warm requests per second", fmt(ours.rps, 0), fmt(official.rps, 0), fmt(ratio(ours.rps, official.rps), 2), "≥ 1.50", yes(ours.rps >= 1.5 * official.rps)],
-      ["warm CPU time per request (µs)", fmt(ours.cpuUs), fmt(official.cpuUs), fmt(ratio(ours.cpuUs, official.cpuUs), 2), "", ""],
-      ["handler bundle (bytes, minified)", ours.bytes.toLocaleString("en-US"), official.bytes.toLocaleString("en-US"), fmt(ratio(ours.bytes, official.bytes), 2), "< 1.00", yes(ours.bytes < official.bytes)],
-      ["handler bundle (bytes, gzip)", ours.gzipBytes.toLocaleString("en-US"), official.gzipBytes.toLocaleString("en-US"), fmt(ratio(ours.gzipBytes, official.gzipBytes), 2), "", ""],
-      ["validate 250 items (ms, median)", fmt(validation.listMs, 3), "n/a", "", "< 1 ms", yes(validation.listMs < 1)],
-      ["Start input, 250 items (ms, median)", fmt(validation.startInputMs, 3), "n/a", "", "< 1 ms", yes(validation.startInputMs < 1)],
+      ["cold start wall time (ms)", fmt(ours.wallMs), fmt(official.wallMs), ratio(ours.wallMs, official.wallMs), "≤ 0.70", yes(ours.wallMs <= 0.7 * official.wallMs)],
+      ["cold start peak RSS (MB)", fmt(ours.rssMb), fmt(official.rssMb), ratio(ours.rssMb, official.rssMb), "≤ 1.00", yes(ours.rssMb <= official.rssMb)],
+      ["cold start CPU time (ms)", fmt(ours.cpuMs), fmt(official.cpuMs), ratio(ours.cpuMs, official.cpuMs), "", ""],
+      ["  Node alone: empty handler (ms)", fmt(baseline.wallMs), fmt(baseline.wallMs), "", "", ""],
+      ["  wall time beyond Node alone (ms)", fmt(ours.wallMs - baseline.wallMs), fmt(official.wallMs - baseline.wallMs), ratio(ours.wallMs - baseline.wallMs, official.wallMs - baseline.wallMs), "", ""],
+      ["  in process: load bundle (ms)", fmt(ours.loadMs), fmt(official.loadMs), ratio(ours.loadMs, official.loadMs), "", ""],
+      ["  in process: first request (ms)", fmt(ours.firstMs), fmt(official.firstMs), ratio(ours.firstMs, official.firstMs), "", ""],
+      ["warm requests per second", fmt(ours.rps, 0), fmt(official.rps, 0), ratio(ours.rps, official.rps), "≥ 1.50", yes(ours.rps >= 1.5 * official.rps)],
+      ["warm CPU time per request (µs)", fmt(ours.cpuUs), fmt(official.cpuUs), ratio(ours.cpuUs, official.cpuUs), "", ""],
+      ["handler bundle (bytes, minified)", bytes(ours.bytes), bytes(official.bytes), ratio(ours.bytes, official.bytes), "< 1.00", yes(ours.bytes < official.bytes)],
+      ["handler bundle (bytes, gzip)", bytes(ours.gzipBytes), bytes(official.gzipBytes), ratio(ours.gzipBytes, official.gzipBytes), "", ""],
+      ["validate 250 items (ms)", fmt(validation.listMs, 3), "n/a", "", "< 1", yes(validation.listMs < 1)],
+      ["Start input check, 250 items (ms)", fmt(validation.startInputMs, 3), "n/a", "", "< 1", yes(validation.startInputMs < 1)],
     ];
-    const header: Row = ["metric", "ours", "official", "ratio", "target", "met"];
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-    const line = (r: Row) => "| " + r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join(" | ") + " |";
-    const table = [line(header), "|" + widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : "-".repeat(w + 1) + ":")).join("|") + "|", ...rows.map(line)].join("\n");
+    const ext = (c: typeof ours) => c.sdkExternal;
+    const extRows: Row[] = [
+      ["cold start wall time (ms)", fmt(ext(ours).wallMs), fmt(ext(official).wallMs), ratio(ext(ours).wallMs, ext(official).wallMs), "", ""],
+      ["cold start peak RSS (MB)", fmt(ext(ours).rssMb), fmt(ext(official).rssMb), ratio(ext(ours).rssMb, ext(official).rssMb), "", ""],
+      ["handler bundle (bytes, minified)", bytes(ext(ours).bytes), bytes(ext(official).bytes), ratio(ext(ours).bytes, ext(official).bytes), "", ""],
+    ];
 
     console.log(`\nMachine: ${machine()}`);
     console.log(
-      `Cold start: ${ROUNDS} alternating fresh processes per client; warm: ${WARM_ROUNDS} processes per client × ${WARM_REQUESTS} sequential requests (after ${WARM_UP} untimed); medians.\n`,
+      `Cold start: ${ROUNDS} rounds of fresh processes, ours and the official client back to back in alternating order; ` +
+        `warm: ${WARM_ROUNDS} processes per client × ${WARM_REQUESTS} sequential requests (after ${WARM_UP} untimed). Medians; ratio = ours / official.\n`,
     );
-    console.log(table);
-    const results = { date: new Date().toISOString(), machine: machine(), rounds: ROUNDS, warmRounds: WARM_ROUNDS, warmRequests: WARM_REQUESTS, ours, official, validation, cold, warm };
+    console.log("Handler bundled whole with esbuild (CommonJS, minified) — the targets apply here:\n");
+    console.log(renderTable(rows));
+    console.log("\nFor information: the same handler with --external:@aws-sdk/* (AWS CDK NodejsFunction's default; the SDK comes from the runtime):\n");
+    console.log(renderTable(extRows));
+    const results = { date: new Date().toISOString(), machine: machine(), rounds: ROUNDS, warmRounds: WARM_ROUNDS, warmRequests: WARM_REQUESTS, ours, official, baseline, validation, cold, warm };
     writeFileSync(join(outDir, "results.json"), JSON.stringify(results, null, 2));
     console.log(`\nRaw samples: ${join("bench", ".out", "results.json")}`);
   } finally {
