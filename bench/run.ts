@@ -45,10 +45,12 @@ const CLIENTS: readonly Client[] = ["ours", "official"];
  * How the handler is bundled: "bundled" (everything in the one file; the
  * measurement the targets apply to) or "sdk-external" (`--external:@aws-sdk/*`,
  * the default of AWS CDK's NodejsFunction, which leaves the SDK to the Lambda
- * runtime's copy; here Node finds it in node_modules).
+ * runtime's copy; here Node finds it in node_modules) or "module-first"
+ * (`--main-fields=module,main`, which lets esbuild tree-shake the SDK's ES
+ * modules).
  */
-type Variant = "bundled" | "sdk-external";
-type Run = `${Client}:${Variant}` | "baseline";
+type Variant = "bundled" | "sdk-external" | "module-first";
+type Run = `${Client}:${Variant}` | "baseline" | "raw:node-http" | "raw:fetch";
 
 /** Median of a non-empty list. */
 export function median(values: readonly number[]): number {
@@ -58,7 +60,7 @@ export function median(values: readonly number[]): number {
 }
 
 async function bundle(client: Client, variant: Variant): Promise<{ file: string; bytes: number; gzipBytes: number }> {
-  const file = join(outDir, `${client}${variant === "bundled" ? "" : "-sdk-external"}.cjs`);
+  const file = join(outDir, `${client}${variant === "bundled" ? "" : `-${variant}`}.cjs`);
   await esbuild.build({
     entryPoints: [join(here, "handlers", `${client}.ts`)],
     outfile: file,
@@ -70,6 +72,7 @@ async function bundle(client: Client, variant: Variant): Promise<{ file: string;
     legalComments: "none",
     logLevel: "warning",
     external: variant === "sdk-external" ? ["@aws-sdk/*"] : [],
+    ...(variant === "module-first" ? { mainFields: ["module", "main"] } : {}),
   });
   const code = readFileSync(file);
   return { file, bytes: code.length, gzipBytes: gzipSync(code).length };
@@ -151,15 +154,49 @@ function renderTable(rows: Row[]): string {
 
 async function main(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
-  const bundles: Record<Exclude<Run, "baseline">, { file: string; bytes: number; gzipBytes: number }> = {
+  const bundles: Record<`${Client}:${Variant}`, { file: string; bytes: number; gzipBytes: number }> = {
     "ours:bundled": await bundle("ours", "bundled"),
     "official:bundled": await bundle("official", "bundled"),
     "ours:sdk-external": await bundle("ours", "sdk-external"),
     "official:sdk-external": await bundle("official", "sdk-external"),
+    "ours:module-first": await bundle("ours", "module-first"),
+    "official:module-first": await bundle("official", "module-first"),
   };
   const baselineFile = join(outDir, "empty.cjs");
   writeFileSync(baselineFile, `exports.handler = async () => ${JSON.stringify(ALLOCATION_ID)};\n`);
-  const files = { ...Object.fromEntries(Object.entries(bundles).map(([k, v]) => [k, v.file])), baseline: baselineFile } as Record<Run, string>;
+  // The transport choice (DESIGN.md): one bare POST, no SDK, through node:http or through Node's fetch (undici).
+  const httpFile = join(outDir, "raw-node-http.cjs");
+  writeFileSync(
+    httpFile,
+    `const http = require("node:http");
+exports.handler = () => new Promise((resolve, reject) => {
+  const req = http.request(process.env.BENCH_ENDPOINT + "/service/PartnerCentralRevenueMeasurement/operation/CreateMarketplaceRevenueShareAllocation",
+    { method: "POST", headers: { "content-type": "application/cbor", "content-length": "1" } }, (res) => {
+      res.on("data", () => {});
+      res.on("end", () => resolve(${JSON.stringify(ALLOCATION_ID)}));
+    });
+  req.on("error", reject);
+  req.end(Buffer.from([0xa0]));
+});
+`,
+  );
+  const fetchFile = join(outDir, "raw-fetch.cjs");
+  writeFileSync(
+    fetchFile,
+    `exports.handler = async () => {
+  const res = await fetch(process.env.BENCH_ENDPOINT + "/service/PartnerCentralRevenueMeasurement/operation/CreateMarketplaceRevenueShareAllocation",
+    { method: "POST", headers: { "content-type": "application/cbor" }, body: new Uint8Array([0xa0]) });
+  await res.arrayBuffer();
+  return ${JSON.stringify(ALLOCATION_ID)};
+};
+`,
+  );
+  const files = {
+    ...Object.fromEntries(Object.entries(bundles).map(([k, v]) => [k, v.file])),
+    baseline: baselineFile,
+    "raw:node-http": httpFile,
+    "raw:fetch": fetchFile,
+  } as Record<Run, string>;
 
   const server = await startBenchServer();
   // An empty HOME: neither client finds ~/.aws files (as in Lambda); keys, region and endpoint come from the environment.
@@ -184,8 +221,11 @@ async function main(): Promise<void> {
     for (let i = 0; i < ROUNDS; i++) {
       // Ours and the official client back to back, in alternating order; the rest of the round after them.
       const pairs: Run[] = i % 2 === 0 ? ["ours:bundled", "official:bundled"] : ["official:bundled", "ours:bundled"];
-      const rest: Run[] = i % 2 === 0 ? ["ours:sdk-external", "official:sdk-external"] : ["official:sdk-external", "ours:sdk-external"];
-      for (const r of [...pairs, ...rest, "baseline" as const]) {
+      const rest: Run[] = (["sdk-external", "module-first"] as const).flatMap((v): Run[] =>
+        i % 2 === 0 ? [`ours:${v}`, `official:${v}`] : [`official:${v}`, `ours:${v}`],
+      );
+      const raw: Run[] = i % 2 === 0 ? ["raw:node-http", "raw:fetch"] : ["raw:fetch", "raw:node-http"];
+      for (const r of [...pairs, ...rest, "baseline" as const, ...raw]) {
         const { wallMs, out } = await runChild(files[r], ["cold"], env);
         cold[r].wallMs.push(wallMs);
         cold[r].rssKb.push(out.maxRssKb as number);
@@ -220,10 +260,13 @@ async function main(): Promise<void> {
       bytes: bundles[`${c}:bundled`].bytes,
       gzipBytes: bundles[`${c}:bundled`].gzipBytes,
       sdkExternal: { ...coldMedians(`${c}:sdk-external`), bytes: bundles[`${c}:sdk-external`].bytes },
+      moduleFirst: { ...coldMedians(`${c}:module-first`), bytes: bundles[`${c}:module-first`].bytes },
     });
     const ours = summary("ours");
     const official = summary("official");
     const baseline = coldMedians("baseline");
+    const rawHttp = coldMedians("raw:node-http");
+    const rawFetch = coldMedians("raw:fetch");
 
     const yes = (ok: boolean) => (ok ? "yes" : "NO");
     const ratio = (a: number, b: number) => fmt(a / b, 2);
@@ -243,11 +286,10 @@ async function main(): Promise<void> {
       ["validate 250 items (ms)", fmt(validation.listMs, 3), "n/a", "", "< 1", yes(validation.listMs < 1)],
       ["Start input check, 250 items (ms)", fmt(validation.startInputMs, 3), "n/a", "", "< 1", yes(validation.startInputMs < 1)],
     ];
-    const ext = (c: typeof ours) => c.sdkExternal;
-    const extRows: Row[] = [
-      ["cold start wall time (ms)", fmt(ext(ours).wallMs), fmt(ext(official).wallMs), ratio(ext(ours).wallMs, ext(official).wallMs), "", ""],
-      ["cold start peak RSS (MB)", fmt(ext(ours).rssMb), fmt(ext(official).rssMb), ratio(ext(ours).rssMb, ext(official).rssMb), "", ""],
-      ["handler bundle (bytes, minified)", bytes(ext(ours).bytes), bytes(ext(official).bytes), ratio(ext(ours).bytes, ext(official).bytes), "", ""],
+    const variantRows = (pick: (c: typeof ours) => { wallMs: number; rssMb: number; bytes: number }): Row[] => [
+      ["cold start wall time (ms)", fmt(pick(ours).wallMs), fmt(pick(official).wallMs), ratio(pick(ours).wallMs, pick(official).wallMs), "", ""],
+      ["cold start peak RSS (MB)", fmt(pick(ours).rssMb), fmt(pick(official).rssMb), ratio(pick(ours).rssMb, pick(official).rssMb), "", ""],
+      ["handler bundle (bytes, minified)", bytes(pick(ours).bytes), bytes(pick(official).bytes), ratio(pick(ours).bytes, pick(official).bytes), "", ""],
     ];
 
     console.log(`\nMachine: ${machine()}`);
@@ -257,9 +299,16 @@ async function main(): Promise<void> {
     );
     console.log("Handler bundled whole with esbuild (CommonJS, minified) — the targets apply here:\n");
     console.log(renderTable(rows));
-    console.log("\nFor information: the same handler with --external:@aws-sdk/* (AWS CDK NodejsFunction's default; the SDK comes from the runtime):\n");
-    console.log(renderTable(extRows));
-    const results = { date: new Date().toISOString(), machine: machine(), rounds: ROUNDS, warmRounds: WARM_ROUNDS, warmRequests: WARM_REQUESTS, ours, official, baseline, validation, cold, warm };
+    console.log("\nFor information, the same handler bundled with --external:@aws-sdk/* (AWS CDK NodejsFunction's default; the SDK comes from the runtime):\n");
+    console.log(renderTable(variantRows((c) => c.sdkExternal)));
+    console.log("\nFor information, the same handler bundled with --main-fields=module,main (ES modules first, so the SDK tree-shakes):\n");
+    console.log(renderTable(variantRows((c) => c.moduleFirst)));
+    console.log(
+      `\nTransport, no SDK: a fresh process sending one POST takes ${fmt(rawHttp.wallMs)} ms with node:http and ` +
+        `${fmt(rawFetch.wallMs)} ms with fetch (undici): +${fmt(rawFetch.wallMs - rawHttp.wallMs)} ms; ` +
+        `first request in process ${fmt(rawHttp.firstMs)} vs ${fmt(rawFetch.firstMs)} ms; Node alone ${fmt(baseline.wallMs)} ms.`,
+    );
+    const results = { date: new Date().toISOString(), machine: machine(), rounds: ROUNDS, warmRounds: WARM_ROUNDS, warmRequests: WARM_REQUESTS, ours, official, baseline, rawHttp, rawFetch, validation, cold, warm };
     writeFileSync(join(outDir, "results.json"), JSON.stringify(results, null, 2));
     console.log(`\nRaw samples: ${join("bench", ".out", "results.json")}`);
   } finally {
