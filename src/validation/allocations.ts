@@ -39,7 +39,8 @@ export function checkDateOrder(
   untilName: string,
   issues: IssueCollector,
 ): void {
-  if (isCalendarDate(from) && isCalendarDate(until) && !issues.has(untilName) && until < from) {
+  // The cheap string comparison first: it is false for almost every valid item.
+  if (typeof from === "string" && typeof until === "string" && until < from && isCalendarDate(from) && isCalendarDate(until) && !issues.has(untilName)) {
     issues.add(untilName, "INVALID_VALUE", `must not be before EffectiveFrom (${from})`);
   }
 }
