@@ -216,6 +216,14 @@ export class NetworkError extends Error {
   }
 }
 
+/**
+ * No credentials could be found: none were passed, none are in the
+ * environment, and the standard provider chain could not be loaded.
+ */
+export class CredentialsUnavailableError extends Error {
+  override readonly name = "CredentialsUnavailableError";
+}
+
 /** The error thrown when an `abortSignal` fires. */
 export class AbortError extends Error {
   override readonly name = "AbortError";

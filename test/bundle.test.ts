@@ -2,14 +2,16 @@
  * What a consumer's bundle of this package holds and runs, checked with
  * esbuild (the bundler of the Lambda bench in bench/):
  * - a handler that imports one command carries no other command;
- * - the credential chain and ky are reached only through dynamic `import()`;
+ * - the credential chain is not in the bundle at all (it is imported at run
+ *   time by a computed name), and ky is reached only through dynamic `import()`;
  * - at run time, with environment credentials, neither is loaded, neither
  *   before nor after a request, and Node's `fetch` (undici) is never started.
  *   Controls: with a `fetch` option ky and undici do load; without
- *   environment keys the chain does load (from a credentials file).
+ *   environment keys the chain is loaded from node_modules (credentials file),
+ *   and where it cannot be found the call fails with a clear error.
  */
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import * as esbuild from "esbuild";
@@ -58,7 +60,7 @@ describe("bundle contents (esbuild metafile)", () => {
     }
   });
 
-  it("reaches the credential chain and ky only through dynamic import(), and no @smithy runtime code at all", async () => {
+  it("leaves the credential chain out, reaches ky only through dynamic import(), and has no @smithy runtime code", async () => {
     const result = await build(
       `export { PartnerCentralRevenueMeasurementClient, CreateMarketplaceRevenueShareAllocationCommand } from "./src/index.ts";`,
     );
@@ -66,11 +68,10 @@ describe("bundle contents (esbuild metafile)", () => {
       .filter(([from]) => from.startsWith("src/"))
       .flatMap(([from, input]) => input.imports.map((imp) => ({ from, to: imp.path, kind: imp.kind })))
       .filter((e) => e.to.includes("node_modules/"));
-    const chain = edges.filter((e) => e.to.includes("@aws-sdk/credential-provider-node"));
     const ky = edges.filter((e) => /node_modules\/ky\//.test(e.to));
-    expect(chain.length).toBeGreaterThan(0);
     expect(ky.length).toBeGreaterThan(0);
-    expect([...chain, ...ky].every((e) => e.kind === "dynamic-import")).toBe(true);
+    expect(ky.every((e) => e.kind === "dynamic-import")).toBe(true);
+    expect(Object.keys(result.metafile!.inputs).filter((p) => p.includes("credential-provider"))).toEqual([]);
     expect(edges.filter((e) => e.to.includes("@smithy/"))).toEqual([]);
     // Everything else the package itself pulls in statically is zod.
     const staticPackages = new Set(
@@ -84,6 +85,8 @@ describe("what a bundled handler loads at run time", () => {
   let server: CaptureServer;
   let dir: string;
   let bundlePath: string;
+  /** The same bundle inside the repository, where node_modules (and so the chain) can be resolved. */
+  const inRepoBundlePath = join(root, "bench", ".out", "bundle-test-handler.cjs");
 
   beforeAll(async () => {
     server = await startCaptureServer();
@@ -113,10 +116,12 @@ describe("what a bundled handler loads at run time", () => {
        }`,
       { write: true, outfile: bundlePath, plugins: [marker], minify: true },
     );
+    mkdirSync(join(root, "bench", ".out"), { recursive: true });
+    copyFileSync(bundlePath, inRepoBundlePath);
     writeFileSync(
       join(dir, "main.cjs"),
       `const undici = () => process.moduleLoadList.some((m) => /undici/.test(m));
-       const mod = require(${JSON.stringify(bundlePath)});
+       const mod = require(process.argv[3]);
        const atInit = { loaded: [...(globalThis.__loaded ?? [])], undici: undici() };
        mod.run(process.argv[2] === "fetch").then((result) => {
          process.stdout.write(JSON.stringify({ result, atInit, afterRequest: { loaded: globalThis.__loaded ?? [], undici: undici() } }));
@@ -128,12 +133,13 @@ describe("what a bundled handler loads at run time", () => {
   afterAll(async () => {
     await server.close();
     rmSync(dir, { recursive: true, force: true });
+    rmSync(inRepoBundlePath, { force: true });
   });
 
-  function runChild(env: Record<string, string>, mode: "node" | "fetch") {
+  function runChild(env: Record<string, string>, mode: "node" | "fetch", bundle = bundlePath) {
     return new Promise<{ result: string; atInit: { loaded: string[]; undici: boolean }; afterRequest: { loaded: string[]; undici: boolean } }>(
       (resolvePromise, reject) => {
-        const child = spawn(process.execPath, [join(dir, "main.cjs"), mode], {
+        const child = spawn(process.execPath, [join(dir, "main.cjs"), mode, bundle], {
           env: { PATH: process.env.PATH ?? "", AWS_REGION: "us-east-1", TEST_ENDPOINT: server.endpoint, ...env },
         });
         let out = "";
@@ -167,14 +173,26 @@ describe("what a bundled handler loads at run time", () => {
     expect(r.afterRequest).toEqual({ loaded: ["ky"], undici: true });
   });
 
-  it("control: without environment keys, the chain is loaded on the first request (here from a credentials file)", async () => {
+  function credentialsHome(): string {
     const home = join(dir, "home");
     mkdirSync(join(home, ".aws"), { recursive: true });
     writeFileSync(join(home, ".aws", "credentials"), "[default]\naws_access_key_id = AKIDFROMFILE\naws_secret_access_key = file-secret\n");
-    const r = await runChild({ HOME: home, AWS_EC2_METADATA_DISABLED: "true" }, "node");
+    return home;
+  }
+
+  it("control: without environment keys, the chain is loaded from node_modules on the first request (credentials file)", async () => {
+    const r = await runChild({ HOME: credentialsHome(), AWS_EC2_METADATA_DISABLED: "true" }, "node", inRepoBundlePath);
     expect(r.result).toBe("mrsa-ABCDEFGHIJ123");
     expect(r.atInit.loaded).toEqual([]);
-    expect(r.afterRequest.loaded).toEqual(["credential-provider-node"]);
     expect(server.requests.at(-1)?.headers.authorization).toContain("Credential=AKIDFROMFILE/");
+  });
+
+  it("without environment keys and with no chain beside the bundle, the call fails with a clear error", async () => {
+    const failure = await runChild({ HOME: credentialsHome(), AWS_EC2_METADATA_DISABLED: "true" }, "node").then(
+      () => "resolved",
+      (e: Error) => e.message,
+    );
+    expect(failure).toContain("CredentialsUnavailableError");
+    expect(failure).toContain("Pass `credentials` to the client");
   });
 });

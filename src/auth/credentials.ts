@@ -1,11 +1,13 @@
 /**
  * Credential resolution. Environment keys are read directly (the standard
  * chain would pick them first anyway); otherwise the standard Node chain is
- * imported lazily on first use, so a cold start with environment credentials
- * never loads it. Resolved credentials are cached and refreshed five minutes
- * before they expire.
+ * imported on first use, by a module name built at run time, so that bundlers
+ * leave it out of a handler's bundle: a Lambda cold start (credentials always
+ * in the environment) neither loads nor parses it. Resolved credentials are
+ * cached and refreshed five minutes before they expire.
  */
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
+import { CredentialsUnavailableError } from "../errors.js";
 
 /** Static credentials or a provider function, as in the AWS SDK v3. */
 export type CredentialsOption = AwsCredentialIdentity | AwsCredentialIdentityProvider;
@@ -24,10 +26,33 @@ export function credentialsFromEnv(env: Record<string, string | undefined> = pro
   };
 }
 
+/**
+ * The standard chain's package. Built at run time on purpose: a literal
+ * `import("…")` would make bundlers copy the whole chain (about 375 KB) into
+ * every bundle, and Node parses all of it at start-up even when it never runs.
+ */
+const CREDENTIAL_CHAIN_MODULE = ["@aws-sdk", "credential-provider-node"].join("/");
+
+type CredentialChainModule = typeof import("@aws-sdk/credential-provider-node");
+
+async function loadCredentialChain(): Promise<CredentialChainModule> {
+  try {
+    return (await import(CREDENTIAL_CHAIN_MODULE)) as CredentialChainModule;
+  } catch (cause) {
+    throw new CredentialsUnavailableError(
+      "No credentials: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set, and the standard provider chain " +
+        `(${CREDENTIAL_CHAIN_MODULE}) could not be loaded from this deployment. Pass \`credentials\` to the client ` +
+        `(e.g. fromNodeProviderChain() from @aws-sdk/credential-providers), or ship ${CREDENTIAL_CHAIN_MODULE} ` +
+        "beside your bundle (mark it external).",
+      { cause },
+    );
+  }
+}
+
 async function defaultChain(): Promise<AwsCredentialIdentity> {
   const fromEnv = credentialsFromEnv();
   if (fromEnv) return fromEnv;
-  const { defaultProvider } = await import("@aws-sdk/credential-provider-node");
+  const { defaultProvider } = await loadCredentialChain();
   return defaultProvider()();
 }
 
