@@ -79,6 +79,7 @@ export interface RevenueAttributionAllocationSummary {
   EntityType: EntityType;
   EntityIdentifier: string;
   EntityName?: string;
+  /** 12 digits. Sensitive: never log it in full. */
   CustomerAwsAccountId: string;
   RevenueSharePercent: string;
   EffectiveFrom: string;
@@ -139,17 +140,7 @@ export interface AttributionSummary {
 }
 
 /** The output members shared by the marketplace revenue share allocation operations. */
-export interface MarketplaceRevenueShareAllocationOutputMembers {
-  MarketplaceRevenueShareAllocationId: string;
-  ProductId: string;
-  ProductName?: string;
-  Arn: string;
-  EffectiveFrom: string;
-  EffectiveUntil?: string;
-  RevenueSharePercent: string;
-  Status: AllocationStatus;
-  CreatedDate?: Date;
-  LastModifiedDate?: Date;
+export interface MarketplaceRevenueShareAllocationOutputMembers extends MarketplaceRevenueShareAllocationSummary {
   /** The revision to pass as `MarketplaceRevenueShareRevision` on the next update. */
   LatestMarketplaceRevenueShareRevision?: string;
 }

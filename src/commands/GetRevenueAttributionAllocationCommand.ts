@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { Command, type OperationSpec } from "../command.js";
-import type { AllocationStatus, CatalogName, EntityType } from "../models.js";
+import type { CatalogName, RevenueAttributionAllocationSummary } from "../models.js";
 import {
   CatalogName as CatalogNameSchema,
   RevenueAttributionAllocationId,
@@ -20,18 +20,7 @@ export interface GetRevenueAttributionAllocationInput {
 }
 
 /** Output of {@link GetRevenueAttributionAllocationCommand}. */
-export interface GetRevenueAttributionAllocationOutput {
-  RevenueAttributionAllocationId: string;
-  RevenueAttributionIdentifier: string;
-  EntityType: EntityType;
-  EntityIdentifier: string;
-  EntityName?: string;
-  /** 12 digits. Sensitive: never log it in full. */
-  CustomerAwsAccountId: string;
-  RevenueSharePercent: string;
-  EffectiveFrom: string;
-  EffectiveUntil: string;
-  Status: AllocationStatus;
+export interface GetRevenueAttributionAllocationOutput extends RevenueAttributionAllocationSummary {
   CreatedDate: Date;
   LastModifiedDate: Date;
   /** The revision of this version of the allocation. */
