@@ -6,27 +6,20 @@ import {
   paginateListRevenueAttributions,
 } from "../src/index.js";
 import { cborResponse, startCaptureServer, type CaptureServer } from "./helpers/capture-server.js";
+import { localClientConfig, resetCaptureServer } from "./helpers/local-client.js";
 
 let server: CaptureServer;
 let prm: PartnerCentralRevenueMeasurement;
 
 beforeAll(async () => {
   server = await startCaptureServer();
-  prm = new PartnerCentralRevenueMeasurement({
-    endpoint: server.endpoint,
-    region: "us-east-1",
-    credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" },
-    maxAttempts: 1,
-  });
+  prm = new PartnerCentralRevenueMeasurement(localClientConfig(server.endpoint));
 });
 afterAll(async () => {
   prm.destroy();
   await server.close();
 });
-beforeEach(() => {
-  server.requests.length = 0;
-  server.queue.length = 0;
-});
+beforeEach(() => resetCaptureServer(server));
 
 const PROD = "prod-abc123def4567";
 const RA = "ra-abc123def4567";

@@ -25,18 +25,14 @@ import {
   type Command,
 } from "../src/index.js";
 import { startCaptureServer, type CaptureServer } from "./helpers/capture-server.js";
+import { localClientConfig } from "./helpers/local-client.js";
 
 let server: CaptureServer;
 let client: PartnerCentralRevenueMeasurementClient;
 
 beforeAll(async () => {
   server = await startCaptureServer();
-  client = new PartnerCentralRevenueMeasurementClient({
-    endpoint: server.endpoint,
-    region: "us-east-1",
-    credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" },
-    maxAttempts: 1,
-  });
+  client = new PartnerCentralRevenueMeasurementClient(localClientConfig(server.endpoint));
 });
 afterAll(async () => {
   client.destroy();

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as ours from "../src/index.js";
 import { cborResponse, errorResponse, startCaptureServer, type CaptureServer, type ScriptedResponse } from "./helpers/capture-server.js";
 import { ALLOCATION_OUTPUT, CREATE_INPUT, CREDS, UPDATE_INPUT, item, startInput } from "./helpers/core-fakes.js";
+import { resetCaptureServer } from "./helpers/local-client.js";
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -38,10 +39,7 @@ afterAll(async () => {
   mine.destroy();
   await server.close();
 });
-beforeEach(() => {
-  server.requests.length = 0;
-  server.queue.length = 0;
-});
+beforeEach(() => resetCaptureServer(server));
 
 interface Operation {
   name: string;

@@ -16,6 +16,7 @@ import {
   type CapturedRequest,
   type ScriptedResponse,
 } from "./helpers/capture-server.js";
+import { localClientConfig, resetCaptureServer } from "./helpers/local-client.js";
 
 let server: CaptureServer;
 let ours: Ours.PartnerCentralRevenueMeasurementClient;
@@ -23,12 +24,7 @@ let official: Official.PartnerCentralRevenueMeasurementClient;
 
 beforeAll(async () => {
   server = await startCaptureServer();
-  const common = {
-    endpoint: server.endpoint,
-    region: "us-east-1",
-    credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" },
-    maxAttempts: 1,
-  };
+  const common = localClientConfig(server.endpoint);
   ours = new Ours.PartnerCentralRevenueMeasurementClient(common);
   official = new Official.PartnerCentralRevenueMeasurementClient(common);
 });
@@ -37,10 +33,7 @@ afterAll(async () => {
   official.destroy();
   await server.close();
 });
-beforeEach(() => {
-  server.requests.length = 0;
-  server.queue.length = 0;
-});
+beforeEach(() => resetCaptureServer(server));
 
 // ------------------------------------------------------------------ fixtures
 

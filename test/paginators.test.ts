@@ -10,27 +10,20 @@ import {
   type PaginationConfiguration,
 } from "../src/index.js";
 import { cborResponse, startCaptureServer, type CaptureServer } from "./helpers/capture-server.js";
+import { localClientConfig, resetCaptureServer } from "./helpers/local-client.js";
 
 let server: CaptureServer;
 let client: PartnerCentralRevenueMeasurementClient;
 
 beforeAll(async () => {
   server = await startCaptureServer();
-  client = new PartnerCentralRevenueMeasurementClient({
-    endpoint: server.endpoint,
-    region: "us-east-1",
-    credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" },
-    maxAttempts: 1,
-  });
+  client = new PartnerCentralRevenueMeasurementClient(localClientConfig(server.endpoint));
 });
 afterAll(async () => {
   client.destroy();
   await server.close();
 });
-beforeEach(() => {
-  server.requests.length = 0;
-  server.queue.length = 0;
-});
+beforeEach(() => resetCaptureServer(server));
 
 type AnyPaginator = (config: PaginationConfiguration, input: never) => AsyncGenerator<Record<string, unknown>>;
 

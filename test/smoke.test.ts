@@ -4,6 +4,7 @@ import {
   PartnerCentralRevenueMeasurementClient,
 } from "../src/index.js";
 import { cborResponse, startCaptureServer, type CaptureServer } from "./helpers/capture-server.js";
+import { TEST_CREDENTIALS } from "./helpers/local-client.js";
 
 let server: CaptureServer;
 beforeAll(async () => {
@@ -31,7 +32,7 @@ describe("end to end", () => {
     const client = new PartnerCentralRevenueMeasurementClient({
       endpoint: server.endpoint,
       region: "us-east-1",
-      credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" },
+      credentials: TEST_CREDENTIALS,
     });
     const out = await client.send(
       new CreateMarketplaceRevenueShareAllocationCommand({

@@ -23,6 +23,7 @@ import {
   operationOf,
 } from "./helpers/allocations-script.js";
 import { errorResponse, startCaptureServer, type CaptureServer } from "./helpers/capture-server.js";
+import { resetCaptureServer } from "./helpers/local-client.js";
 
 let server: CaptureServer;
 let client: PartnerCentralRevenueMeasurementClient;
@@ -35,8 +36,7 @@ afterAll(() => server.close());
 
 beforeEach(() => {
   vi.useFakeTimers(FAKE_TIMERS);
-  server.requests.length = 0;
-  server.queue.length = 0;
+  resetCaptureServer(server);
   service = new ScriptedAllocationsService({ revision: 7, pollsPerTask: 2 });
   server.fallback = service.handle;
   client = makeClient(server.endpoint, { maxAttempts: 1 });

@@ -14,6 +14,7 @@ import {
 import { waiterDelayMs } from "../src/waiters/waitUntilAllocationsTaskComplete.js";
 import { ATTRIBUTION, FAKE_TIMERS, drive, makeClient, operationOf, taskBody } from "./helpers/allocations-script.js";
 import { cborResponse, errorResponse, startCaptureServer, type CaptureServer, type ScriptedResponse } from "./helpers/capture-server.js";
+import { resetCaptureServer } from "./helpers/local-client.js";
 
 const TASK = "raatask-abc123def4567";
 const input = { Catalog: "AWS", RevenueAttributionIdentifier: ATTRIBUTION, TaskId: TASK };
@@ -30,8 +31,7 @@ afterAll(() => server.close());
 
 beforeEach(() => {
   vi.useFakeTimers(FAKE_TIMERS);
-  server.requests.length = 0;
-  server.queue.length = 0;
+  resetCaptureServer(server);
   seenAt = [];
   client = makeClient(server.endpoint, { maxAttempts: 1 });
 });

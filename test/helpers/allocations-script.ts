@@ -6,6 +6,7 @@
 import { vi } from "vitest";
 import { PartnerCentralRevenueMeasurementClient } from "../../src/index.js";
 import { cborResponse, errorResponse, type CapturedRequest, type ScriptedResponse } from "./capture-server.js";
+import { TEST_CREDENTIALS } from "./local-client.js";
 
 export const ATTRIBUTION = "ra-abcdefgh12345";
 export const ARN = `arn:aws:partnercentral:us-east-1:123456789012:catalog/AWS/revenue-attribution/${ATTRIBUTION}`;
@@ -20,7 +21,7 @@ export function makeClient(endpoint: string, extra: { maxAttempts?: number } = {
   return new PartnerCentralRevenueMeasurementClient({
     endpoint,
     region: "us-east-1",
-    credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" },
+    credentials: TEST_CREDENTIALS,
     // Time is driven by fake timers here: a per-attempt timeout timer would be jumped to while loopback HTTP is in flight.
     requestTimeoutMs: 0,
     ...extra,
