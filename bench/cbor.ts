@@ -19,25 +19,14 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import * as esbuild from "esbuild";
+import { MEASURED_BUNDLE, median } from "./common.js";
+import { ALLOCATION_OUTPUT } from "./server.js";
 import { makeBatch } from "./validation.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = join(here, ".out");
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 
-const when = new Date("2026-06-01T12:00:00Z");
-const allocation = {
-  MarketplaceRevenueShareAllocationId: "mrsa-BENCH00000001",
-  ProductId: "prod-abc123def4567",
-  ProductName: "Bench product",
-  Arn: "arn:aws:partnercentral:us-east-1:123456789012:catalog/AWS/marketplace-revenue-share/prod-abc123def4567",
-  EffectiveFrom: "2026-07-01",
-  RevenueSharePercent: "15.50",
-  Status: "ACTIVE",
-  CreatedDate: when,
-  LastModifiedDate: when,
-  LatestMarketplaceRevenueShareRevision: "1",
-};
 const payloads: Record<string, unknown> = {
   "Create request": {
     Catalog: "AWS",
@@ -53,7 +42,7 @@ const payloads: Record<string, unknown> = {
     RevenueShareAllocations: makeBatch(250),
     ClientToken: "0b5c7f6e-1111-4222-8333-944455556666",
   },
-  "allocation response": allocation,
+  "allocation response": ALLOCATION_OUTPUT,
   "list response, 100 items": {
     RevenueAttributionAllocationSummaries: makeBatch(100).map((item, i) => ({
       ...item,
@@ -87,8 +76,7 @@ function microsPerOp(fn: () => unknown): number {
     for (let i = 0; i < n; i++) fn();
     samples.push(((performance.now() - t0) * 1000) / n);
   }
-  samples.sort((a, b) => a - b);
-  return samples[samples.length >> 1]!;
+  return median(samples);
 }
 
 const entries: Record<string, string> = {
@@ -109,12 +97,7 @@ async function bundleCodec(name: string): Promise<{ file: string; bytes: number 
   await esbuild.build({
     stdin: { contents: entries[name]!, resolveDir: here, loader: "ts" },
     outfile: file,
-    bundle: true,
-    format: "cjs",
-    platform: "node",
-    target: "node20",
-    minify: true,
-    legalComments: "none",
+    ...MEASURED_BUNDLE,
     logLevel: "error",
   });
   return { file, bytes: readFileSync(file).length };
@@ -125,11 +108,6 @@ function startupMs(file: string): number {
   const r = spawnSync(process.execPath, ["-e", script], { encoding: "utf8" });
   if (r.status !== 0) throw new Error(r.stderr);
   return Number(r.stdout);
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[s.length >> 1]!;
 }
 
 async function main(): Promise<void> {

@@ -28,6 +28,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
+import { MEASURED_BUNDLE, median } from "./common.js";
 import { ALLOCATION_ID, startBenchServer } from "./server.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -52,24 +53,12 @@ const CLIENTS: readonly Client[] = ["ours", "official"];
 type Variant = "bundled" | "sdk-external" | "module-first";
 type Run = `${Client}:${Variant}` | "baseline" | "raw:node-http" | "raw:fetch";
 
-/** Median of a non-empty list. */
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
 async function bundle(client: Client, variant: Variant): Promise<{ file: string; bytes: number; gzipBytes: number }> {
   const file = join(outDir, `${client}${variant === "bundled" ? "" : `-${variant}`}.cjs`);
   await esbuild.build({
     entryPoints: [join(here, "handlers", `${client}.ts`)],
     outfile: file,
-    bundle: true,
-    format: "cjs",
-    platform: "node",
-    target: "node20",
-    minify: true,
-    legalComments: "none",
+    ...MEASURED_BUNDLE,
     logLevel: "warning",
     external: variant === "sdk-external" ? ["@aws-sdk/*"] : [],
     ...(variant === "module-first" ? { mainFields: ["module", "main"] } : {}),

@@ -10,20 +10,21 @@ import { encodeCbor } from "../src/protocol/cbor.js";
 /** The allocation the server returns; handlers echo its id so the bench can check both clients parsed it. */
 export const ALLOCATION_ID = "mrsa-BENCH00000001";
 
-const RESPONSE = Buffer.from(
-  encodeCbor({
-    MarketplaceRevenueShareAllocationId: ALLOCATION_ID,
-    ProductId: "prod-abc123def4567",
-    ProductName: "Bench product",
-    Arn: "arn:aws:partnercentral:us-east-1:123456789012:catalog/AWS/marketplace-revenue-share/prod-abc123def4567",
-    EffectiveFrom: "2026-07-01",
-    RevenueSharePercent: "15.50",
-    Status: "ACTIVE",
-    CreatedDate: new Date("2026-06-01T12:00:00Z"),
-    LastModifiedDate: new Date("2026-06-01T12:00:00Z"),
-    LatestMarketplaceRevenueShareRevision: "1",
-  }),
-);
+/** The CreateMarketplaceRevenueShareAllocation output the server answers with (also a payload of bench/cbor.ts). */
+export const ALLOCATION_OUTPUT = {
+  MarketplaceRevenueShareAllocationId: ALLOCATION_ID,
+  ProductId: "prod-abc123def4567",
+  ProductName: "Bench product",
+  Arn: "arn:aws:partnercentral:us-east-1:123456789012:catalog/AWS/marketplace-revenue-share/prod-abc123def4567",
+  EffectiveFrom: "2026-07-01",
+  RevenueSharePercent: "15.50",
+  Status: "ACTIVE",
+  CreatedDate: new Date("2026-06-01T12:00:00Z"),
+  LastModifiedDate: new Date("2026-06-01T12:00:00Z"),
+  LatestMarketplaceRevenueShareRevision: "1",
+};
+
+const RESPONSE = Buffer.from(encodeCbor(ALLOCATION_OUTPUT));
 
 const HEADERS = {
   "content-type": "application/cbor",

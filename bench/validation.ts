@@ -9,6 +9,7 @@ import {
   validateRevenueShareAllocations,
   type RevenueShareAllocation,
 } from "partnercentral-revenue-measurement";
+import { median } from "./common.js";
 
 /** A valid batch of `n` items, mixing CREATE and UPDATE. */
 export function makeBatch(n: number): RevenueShareAllocation[] {
@@ -37,8 +38,7 @@ function medianMs(fn: () => unknown, runs: number): number {
     fn();
     samples.push(performance.now() - t0);
   }
-  samples.sort((a, b) => a - b);
-  return samples[samples.length >> 1]!;
+  return median(samples);
 }
 
 /** Median times in ms: the list validator, and the Start command's whole input check (schema and rules). */
