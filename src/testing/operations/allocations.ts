@@ -20,15 +20,23 @@ function summaryOf(a: RaAllocation, attributionId: string): Record<string, unkno
   };
 }
 
-function taskView(task: AllocationsTask): Record<string, unknown> {
+/** The members StartRevenueAttributionAllocationsTask answers with. */
+function taskStartView(task: AllocationsTask): Record<string, unknown> {
   return {
     TaskId: task.TaskId,
     Status: task.Status,
     Catalog: task.Catalog,
     RevenueAttributionArn: task.RevenueAttributionArn,
     StartedAt: task.StartedAt,
-    EndedAt: task.EndedAt,
     TotalRevenueAttributionAllocationRecords: task.TotalRevenueAttributionAllocationRecords,
+  };
+}
+
+/** Everything GetRevenueAttributionAllocationsTask reports. */
+function taskView(task: AllocationsTask): Record<string, unknown> {
+  return {
+    ...taskStartView(task),
+    EndedAt: task.EndedAt,
     Description: task.Description,
     RevenueAttributionLatestRevision: task.RevenueAttributionLatestRevision,
     ErrorDetailList: task.ErrorDetailList,
@@ -42,14 +50,7 @@ const startTask: Handler = (input, state) => {
     RevenueShareAllocations: input.RevenueShareAllocations as RevenueShareAllocation[],
     Description: input.Description as string | undefined,
   });
-  return {
-    TaskId: task.TaskId,
-    Status: "IN_PROGRESS",
-    Catalog: task.Catalog,
-    RevenueAttributionArn: task.RevenueAttributionArn,
-    StartedAt: task.StartedAt,
-    TotalRevenueAttributionAllocationRecords: task.TotalRevenueAttributionAllocationRecords,
-  };
+  return { ...taskStartView(task), Status: "IN_PROGRESS" };
 };
 
 const getTask: Handler = (input, state) => {

@@ -25,8 +25,8 @@ function allocationOutput(share: Share, a: MpAllocation): Record<string, unknown
   return { ...allocationSummary(share, a), LatestMarketplaceRevenueShareRevision: String(share.latestRevision) };
 }
 
-function shareView(state: EmulatorState, share: Share, rev: number): Record<string, unknown> {
-  const allocations = state.shareAllocationsAt(share, rev).map((a) => a.allocation);
+/** The share's own members, as of revision `rev`. */
+function shareIdentity(share: Share, rev: number): Record<string, unknown> {
   return {
     ProductId: share.ProductId,
     Arn: share.Arn,
@@ -35,6 +35,13 @@ function shareView(state: EmulatorState, share: Share, rev: number): Record<stri
     ProductName: share.ProductName,
     CreatedDate: share.CreatedDate,
     LastModifiedDate: share.modified.at(rev),
+  };
+}
+
+function shareView(state: EmulatorState, share: Share, rev: number): Record<string, unknown> {
+  const allocations = state.shareAllocationsAt(share, rev).map((a) => a.allocation);
+  return {
+    ...shareIdentity(share, rev),
     LatestRevision: share.latestRevision,
     TotalActiveMarketplaceRevenueShareAllocationCount: allocations.filter((a) => a.Status === "ACTIVE").length,
     TotalMarketplaceRevenueShareAllocationCount: allocations.length,
@@ -47,16 +54,7 @@ const createShare: Handler = (input, state) => {
     ProductId: input.ProductId as string,
     Tags: input.Tags as Tag[] | undefined,
   });
-  return {
-    ProductId: share.ProductId,
-    Arn: share.Arn,
-    Catalog: share.Catalog,
-    ProductCode: share.ProductCode,
-    ProductName: share.ProductName,
-    CreatedDate: share.CreatedDate,
-    LastModifiedDate: share.modified.latest,
-    Revision: share.latestRevision,
-  };
+  return { ...shareIdentity(share, share.latestRevision), Revision: share.latestRevision };
 };
 
 const getShare: Handler = (input, state) => {
