@@ -1,6 +1,6 @@
 /**
  * `npm run bench:cbor`: the package's own CBOR codec (src/protocol/cbor.ts)
- * against `@smithy/core/cbor` (what the official client uses) and `cbor-x`.
+ * against `@smithy/core/cbor` (what the official client uses).
  *
  * Each codec is bundled alone with esbuild (CommonJS, minified), and that
  * bundle is what is measured, so no codec runs through a TypeScript loader.
@@ -86,10 +86,6 @@ const entries: Record<string, string> = {
     export const decode = (b) => cbor.deserialize(b);
     export const prepare = (v) => v instanceof Date ? dateToTag(v) : Array.isArray(v) ? v.map(prepare)
       : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, prepare(x)])) : v;`,
-  "cbor-x": `import { Encoder } from "cbor-x";
-    const c = new Encoder({ useRecords: false, mapsAsObjects: true, int64AsNumber: true });
-    export const encode = (v) => c.encode(v);
-    export const decode = (b) => c.decode(b);`,
 };
 
 async function bundleCodec(name: string): Promise<{ file: string; bytes: number }> {
