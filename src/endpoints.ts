@@ -2,6 +2,7 @@
  * Endpoint resolution (API.md section 2): the partition table, FIPS variants,
  * custom endpoints and the SigV4 signing region that goes with each.
  */
+import { PartnerCentralRevenueMeasurementError } from "./errors.js";
 
 /** Where to send requests and how to sign them. */
 export interface ResolvedEndpoint {
@@ -12,7 +13,7 @@ export interface ResolvedEndpoint {
 }
 
 /** Thrown for a configuration that cannot produce an endpoint. */
-export class InvalidConfigurationError extends Error {
+export class InvalidConfigurationError extends PartnerCentralRevenueMeasurementError {
   override readonly name = "InvalidConfigurationError";
 }
 

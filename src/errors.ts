@@ -37,6 +37,57 @@ export type ValidationExceptionErrorCode =
   | "INVALID_NUMBER_FORMAT"
   | "INVALID_STRING_LENGTH";
 
+/** How a cause is kept in JSON: its own `toJSON()` when it has one, else name and message; nested causes up to 4 deep. */
+function causeToJSON(cause: unknown, depth: number): unknown {
+  if (cause === undefined) return undefined;
+  if (depth >= 4) return "[cause chain truncated]";
+  if (cause instanceof PartnerCentralRevenueMeasurementError) return cause.toJSONAtDepth(depth);
+  if (cause instanceof Error) {
+    const nested = causeToJSON((cause as { cause?: unknown }).cause, depth + 1);
+    return { name: cause.name, message: cause.message, ...(nested === undefined ? {} : { cause: nested }) };
+  }
+  return typeof cause === "object" && cause !== null ? String(cause) : cause;
+}
+
+/**
+ * Root of every error this SDK throws: service exceptions, local validation,
+ * network, abort, credential, waiter, batch and pagination errors. One
+ * `instanceof` check catches them all, and `JSON.stringify(error)` keeps the
+ * name, message, members and cause, so JSON logs keep the reason.
+ *
+ * ```ts
+ * try {
+ *   await client.send(command);
+ * } catch (e) {
+ *   if (e instanceof PartnerCentralRevenueMeasurementError) logger.error(JSON.stringify(e));
+ *   throw e;
+ * }
+ * ```
+ */
+export class PartnerCentralRevenueMeasurementError extends Error {
+  /** The request id of the last response, when one was received (from `$metadata`). */
+  get requestId(): string | undefined {
+    return (this as { $metadata?: ResponseMetadata }).$metadata?.requestId;
+  }
+
+  /** A plain object of `name`, `message`, the error's own members and its `cause` (name and message). */
+  toJSON(): Record<string, unknown> {
+    return this.toJSONAtDepth(0);
+  }
+
+  /** @internal */
+  toJSONAtDepth(depth: number): Record<string, unknown> {
+    const out: Record<string, unknown> = { name: this.name, message: this.message };
+    for (const [key, value] of Object.entries(this)) {
+      if (key === "cause" || key === "stack" || value === undefined || typeof value === "function") continue;
+      out[key] = value;
+    }
+    const cause = causeToJSON((this as { cause?: unknown }).cause, depth + 1);
+    if (cause !== undefined) out.cause = cause;
+    return out;
+  }
+}
+
 interface ServiceExceptionOptions {
   name: string;
   message: string;
@@ -50,7 +101,7 @@ interface ServiceExceptionOptions {
  * Base class of every error returned by the service. Unknown error types are
  * surfaced as this class with their `name` set to the service's type name.
  */
-export class PartnerCentralRevenueMeasurementServiceException extends Error {
+export class PartnerCentralRevenueMeasurementServiceException extends PartnerCentralRevenueMeasurementError {
   /** `client` for 4xx-style errors, `server` for 5xx-style errors. */
   readonly $fault: "client" | "server";
   /** Metadata of the response that carried the error. */
@@ -183,7 +234,7 @@ export class PartnerCentralRevenueMeasurementProtocolError extends PartnerCentra
  * Thrown before any request is sent when an input breaks a documented rule.
  * `FieldList` holds every problem found, in the service's own shape.
  */
-export class ClientValidationError extends Error {
+export class ClientValidationError extends PartnerCentralRevenueMeasurementError {
   override readonly name = "ClientValidationError";
   /** Every problem found, e.g. `{ Name: "RevenueShareAllocations[17].EffectiveUntil", Code: "INVALID_VALUE", Message }`. */
   readonly FieldList: ValidationExceptionField[];
@@ -202,7 +253,7 @@ export class ClientValidationError extends Error {
 }
 
 /** A network-level failure: connection reset, refused, DNS, or a timeout. */
-export class NetworkError extends Error {
+export class NetworkError extends PartnerCentralRevenueMeasurementError {
   override readonly name = "NetworkError";
   /** Network failures are retried by the client's retry policy. */
   readonly $retryable = true;
@@ -220,12 +271,12 @@ export class NetworkError extends Error {
  * No credentials could be found: none were passed, none are in the
  * environment, and the standard provider chain could not be loaded.
  */
-export class CredentialsUnavailableError extends Error {
+export class CredentialsUnavailableError extends PartnerCentralRevenueMeasurementError {
   override readonly name = "CredentialsUnavailableError";
 }
 
 /** The error thrown when an `abortSignal` fires. */
-export class AbortError extends Error {
+export class AbortError extends PartnerCentralRevenueMeasurementError {
   override readonly name = "AbortError";
   constructor(message = "The operation was aborted", options?: { cause?: unknown }) {
     super(message, options);

@@ -4,7 +4,7 @@
  * not, and which one has an unknown outcome.
  */
 import type { GetRevenueAttributionAllocationsTaskOutput } from "../commands/GetRevenueAttributionAllocationsTaskCommand.js";
-import { PartnerCentralRevenueMeasurementServiceException } from "../errors.js";
+import { PartnerCentralRevenueMeasurementError, PartnerCentralRevenueMeasurementServiceException } from "../errors.js";
 
 /** One chunk of a submission: its 0-based index and the absolute indexes of its records (inclusive). */
 export interface AllocationsChunkRange {
@@ -49,7 +49,7 @@ function describeCause(cause: unknown): string {
  * To continue: if `inDoubt` has a `taskId`, wait for that task again; then
  * submit the records of the remaining chunks starting from `revision`.
  */
-export class AllocationsSubmissionError extends Error {
+export class AllocationsSubmissionError extends PartnerCentralRevenueMeasurementError {
   override readonly name = "AllocationsSubmissionError";
   /** Chunks whose task is COMPLETE, in order (always a prefix of the submission). */
   readonly committed: AllocationsChunkRange[];

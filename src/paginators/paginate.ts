@@ -5,6 +5,7 @@
  */
 import type { PartnerCentralRevenueMeasurementClient, SendOptions } from "../client.js";
 import type { Command, MetadataBearer } from "../command.js";
+import { PartnerCentralRevenueMeasurementError } from "../errors.js";
 
 /** Options of a `paginateX` function. */
 export interface PaginationConfiguration {
@@ -23,7 +24,7 @@ export interface PaginationConfiguration {
  * this iteration (the token just sent, or any earlier one): following it would
  * loop forever. The page that carried the token has already been yielded.
  */
-export class PaginationLoopError extends Error {
+export class PaginationLoopError extends PartnerCentralRevenueMeasurementError {
   override readonly name = "PaginationLoopError";
   /** The operation being paged, e.g. `ListRevenueAttributions`. */
   readonly operation: string;

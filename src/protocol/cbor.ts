@@ -7,9 +7,10 @@
  * unsupported major types throw {@link CborDecodeError}; nothing is left to
  * hang or to read past the end of the buffer.
  */
+import { PartnerCentralRevenueMeasurementError } from "../errors.js";
 
 /** Thrown when a payload is not well-formed CBOR. */
-export class CborDecodeError extends Error {
+export class CborDecodeError extends PartnerCentralRevenueMeasurementError {
   override readonly name = "CborDecodeError";
 }
 

@@ -6,6 +6,7 @@
 import type { MetadataBearer } from "../command.js";
 import type { GetRevenueAttributionAllocationsTaskOutput } from "../commands/GetRevenueAttributionAllocationsTaskCommand.js";
 import type { RevenueAttributionAllocationErrorDetail } from "../models.js";
+import { PartnerCentralRevenueMeasurementError } from "../errors.js";
 
 /** A task as observed by one poll. */
 export type ObservedAllocationsTask = GetRevenueAttributionAllocationsTaskOutput & Partial<MetadataBearer>;
@@ -16,7 +17,7 @@ export function defineHidden(target: object, name: string, value: unknown): void
 }
 
 /** The task ended FAILED. `ErrorDetailList` names each failed record. */
-export class AllocationsTaskFailedError extends Error {
+export class AllocationsTaskFailedError extends PartnerCentralRevenueMeasurementError {
   override readonly name = "AllocationsTaskFailedError";
   /** The task id. */
   readonly TaskId: string;
@@ -55,7 +56,7 @@ export class AllocationsTaskFailedError extends Error {
  * The attribution's latest task is no longer ours: another task was started
  * after it. Our task's outcome was not observed, so it is not reported as a success.
  */
-export class AllocationsTaskSupersededError extends Error {
+export class AllocationsTaskSupersededError extends PartnerCentralRevenueMeasurementError {
   override readonly name = "AllocationsTaskSupersededError";
   /** The task we were waiting for. */
   readonly expectedTaskId: string;
@@ -76,7 +77,7 @@ export class AllocationsTaskSupersededError extends Error {
 }
 
 /** The task did not reach COMPLETE or FAILED within `maxWaitTime`. */
-export class WaiterTimeoutError extends Error {
+export class WaiterTimeoutError extends PartnerCentralRevenueMeasurementError {
   override readonly name = "WaiterTimeoutError";
   /** The task we were waiting for. */
   readonly TaskId: string;
