@@ -10,6 +10,7 @@ import { CborDecodeError, decodeCbor, MAX_OBJECTS } from "../src/protocol/cbor.j
 import { PartnerCentralRevenueMeasurementProtocolError } from "../src/errors.js";
 import { parseResponse } from "../src/protocol/rpcv2-cbor.js";
 import { DEFAULT_EMULATOR_CREDENTIALS, startEmulator, type Emulator } from "../src/testing/index.js";
+import type { HttpRequestSpec } from "../src/transport/types.js";
 import { hostileBody } from "./helpers/hostile-cbor.js";
 
 const MiB = 1024 * 1024;
@@ -54,7 +55,7 @@ describe("the emulator answers a hostile signed 8 MiB body with a 400 Serializat
 
   async function post(body: Uint8Array): Promise<{ status: number; body: Record<string, unknown> }> {
     const url = new URL(`${emulator.endpoint}/service/PartnerCentralRevenueMeasurement/operation/GetRevenueAttribution`);
-    const request = {
+    const request: HttpRequestSpec = {
       method: "POST",
       url,
       headers: {
@@ -67,7 +68,7 @@ describe("the emulator answers a hostile signed 8 MiB body with a 400 Serializat
     };
     const sign = createSigner("us-east-1", async () => DEFAULT_EMULATOR_CREDENTIALS);
     const headers = await sign(request, new Date());
-    const response = await fetch(url, { method: "POST", headers, body });
+    const response = await fetch(url, { method: "POST", headers, body: Buffer.from(body) });
     return { status: response.status, body: decodeCbor(new Uint8Array(await response.arrayBuffer())) as Record<string, unknown> };
   }
 
