@@ -145,7 +145,7 @@ export class PartnerCentralRevenueMeasurementClient {
       const problems = collectIssues(spec.schema, spec.rules, input, { now: this.config.clock.now() });
       if (problems.length) throw new ClientValidationError(spec.name, problems);
     }
-    if (spec.idempotencyToken && input.ClientToken === undefined) {
+    if (spec.idempotencyToken && input.ClientToken == null) {
       input = { ...input, ClientToken: crypto.randomUUID() }; // one token for every attempt of this call
     }
     const request = buildRequest(this.config.endpoint.url, spec.name, input);

@@ -12,7 +12,7 @@ import {
   ServiceQuotaExceededException,
   ThrottlingException,
   ValidationException,
-  maskAccountId,
+  maskAccountIds,
   type ResponseMetadata,
   type ValidationExceptionField,
 } from "../errors.js";
@@ -88,10 +88,7 @@ export function sanitizeErrorType(type: string): string {
 /** The start of a body as text, for diagnostics; 12-digit runs (account ids) are masked. */
 function snippet(body: Uint8Array): string {
   const text = new TextDecoder("utf-8", { fatal: false }).decode(body.subarray(0, 200));
-  return text
-    .replace(/(?<!\d)\d{12}(?!\d)/g, (id) => maskAccountId(id))
-    .replace(/\s+/g, " ")
-    .trim();
+  return maskAccountIds(text).replace(/\s+/g, " ").trim();
 }
 
 function isCbor(headers: Record<string, string>): boolean {
@@ -155,15 +152,19 @@ export function parseResponse(
   const factory = ERROR_FACTORIES[typeName];
   if (factory) return { error: factory(message, body, $metadata) };
   if (typeName) {
-    return {
-      error: new PartnerCentralRevenueMeasurementServiceException({
-        name: typeName,
-        message,
-        $fault: status >= 500 ? "server" : "client",
-        $metadata,
-        $retryable: isRetryableStatus(status),
-      }),
-    };
+    const error = new PartnerCentralRevenueMeasurementServiceException({
+      name: typeName,
+      message,
+      $fault: status >= 500 ? "server" : "client",
+      $metadata,
+      $retryable: isRetryableStatus(status),
+    });
+    // A type this SDK does not know keeps its body's members, as the official client does; the error's own
+    // members (name, message, Message, $fault, …) are never overwritten.
+    for (const [key, value] of Object.entries(body)) {
+      if (key !== "__type" && !(key in error)) (error as unknown as Record<string, unknown>)[key] = value;
+    }
+    return { error };
   }
   return {
     error: new PartnerCentralRevenueMeasurementProtocolError({
