@@ -222,8 +222,11 @@ function encodeString(w: Writer, value: string): void {
   w.pos += bytes.length;
 }
 
+const nativeWellFormed = (String.prototype as { isWellFormed?: () => boolean }).isWellFormed;
+
 /** Index of the first unpaired UTF-16 surrogate in `value`, or -1 when the string is well-formed. */
 export function loneSurrogateIndex(value: string): number {
+  if (nativeWellFormed && nativeWellFormed.call(value)) return -1;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
     if (c < 0xd800 || c > 0xdfff) continue;
