@@ -103,7 +103,7 @@ function encodeValue(w: Writer, value: unknown, depth: number): void {
       encodeString(w, value);
       return;
     case "number":
-      if (Number.isInteger(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER && !Object.is(value, -0)) {
+      if (Number.isInteger(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER && (value !== 0 || 1 / value > 0)) {
         if (value >= 0) w.head(0, value);
         else w.head(1, -1 - value);
       } else {
@@ -136,11 +136,8 @@ function encodeValue(w: Writer, value: unknown, depth: number): void {
         return;
       }
       const proto = Object.getPrototypeOf(value) as unknown;
-      if (proto !== Object.prototype && proto !== null) {
-        encodeSpecialObject(w, value, depth);
-        return;
-      }
-      encodeMap(w, value as Record<string, unknown>, depth);
+      if (proto === Object.prototype || proto === null) encodeMap(w, value as Record<string, unknown>, depth);
+      else encodeSpecialObject(w, value, depth);
       return;
     }
     case "undefined":
