@@ -6,16 +6,8 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { cbor } from "@smithy/core/cbor";
 import { decodeCbor } from "../src/protocol/cbor.js";
-import { hostileBody, type HostileKind } from "../test/helpers/hostile-cbor.js";
+import { HOSTILE_KINDS, hostileBody, type HostileKind } from "../test/helpers/hostile-cbor.js";
 
-const KINDS: HostileKind[] = [
-  "text-empty-chunks",
-  "bytes-empty-chunks",
-  "array-of-empty-arrays",
-  "array-of-empty-maps",
-  "nested-indefinite",
-  "deep-arrays",
-];
 const CODECS: Record<string, (b: Uint8Array) => unknown> = {
   ours: decodeCbor,
   "@smithy/core": (b) => cbor.deserialize(b),
@@ -44,7 +36,7 @@ if (process.argv[2] === "--child") {
   const sizes = process.argv.slice(2).map(Number);
   console.log("| body | MiB | decoder | ms | extra RSS MB | outcome |\n|---|---|---|---|---|---|");
   for (const mib of sizes.length ? sizes : [4, 16]) {
-    for (const kind of KINDS) {
+    for (const kind of HOSTILE_KINDS) {
       for (const codec of Object.keys(CODECS)) {
         const run = spawnSync(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--child", kind, String(mib), codec], {
           encoding: "utf8",

@@ -8,9 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSigner } from "../src/auth/signer.js";
 import { CborDecodeError, decodeCbor, MAX_OBJECTS } from "../src/protocol/cbor.js";
 import { PartnerCentralRevenueMeasurementProtocolError } from "../src/errors.js";
-import { parseResponse } from "../src/protocol/rpcv2-cbor.js";
+import { buildRequest, parseResponse } from "../src/protocol/rpcv2-cbor.js";
 import { DEFAULT_EMULATOR_CREDENTIALS, startEmulator, type Emulator } from "../src/testing/index.js";
-import type { HttpRequestSpec } from "../src/transport/types.js";
 import { hostileBody } from "./helpers/hostile-cbor.js";
 
 const MiB = 1024 * 1024;
@@ -54,21 +53,11 @@ describe("the emulator answers a hostile signed 8 MiB body with a 400 Serializat
   afterAll(() => emulator.close());
 
   async function post(body: Uint8Array): Promise<{ status: number; body: Record<string, unknown> }> {
-    const url = new URL(`${emulator.endpoint}/service/PartnerCentralRevenueMeasurement/operation/GetRevenueAttribution`);
-    const request: HttpRequestSpec = {
-      method: "POST",
-      url,
-      headers: {
-        "smithy-protocol": "rpc-v2-cbor",
-        "content-type": "application/cbor",
-        accept: "application/cbor",
-        "content-length": String(body.byteLength),
-      },
-      body,
-    };
+    const built = buildRequest(new URL(emulator.endpoint), "GetRevenueAttribution", {});
+    const request = { ...built, body, headers: { ...built.headers, "content-length": String(body.byteLength) } };
     const sign = createSigner("us-east-1", async () => DEFAULT_EMULATOR_CREDENTIALS);
     const headers = await sign(request, new Date());
-    const response = await fetch(url, { method: "POST", headers, body: Buffer.from(body) });
+    const response = await fetch(request.url, { method: "POST", headers, body: Buffer.from(body) });
     return { status: response.status, body: decodeCbor(new Uint8Array(await response.arrayBuffer())) as Record<string, unknown> };
   }
 

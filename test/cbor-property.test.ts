@@ -17,11 +17,12 @@ import { CborDecodeError, decodeCbor, encodeCbor } from "../src/protocol/cbor.js
 import { smithyDecode, smithyEncode } from "./helpers/smithy-cbor.js";
 
 /** What our codec promises to keep: maps lose their null members (Smithy structures). */
-function normalize(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(normalize);
+function normalize(value: unknown, options: { negativeZero?: number } = {}): unknown {
+  if (Array.isArray(value)) return value.map((v) => normalize(v, options));
+  if (Object.is(value, -0) && options.negativeZero !== undefined) return options.negativeZero;
   if (value instanceof Uint8Array || value instanceof Date || value === null || typeof value !== "object") return value;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (v != null) out[k] = normalize(v);
+  for (const [k, v] of Object.entries(value)) if (v != null) out[k] = normalize(v, options);
   return out;
 }
 
@@ -50,7 +51,8 @@ describe("decoder and encoder agree with @smithy/core/cbor on random values", ()
   it("we decode what @smithy/core encodes", () => {
     fc.assert(
       fc.property(anyValue, (value) => {
-        expect(decodeCbor(smithyEncode(value))).toEqual(normalize(value));
+        // @smithy/core writes -0 as the integer 0; we keep -0 (the other direction checks that).
+        expect(decodeCbor(smithyEncode(value))).toEqual(normalize(value, { negativeZero: 0 }));
       }),
       { numRuns: 400 },
     );
