@@ -13,6 +13,7 @@ export {
 export { Command, type MetadataBearer, type OperationSpec } from "./command.js";
 export { resolveEndpoint, InvalidConfigurationError, type ResolvedEndpoint } from "./endpoints.js";
 export * from "./errors.js";
+export { CborDecodeError, CborEncodeError } from "./protocol/cbor.js";
 export * from "./models.js";
 export type { CredentialsOption } from "./auth/credentials.js";
 export type { HttpHandler, HttpRequestSpec, HttpResponseSpec } from "./transport/types.js";

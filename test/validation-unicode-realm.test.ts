@@ -7,6 +7,7 @@
 import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import {
+  CborEncodeError,
   ClientValidationError,
   CreateRevenueAttributionCommand,
   ListMarketplaceRevenueSharesCommand,
@@ -14,7 +15,7 @@ import {
   PartnerCentralRevenueMeasurementClient,
   PartnerCentralRevenueMeasurementError,
 } from "../src/index.js";
-import { CborEncodeError, decodeCbor, encodeCbor } from "../src/protocol/cbor.js";
+import { decodeCbor, encodeCbor } from "../src/protocol/cbor.js";
 import type { HttpRequestSpec } from "../src/transport/types.js";
 
 function capturingClient(validation = true): { client: PartnerCentralRevenueMeasurementClient; sent: HttpRequestSpec[] } {
