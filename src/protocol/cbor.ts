@@ -265,6 +265,8 @@ export function encodeCbor(value: unknown): Uint8Array {
 // therefore linear in the input, whatever the input.
 
 const BREAK = Symbol("break");
+/** The largest distance from the epoch a `Date` can hold, in milliseconds (ECMA-262). */
+const MAX_DATE_MS = 8.64e15;
 
 const MAJOR_NAMES = ["unsigned integer", "negative integer", "byte string", "text string", "array", "map", "tag", "simple value"];
 
@@ -403,15 +405,16 @@ function decodeItem(r: Reader, depth: number): unknown {
         if (typeof inner !== "number") {
           throw new CborDecodeError(`CBOR tag 1 (epoch time) at offset ${tagAt} must wrap a number, not a ${describe(inner)}`);
         }
-        if (!Number.isFinite(inner)) {
-          throw new CborDecodeError(`CBOR tag 1 (epoch time) at offset ${tagAt} wraps ${inner}, which is not a point in time`);
-        }
-        const date = new Date(Math.round(inner * 1000));
-        if (Number.isNaN(date.getTime())) {
-          throw new CborDecodeError(`CBOR tag 1 (epoch time) at offset ${tagAt} is outside the range of a Date`);
+        const ms = Math.round(inner * 1000);
+        if (!(ms <= MAX_DATE_MS && ms >= -MAX_DATE_MS)) {
+          throw new CborDecodeError(
+            Number.isFinite(inner)
+              ? `CBOR tag 1 (epoch time) at offset ${tagAt} is outside the range of a Date`
+              : `CBOR tag 1 (epoch time) at offset ${tagAt} wraps ${inner}, which is not a point in time`,
+          );
         }
         r.allocate();
-        return date;
+        return new Date(ms);
       }
       return inner;
     }
