@@ -27,4 +27,12 @@ export default defineConfig({
   treeshake: true,
   target: "node20",
   platform: "node",
+  // zod: external in the ES module build (a consumer's bundler tree-shakes zod/mini's ES modules itself),
+  // bundled into the CommonJS build, so that only the parts of zod/mini this package uses are there.
+  // A consumer's bundler cannot tree-shake CommonJS: with zod external, one `require()` of this package
+  // brought all of zod's CommonJS build (about 535 KiB minified) into a handler's bundle.
+  noExternal: ["zod"],
+  esbuildOptions(options, { format }) {
+    if (format === "esm") options.external = [...(options.external ?? []), "zod", "zod/*"];
+  },
 });
