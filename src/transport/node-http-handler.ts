@@ -4,12 +4,23 @@
  * which matters for Lambda cold starts.
  */
 import * as http from "node:http";
-import * as https from "node:https";
+import type * as https from "node:https";
 import { AbortError, NetworkError } from "../errors.js";
 import type { HttpHandler, HttpRequestSpec, HttpResponseSpec } from "./types.js";
 
 /** Upper bound on a response body we are willing to buffer (16 MiB). */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+/**
+ * `node:https` is loaded on the first https request, not at start-up: it brings
+ * in TLS (2-4 ms of a cold start), which a plain-http endpoint (the emulator, a
+ * local server) never needs. `process.getBuiltinModule` (Node 20.16+) loads it
+ * synchronously from either module format; older Node imports it.
+ */
+let httpsModule: typeof https | undefined;
+async function loadHttps(): Promise<typeof https> {
+  return (httpsModule ??= process.getBuiltinModule?.("node:https") ?? (await import("node:https")));
+}
 
 /** `node:http(s)` handler with keep-alive connection pooling. */
 export class NodeHttpHandler implements HttpHandler {
@@ -20,6 +31,7 @@ export class NodeHttpHandler implements HttpHandler {
     request: HttpRequestSpec,
     options: { abortSignal?: AbortSignal; timeoutMs?: number } = {},
   ): Promise<HttpResponseSpec> {
+    if (request.url.protocol === "https:" && !httpsModule) return loadHttps().then(() => this.handle(request, options));
     const { abortSignal, timeoutMs } = options;
     return new Promise<HttpResponseSpec>((resolve, reject) => {
       if (abortSignal?.aborted) {
@@ -28,9 +40,9 @@ export class NodeHttpHandler implements HttpHandler {
       }
       const isHttps = request.url.protocol === "https:";
       const agent = isHttps
-        ? (this.httpsAgent ??= new https.Agent({ keepAlive: true, maxSockets: 50 }))
+        ? (this.httpsAgent ??= new httpsModule!.Agent({ keepAlive: true, maxSockets: 50 }))
         : (this.httpAgent ??= new http.Agent({ keepAlive: true, maxSockets: 50 }));
-      const requestFn = isHttps ? https.request : http.request;
+      const requestFn = isHttps ? httpsModule!.request : http.request;
       let settled = false;
       let timer: ReturnType<typeof setTimeout> | undefined;
       const finish = (err: Error | undefined, value?: HttpResponseSpec): void => {
