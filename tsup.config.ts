@@ -43,12 +43,12 @@ const indexModuleEntries = Object.fromEntries(
  * the shared chunk that holds the export (found by identity) rather than the
  * entry module, which only re-exports it: a bundle then carries no re-export code.
  */
-function writeLazyCommonJsIndex(): void {
-  const requireFromDist = createRequire(resolve("dist", "index.cjs"));
+export function writeLazyCommonJsIndex(outDir: string): void {
+  const requireFromDist = createRequire(resolve(outDir, "index.cjs"));
   // What tsup's (eager) index exports: the names of src/index.ts, no more.
   const exported = Object.entries(requireFromDist("./index.cjs") as Record<string, unknown>);
   const modules = [
-    ...readdirSync("dist").filter((file) => /^chunk-.+\.cjs$/.test(file)),
+    ...readdirSync(outDir).filter((file) => /^chunk-.+\.cjs$/.test(file)),
     ...Object.keys(indexModuleEntries).map((entry) => `${entry}.cjs`),
   ].map((file) => ({ file, exports: Object.entries(requireFromDist(`./${file}`) as Record<string, unknown>) }));
   const byModule = new Map<string, Array<string | [name: string, key: string]>>();
@@ -59,13 +59,13 @@ function writeLazyCommonJsIndex(): void {
         .filter(([key, v]) => v === value && (key === name || typeof value === "object" || typeof value === "function"))
         .map(([key]) => ({ file, key })),
     )[0];
-    if (!home) throw new Error(`writeLazyCommonJsIndex: no module of dist/ exports ${name}`);
+    if (!home) throw new Error(`writeLazyCommonJsIndex: no module of ${outDir} exports ${name}`);
     byModule.set(home.file, [...(byModule.get(home.file) ?? []), home.key === name ? name : [name, home.key]]);
   }
   // One literal require() per module (bundlers follow only literal ones), each export name written once.
   const table = [...byModule].map(([file, names]) => `  [() => require("./${file}"), ${JSON.stringify(names)}],`);
   writeFileSync(
-    resolve("dist", "index.cjs"),
+    resolve(outDir, "index.cjs"),
     [
       "'use strict';",
       "// Written by tsup.config.ts: each export requires its module on first use (see writeLazyCommonJsIndex there).",
@@ -102,5 +102,5 @@ export default defineConfig({
   esbuildOptions(options, { format }) {
     if (format === "esm") options.external = [...(options.external ?? []), "zod", "zod/*"];
   },
-  onSuccess: async () => writeLazyCommonJsIndex(),
+  onSuccess: async () => writeLazyCommonJsIndex("dist"),
 });
