@@ -17,7 +17,8 @@
  *    (no SDK), started the same way; nothing that sends a request can start faster.
  * 3. Warm throughput, on each Node: one process per client and round,
  *    WARM_REQUESTS sequential requests after WARM_UP untimed ones; requests per
- *    second and CPU time (user + system) per request. Alternating, WARM_ROUNDS times each.
+ *    second and CPU time (user + system) per request. Alternating, WARM_ROUNDS
+ *    times each, beside the limit (the bare node:http request, repeated).
  * 4. Validation: a valid 250-item batch through `validateRevenueShareAllocations`
  *    and through the Start command's full input check, median of many runs.
  *
@@ -262,11 +263,13 @@ async function main(): Promise<void> {
       }
     }
 
+    // Warm, the same way: the two clients, and the limit (bare node:http requests on a keep-alive connection).
     const warm: Record<string, { rps: number[]; cpuUs: number[] }> = {};
     for (const major of NODES) {
       for (let i = 0; i < WARM_ROUNDS; i++) {
-        for (const c of (i % 2 === 0 ? ["ours", "official"] : ["official", "ours"]) as Client[]) {
-          const { out } = await runChild(nodes[major]!, files[`${c}:import`], ["warm", String(WARM_REQUESTS), String(WARM_UP)], env);
+        for (const c of (i % 2 === 0 ? ["ours", "official", "limit"] : ["limit", "official", "ours"]) as Array<Client | "limit">) {
+          const file = c === "limit" ? files.limit : files[`${c}:import`];
+          const { out } = await runChild(nodes[major]!, file, ["warm", String(WARM_REQUESTS), String(WARM_UP)], env);
           const w = (warm[`${major}/${c}`] ??= { rps: [], cpuUs: [] });
           w.rps.push(out.reqPerSec as number);
           w.cpuUs.push(out.cpuUsPerReq as number);
@@ -321,6 +324,9 @@ async function main(): Promise<void> {
       const [rpsO, rpsA, cpuO, cpuA] = [median(wo.rps), median(wa.rps), median(wo.cpuUs), median(wa.cpuUs)];
       rows.push(["warm requests per second", fmt(rpsO, 0), fmt(rpsA, 0), ratio(rpsO, rpsA), `≥ ${fmt(WARM_RPS_GOAL, 2)}`, yes(rpsO >= WARM_RPS_GOAL * rpsA)]);
       rows.push(row("warm CPU time per request (µs)", cpuO, cpuA, 0, atMost(cpuO, cpuA, WARM_CPU_GOAL)));
+      const wl = warm[`${major}/limit`]!;
+      rows.push(["  the limit: bare node:http, requests per second", fmt(median(wl.rps), 0), fmt(rpsA, 0), ratio(median(wl.rps), rpsA), "", ""]);
+      rows.push(["  the limit: bare node:http, CPU per request (µs)", fmt(median(wl.cpuUs), 0), fmt(cpuA, 0), ratio(median(wl.cpuUs), cpuA), "", ""]);
       return { major, version: versions[major]!, rows };
     });
 
