@@ -219,24 +219,13 @@ function encodeString(w: Writer, value: string): void {
   w.pos += bytes.length;
 }
 
-const nativeWellFormed = (String.prototype as { isWellFormed?: () => boolean }).isWellFormed;
+/** An unpaired UTF-16 surrogate: a high one not followed by a low one, or a low one not after a high one. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Index of the first unpaired UTF-16 surrogate in `value`, or -1 when the string is well-formed. */
 export function loneSurrogateIndex(value: string): number {
-  if (nativeWellFormed && nativeWellFormed.call(value)) return -1;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c < 0xd800 || c > 0xdfff) continue;
-    if (c <= 0xdbff && i + 1 < value.length) {
-      const next = value.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        i++;
-        continue;
-      }
-    }
-    return i;
-  }
-  return -1;
+  const wellFormed = (value as unknown as { isWellFormed(): boolean }).isWellFormed(); // native since Node 20
+  return wellFormed ? -1 : value.search(LONE_SURROGATE);
 }
 
 /**
@@ -359,7 +348,7 @@ function decodeItem(r: Reader, depth: number): unknown {
       return slice.slice();
     }
     case 4: {
-      if (depth >= MAX_DEPTH) throw new CborDecodeError(`CBOR nesting deeper than ${MAX_DEPTH} levels`);
+      if (depth >= MAX_DEPTH) throw tooDeep();
       const len = r.argument(4, info);
       r.allocate();
       const out: unknown[] = [];
@@ -376,7 +365,7 @@ function decodeItem(r: Reader, depth: number): unknown {
       return out;
     }
     case 5: {
-      if (depth >= MAX_DEPTH) throw new CborDecodeError(`CBOR nesting deeper than ${MAX_DEPTH} levels`);
+      if (depth >= MAX_DEPTH) throw tooDeep();
       const len = r.argument(5, info);
       r.allocate();
       const out: Record<string, unknown> = {};
@@ -399,7 +388,7 @@ function decodeItem(r: Reader, depth: number): unknown {
     case 6: {
       const tagAt = r.pos - 1;
       const tagNumber = r.argument(6, info);
-      if (depth >= MAX_DEPTH) throw new CborDecodeError(`CBOR nesting deeper than ${MAX_DEPTH} levels`);
+      if (depth >= MAX_DEPTH) throw tooDeep();
       const inner = noBreak(decodeItem(r, depth + 1), r);
       if (tagNumber === 1) {
         if (typeof inner !== "number") {
@@ -521,6 +510,8 @@ function decodeIndefiniteString(r: Reader, major: number): Uint8Array | string {
   }
   return decodeText(joined);
 }
+
+const tooDeep = (): CborDecodeError => new CborDecodeError(`CBOR nesting deeper than ${MAX_DEPTH} levels`);
 
 function describe(v: unknown): string {
   if (v === null) return "null";
