@@ -27,4 +27,9 @@ export default defineConfig({
   treeshake: true,
   target: "node20",
   platform: "node",
+  // `__CJS__` tells the source which lazy loader to use: `require` in the CommonJS build (CommonJS runners such
+  // as Jest have no `import()` without flags), `import()` in the ES module build. See src/build-env.d.ts.
+  esbuildOptions(options, { format }) {
+    options.define = { ...options.define, __CJS__: String(format === "cjs") };
+  },
 });
