@@ -6,6 +6,7 @@
 
 /** `AWS` or `Sandbox`. */
 export type CatalogName = "AWS" | "Sandbox" | (string & {});
+export const TenancyModel = { MULTI_TENANT: "MULTI_TENANT", SINGLE_TENANT: "SINGLE_TENANT" } as const;
 /** `ACTIVE` or `INACTIVE`. */
 export type AllocationStatus = "ACTIVE" | "INACTIVE" | (string & {});
 /** `OFFER` or `OPPORTUNITY`. */
