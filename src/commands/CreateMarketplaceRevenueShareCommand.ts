@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { Command, type OperationSpec } from "../command.js";
-import type { CatalogName, Tag } from "../models.js";
+import type { CatalogName, Tag, OpenEnum } from "../models.js";
 import {
   CatalogName as CatalogNameSchema,
   ClientToken,
@@ -23,7 +23,7 @@ export interface CreateMarketplaceRevenueShareInput {
 export interface CreateMarketplaceRevenueShareOutput {
   ProductId: string;
   Arn: string;
-  Catalog?: CatalogName;
+  Catalog?: OpenEnum<CatalogName>;
   ProductCode?: string;
   ProductName?: string;
   CreatedDate?: Date;

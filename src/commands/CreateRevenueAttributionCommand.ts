@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { Command, type OperationSpec } from "../command.js";
-import type { CatalogName, MarketplaceProductSummary, Tag, TenancyModel } from "../models.js";
+import type { CatalogName, MarketplaceProductSummary, Tag, TenancyModel, OpenEnum } from "../models.js";
 import {
   CatalogName as CatalogNameSchema,
   ClientToken,
@@ -34,7 +34,7 @@ export interface CreateRevenueAttributionOutput {
   Arn: string;
   Name?: string;
   Description?: string;
-  TenancyModel: TenancyModel;
+  TenancyModel: OpenEnum<TenancyModel>;
   MarketplaceProduct?: MarketplaceProductSummary;
   /** Revision of the new attribution (a string of digits). */
   Revision?: string;

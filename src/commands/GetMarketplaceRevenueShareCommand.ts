@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { Command, type OperationSpec } from "../command.js";
-import type { CatalogName } from "../models.js";
+import type { CatalogName, OpenEnum } from "../models.js";
 import {
   CatalogName as CatalogNameSchema,
   MarketplaceProductId,
@@ -20,7 +20,7 @@ export interface GetMarketplaceRevenueShareInput {
 export interface GetMarketplaceRevenueShareOutput {
   ProductId: string;
   Arn: string;
-  Catalog: CatalogName;
+  Catalog: OpenEnum<CatalogName>;
   ProductCode?: string;
   ProductName?: string;
   CreatedDate?: Date;

@@ -4,6 +4,7 @@ import type {
   CatalogName,
   RevenueAttributionAllocationErrorDetail,
   RevenueAttributionAllocationTaskStatus,
+  OpenEnum,
 } from "../models.js";
 import { CatalogName as CatalogNameSchema, RevenueAttributionIdentifier } from "../validation/shapes.js";
 
@@ -17,8 +18,8 @@ export interface GetRevenueAttributionAllocationsTaskInput {
 /** Output of {@link GetRevenueAttributionAllocationsTaskCommand}: the attribution's latest task. */
 export interface GetRevenueAttributionAllocationsTaskOutput {
   TaskId: string;
-  Status: RevenueAttributionAllocationTaskStatus;
-  Catalog: CatalogName;
+  Status: OpenEnum<RevenueAttributionAllocationTaskStatus>;
+  Catalog: OpenEnum<CatalogName>;
   RevenueAttributionArn: string;
   StartedAt: Date;
   /** Set when the task is COMPLETE or FAILED. */

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { Command, type OperationSpec } from "../command.js";
-import type { CatalogName, MarketplaceProductSummary, TenancyModel } from "../models.js";
+import type { CatalogName, MarketplaceProductSummary, TenancyModel, OpenEnum } from "../models.js";
 import {
   CatalogName as CatalogNameSchema,
   RevenueAttributionIdentifier,
@@ -20,10 +20,10 @@ export interface GetRevenueAttributionInput {
 export interface GetRevenueAttributionOutput {
   Arn: string;
   Id: string;
-  Catalog: CatalogName;
+  Catalog: OpenEnum<CatalogName>;
   Name?: string;
   Description?: string;
-  TenancyModel: TenancyModel;
+  TenancyModel: OpenEnum<TenancyModel>;
   MarketplaceProduct?: MarketplaceProductSummary;
   CreatedDate?: Date;
   LastModifiedDate?: Date;

@@ -1,6 +1,12 @@
 import * as z from "zod/mini";
 import { Command, type OperationSpec } from "../command.js";
-import type { AllocationStatus, CatalogName, MarketplaceRevenueShareAllocationSummary, SortOrder } from "../models.js";
+import type {
+  AllocationStatus,
+  CatalogName,
+  MarketplaceRevenueShareAllocationSummary,
+  SortOrder,
+  MarketplaceRevenueShareAllocationSortField as MarketplaceRevenueShareAllocationSortFieldValue,
+} from "../models.js";
 import {
   AllocationStatus as AllocationStatusSchema,
   CatalogName as CatalogNameSchema,
@@ -25,7 +31,7 @@ export interface ListMarketplaceRevenueShareAllocationsInput {
   /** Exclusive upper bound on `EffectiveFrom`, `YYYY-MM-DD`. */
   BeforeEffectiveFrom?: string;
   /** Only `EffectiveFrom`. */
-  SortBy?: "EffectiveFrom" | (string & {});
+  SortBy?: MarketplaceRevenueShareAllocationSortFieldValue;
   /** Default `DESCENDING`. */
   SortOrder?: SortOrder;
   /** Page size, 1..100. */

@@ -1,6 +1,11 @@
 import * as z from "zod/mini";
 import { Command, type OperationSpec } from "../command.js";
-import type { CatalogName, MarketplaceRevenueShareSummary, SortOrder } from "../models.js";
+import type {
+  CatalogName,
+  MarketplaceRevenueShareSummary,
+  SortOrder,
+  MarketplaceRevenueShareSortBy as MarketplaceRevenueShareSortByValue,
+} from "../models.js";
 import {
   CatalogName as CatalogNameSchema,
   MarketplaceProductId,
@@ -25,7 +30,7 @@ export interface ListMarketplaceRevenueSharesInput {
   /** Token from the previous page. */
   NextToken?: string;
   /** Only `LastModifiedDate`. */
-  SortBy?: "LastModifiedDate" | (string & {});
+  SortBy?: MarketplaceRevenueShareSortByValue;
   SortOrder?: SortOrder;
   /** Only shares created after this time. */
   CreatedAfter?: Date;

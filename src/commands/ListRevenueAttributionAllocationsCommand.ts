@@ -6,6 +6,7 @@ import type {
   EntityType,
   RevenueAttributionAllocationSummary,
   SortOrder,
+  RevenueAttributionAllocationSortField as RevenueAttributionAllocationSortFieldValue,
 } from "../models.js";
 import {
   AllocationStatus as AllocationStatusSchema,
@@ -45,7 +46,7 @@ export interface ListRevenueAttributionAllocationsInput {
   /** Exclusive upper bound on `EffectiveUntil`, `YYYY-MM-DD`. */
   BeforeEffectiveUntil?: string;
   /** Only `EffectiveFrom`. */
-  SortBy?: "EffectiveFrom" | (string & {});
+  SortBy?: RevenueAttributionAllocationSortFieldValue;
   /** Default `ASCENDING`. */
   SortOrder?: SortOrder;
   /** List the allocations as they were at this revision. */

@@ -1,6 +1,11 @@
 import * as z from "zod/mini";
 import { Command, type OperationSpec } from "../command.js";
-import type { AttributionSummary, CatalogName, SortOrder } from "../models.js";
+import type {
+  AttributionSummary,
+  CatalogName,
+  SortOrder,
+  AttributionSortBy as AttributionSortByValue,
+} from "../models.js";
 import {
   AttributionSortBy,
   CatalogName as CatalogNameSchema,
@@ -22,7 +27,7 @@ export interface ListRevenueAttributionsInput {
   /** Only attributions created before this time. */
   CreatedBefore?: Date;
   /** Only `LastModifiedDate`. */
-  SortBy?: "LastModifiedDate" | (string & {});
+  SortBy?: AttributionSortByValue;
   SortOrder?: SortOrder;
   /** Page size, 1..100. */
   MaxResults?: number;

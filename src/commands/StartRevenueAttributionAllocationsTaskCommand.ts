@@ -1,6 +1,11 @@
 import * as z from "zod/mini";
 import { Command, type OperationSpec } from "../command.js";
-import type { CatalogName, RevenueAttributionAllocationTaskStatus, RevenueShareAllocation } from "../models.js";
+import type {
+  CatalogName,
+  RevenueAttributionAllocationTaskStatus,
+  RevenueShareAllocation,
+  OpenEnum,
+} from "../models.js";
 import { RevenueShareAllocationSchema, checkAllocationItems } from "../validation/allocations.js";
 import type { InputRules } from "../validation/core.js";
 import {
@@ -30,8 +35,8 @@ export interface StartRevenueAttributionAllocationsTaskInput {
 export interface StartRevenueAttributionAllocationsTaskOutput {
   TaskId: string;
   /** Always `IN_PROGRESS` on start. */
-  Status: RevenueAttributionAllocationTaskStatus;
-  Catalog: CatalogName;
+  Status: OpenEnum<RevenueAttributionAllocationTaskStatus>;
+  Catalog: OpenEnum<CatalogName>;
   RevenueAttributionArn: string;
   StartedAt: Date;
   TotalRevenueAttributionAllocationRecords: number;
