@@ -68,7 +68,26 @@ const spec: OperationSpec<ListMarketplaceRevenueShareAllocationsInput> = {
   schema: ListMarketplaceRevenueShareAllocationsInputSchema,
 };
 
-/** Lists the allocations of a marketplace revenue share, one page per call (see `paginateListMarketplaceRevenueShareAllocations`). */
+/**
+ * Lists the allocations of a marketplace revenue share, one page per call (see
+ * `paginateListMarketplaceRevenueShareAllocations`).
+ *
+ * @example
+ * ```ts
+ * const page = await client.send(
+ *   new ListMarketplaceRevenueShareAllocationsCommand({ Catalog: CatalogName.AWS, ProductId: "prod-abc123def4567", Status: AllocationStatus.ACTIVE }),
+ * );
+ * console.log(page.MarketplaceRevenueShareAllocationSummaries.length, page.NextToken);
+ * ```
+ *
+ * @throws {@link ClientValidationError} before anything is sent, when the input breaks a documented rule.
+ * @throws {@link AccessDeniedException} when the caller may not perform the action (403).
+ * @throws {@link InternalServerException} when the service failed (500); retried by the client before it is thrown.
+ * @throws {@link ResourceNotFoundException} when a resource named in the input does not exist (404).
+ * @throws {@link ThrottlingException} when throttled (429); retried by the client before it is thrown.
+ * @throws {@link ValidationException} when the service rejected the input (400), e.g. a business rule local validation cannot know.
+ * @throws {@link NetworkError}, {@link AbortError}, {@link PartnerCentralRevenueMeasurementProtocolError}: see the client's `send()`.
+ */
 export class ListMarketplaceRevenueShareAllocationsCommand extends Command<
   ListMarketplaceRevenueShareAllocationsInput,
   ListMarketplaceRevenueShareAllocationsOutput
