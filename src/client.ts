@@ -272,8 +272,7 @@ export class PartnerCentralRevenueMeasurementClient
       input = { ...input, ClientToken: crypto.randomUUID() }; // one token for every attempt of this call
     }
     if (!command.hasMiddleware && isEmptyStack(this.middlewareStack)) {
-      const request = this.serialize(spec, input);
-      request.headers = { ...request.headers, ...this.userAgent };
+      const request = this.withUserAgent(this.serialize(spec, input));
       return (await this.dispatch<O>(spec, request, options)).output;
     }
     const handler = this.resolveHandler(command, this.middlewareStack, options);
@@ -299,11 +298,7 @@ export class PartnerCentralRevenueMeasurementClient
       { step: "serialize", name: "serializerMiddleware", override: true },
     );
     stack.add(
-      (next) => (args) => {
-        const request = args.request as HttpRequest;
-        request.headers = { ...request.headers, ...this.userAgent };
-        return next(args);
-      },
+      (next) => (args) => next({ ...args, request: this.withUserAgent(args.request as HttpRequest) }),
       { step: "build", priority: "low", name: "getUserAgentMiddleware", tags: ["USER_AGENT"], override: true },
     );
     const terminal = (args: { request?: unknown }) =>
@@ -312,6 +307,11 @@ export class PartnerCentralRevenueMeasurementClient
       I,
       O & MetadataBearer
     >;
+  }
+
+  /** The request with this client's `user-agent` and `x-amz-user-agent` headers (replacing any set before). */
+  private withUserAgent<R extends { headers: Record<string, string> }>(request: R): R {
+    return { ...request, headers: { ...request.headers, ...this.userAgent } };
   }
 
   private serialize(spec: OperationSpec<never>, input: object): HttpRequestSpec {
