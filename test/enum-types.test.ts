@@ -4,6 +4,7 @@
  * outputs accept values the service may add later.
  */
 import { describe, expect, it } from "vitest";
+import * as sdk from "../src/index.js";
 import {
   CatalogName,
   CreateRevenueAttributionCommand,
@@ -39,5 +40,15 @@ describe("enum types", () => {
   it("the constants carry the official names and wire values", () => {
     expect(CatalogName).toEqual({ AWS: "AWS", SANDBOX: "Sandbox" });
     expect(TenancyModel.MULTI_TENANT).toBe("MULTI_TENANT");
+  });
+
+  it("the validation schemas accept exactly the constants' values (the two lists cannot drift apart)", () => {
+    const shared = Object.keys(sdk.shapes).filter((name) => name in sdk && typeof (sdk as Record<string, unknown>)[name] === "object");
+    expect(shared.length).toBeGreaterThanOrEqual(10);
+    for (const name of shared) {
+      const schema = (sdk.shapes as unknown as Record<string, { _zod: { def: { entries?: Record<string, string> } } }>)[name]!;
+      const values = Object.values((sdk as unknown as Record<string, Record<string, string>>)[name]!).sort();
+      expect(Object.values(schema._zod.def.entries ?? {}).sort(), name).toEqual(values);
+    }
   });
 });
