@@ -3,14 +3,16 @@
  * validates, serializes, signs, sends with retries and parses.
  */
 import type { AwsCredentialIdentity } from "@smithy/types";
-import { createCredentialResolver, type CredentialsOption } from "./auth/credentials.js";
+import { correctedClockOffset } from "./auth/clock-skew.js";
+import { createCredentialResolver, type CredentialResolver, type CredentialsOption } from "./auth/credentials.js";
 import { createSigner, type RequestSigner } from "./auth/signer.js";
 import type { Command, MetadataBearer } from "./command.js";
 import { resolveEndpoint, type ResolvedEndpoint } from "./endpoints.js";
 import { AbortError, ClientValidationError, NetworkError, type ResponseMetadata } from "./errors.js";
 import { buildRequest, parseResponse } from "./protocol/rpcv2-cbor.js";
 import type { FetchLike } from "./transport/fetch-http-handler.js";
-import { backoffDelay, isRetryableError, sleep } from "./transport/retry.js";
+import { retryAfterHintMs, retryErrorType, sleep } from "./transport/retry.js";
+import { createRetryStrategy, type RetryMode, type StandardRetryStrategy } from "./transport/retry-strategy.js";
 import type { HttpHandler } from "./transport/types.js";
 import { collectIssues } from "./validation/core.js";
 
@@ -39,6 +41,13 @@ export interface PartnerCentralRevenueMeasurementClientConfig {
   useFipsEndpoint?: boolean;
   /** Attempts per call including the first; default `AWS_MAX_ATTEMPTS`, else 3. */
   maxAttempts?: number;
+  /**
+   * `standard` (default; `AWS_RETRY_MODE` when set): a per-client retry quota and throttling-aware backoff,
+   * as the AWS SDKs' standard mode. `adaptive`: the same plus client-side rate limiting after throttling.
+   */
+  retryMode?: RetryMode;
+  /** Milliseconds to add to the clock when signing (server time minus local time); default 0. Corrected automatically on clock-skew errors. */
+  systemClockOffset?: number;
   /** Timeout of one attempt (headers and body) in milliseconds; default 30 000; `0` turns it off. A timeout is retried. */
   requestTimeoutMs?: number;
   /** Validate inputs locally before sending; default true. */
@@ -59,6 +68,9 @@ export interface ResolvedClientConfig {
   endpoint: ResolvedEndpoint;
   useFipsEndpoint: boolean;
   maxAttempts: number;
+  retryMode: RetryMode;
+  /** Added to the clock when signing; updated when a response shows that the clock is skewed. */
+  systemClockOffset: number;
   requestTimeoutMs?: number;
   validation: boolean;
   logger?: Logger;
@@ -96,7 +108,9 @@ function hasNodeHttp(): boolean {
 export class PartnerCentralRevenueMeasurementClient {
   /** The resolved configuration. */
   readonly config: ResolvedClientConfig;
-  private readonly credentials: () => Promise<AwsCredentialIdentity>;
+  private readonly credentials: CredentialResolver;
+  /** One retry strategy per client: its quota and rate limiter are shared by all calls. */
+  private readonly retryStrategy: StandardRetryStrategy;
   private readonly fetchImpl?: FetchLike;
   private handler?: HttpHandler;
   private handlerLoading?: Promise<HttpHandler>;
@@ -115,17 +129,26 @@ export class PartnerCentralRevenueMeasurementClient {
       throw new RangeError(`maxAttempts must be a whole number of at least 1, got ${maxAttempts}`);
     }
     const clock = config.clock ?? Date;
+    const retryMode = config.retryMode ?? (env("AWS_RETRY_MODE") as RetryMode | undefined) ?? "standard";
+    if (retryMode !== "standard" && retryMode !== "adaptive") {
+      throw new RangeError(`retryMode must be "standard" or "adaptive", got ${JSON.stringify(retryMode)}`);
+    }
+    const systemClockOffset = config.systemClockOffset ?? 0;
+    if (!Number.isFinite(systemClockOffset)) throw new RangeError(`systemClockOffset must be a finite number of milliseconds`);
     this.config = {
       region,
       endpoint: resolveEndpoint({ region, useFipsEndpoint, endpoint: endpointUrl }),
       useFipsEndpoint,
       maxAttempts,
+      retryMode,
+      systemClockOffset,
       requestTimeoutMs: config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
       validation: config.validation ?? true,
       logger: config.logger,
       clock,
     };
     this.credentials = createCredentialResolver(config.credentials, () => clock.now());
+    this.retryStrategy = createRetryStrategy(retryMode, maxAttempts);
     this.fetchImpl = config.fetch;
     this.handler = config.requestHandler;
   }
@@ -154,27 +177,39 @@ export class PartnerCentralRevenueMeasurementClient {
     const { abortSignal } = options;
     const invocationId = crypto.randomUUID();
     const metadata: ResponseMetadata = { attempts: 0, totalRetryDelay: 0 };
+    const retry = this.retryStrategy;
+    let retryToken = retry.initialToken();
+    let skewRetried = false;
     for (;;) {
       if (abortSignal?.aborted) throw new AbortError(undefined, { cause: abortSignal.reason });
+      const sendPermit = retry.acquireSendToken(abortSignal); // adaptive mode after throttling only
+      if (sendPermit) await sendPermit;
       metadata.attempts++;
       let error: Error;
+      let responseHeaders: Record<string, string> | undefined;
+      const signedWith = { sentAtMs: this.config.clock.now(), offsetMs: this.config.systemClockOffset };
       try {
-        const headers = await this.sign({
+        const signing = {
           ...request,
           headers: {
             ...request.headers,
             "amz-sdk-invocation-id": invocationId,
             "amz-sdk-request": `attempt=${metadata.attempts}; max=${this.config.maxAttempts}`,
           },
-        });
+        };
+        const headers = await this.sign(signing, { abortSignal, timeoutMs }); // the bounds also cover credential resolution
         const response = await handler.handle({ ...request, headers }, { abortSignal, timeoutMs });
+        responseHeaders = response.headers;
         metadata.httpStatusCode = response.statusCode;
         metadata.requestId = response.headers["x-amzn-requestid"];
         this.config.logger?.debug?.(
           `${spec.name} attempt ${metadata.attempts}: HTTP ${response.statusCode}, request id ${metadata.requestId ?? "none"}`,
         );
         const parsed = parseResponse(response, { ...metadata });
-        if ("output" in parsed) return { ...(parsed.output as O), $metadata: { ...metadata } };
+        if ("output" in parsed) {
+          retry.recordSuccess(retryToken);
+          return { ...(parsed.output as O), $metadata: { ...metadata } };
+        }
         error = parsed.error;
       } catch (e) {
         if (e instanceof AbortError || abortSignal?.aborted) {
@@ -185,10 +220,25 @@ export class PartnerCentralRevenueMeasurementClient {
         error = e;
       }
       (error as { $metadata?: ResponseMetadata }).$metadata = { ...metadata };
-      if (!isRetryableError(error) || metadata.attempts >= this.config.maxAttempts) throw error;
-      const delay = backoffDelay(metadata.attempts);
-      metadata.totalRetryDelay += delay;
-      await sleep(delay, abortSignal);
+      // --- retries: a skewed clock is corrected and retried once at once; otherwise the strategy decides ---
+      const now = this.config.clock.now();
+      if (responseHeaders && !skewRetried) {
+        const offset = correctedClockOffset(error, responseHeaders, { ...signedWith, receivedAtMs: now });
+        if (offset !== undefined) {
+          this.config.systemClockOffset = offset;
+          skewRetried = true;
+          this.config.logger?.debug?.(`${spec.name}: clock skew of ${Math.round(offset / 1000)} s corrected, retrying at once`);
+          continue;
+        }
+      }
+      const errorType = retryErrorType(error);
+      const retryAfterMs = retryAfterHintMs(responseHeaders, now + this.config.systemClockOffset);
+      const next = retry.retryToken(retryToken, { errorType, retryAfterMs });
+      if (!next) throw error;
+      retryToken = next;
+      metadata.totalRetryDelay += next.delayMs;
+      await sleep(next.delayMs, abortSignal);
+      // --- end of retries ---
     }
   }
 
@@ -197,9 +247,9 @@ export class PartnerCentralRevenueMeasurementClient {
     this.handler?.destroy?.();
   }
 
-  private sign(request: Parameters<RequestSigner>[0]): Promise<Record<string, string>> {
+  private sign(request: Parameters<RequestSigner>[0], bounds: Parameters<RequestSigner>[2]): Promise<Record<string, string>> {
     this.signer ??= createSigner(this.config.endpoint.signingRegion, this.credentials);
-    return this.signer(request, new Date(this.config.clock.now()));
+    return this.signer(request, new Date(this.config.clock.now() + this.config.systemClockOffset), bounds);
   }
 
   private getHandler(): Promise<HttpHandler> | HttpHandler {

@@ -7,7 +7,7 @@
  * cached and refreshed five minutes before they expire.
  */
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
-import { CredentialsUnavailableError } from "../errors.js";
+import { AbortError, CredentialsUnavailableError } from "../errors.js";
 
 /** Static credentials or a provider function, as in the AWS SDK v3. */
 export type CredentialsOption = AwsCredentialIdentity | AwsCredentialIdentityProvider;
@@ -56,15 +56,25 @@ async function defaultChain(): Promise<AwsCredentialIdentity> {
   return defaultProvider()();
 }
 
+/** Bounds of one credential resolution: the call's abort signal and timeout. */
+export interface CredentialResolveOptions {
+  /** Stops the wait at once with `AbortError` (the provider itself keeps running, its result is cached). */
+  abortSignal?: AbortSignal;
+  /** Stops the wait after this many milliseconds with `CredentialsUnavailableError`; `0` or absent: no limit. */
+  timeoutMs?: number;
+}
+
+/** Resolves credentials, from the cache when they are fresh, within the given bounds. */
+export type CredentialResolver = (options?: CredentialResolveOptions) => Promise<AwsCredentialIdentity>;
+
 /**
  * Wraps a credentials option in a caching provider: static credentials are
  * returned as they are; provider results are kept until five minutes before
  * their `expiration`, and concurrent callers share one in-flight refresh.
+ * A caller waiting on a refresh stops waiting when its `abortSignal` fires or
+ * its `timeoutMs` passes, so a hanging provider never hangs a call.
  */
-export function createCredentialResolver(
-  option: CredentialsOption | undefined,
-  now: () => number,
-): () => Promise<AwsCredentialIdentity> {
+export function createCredentialResolver(option: CredentialsOption | undefined, now: () => number): CredentialResolver {
   if (option && typeof option === "object") {
     const fixed = option;
     return () => Promise.resolve(fixed);
@@ -72,7 +82,7 @@ export function createCredentialResolver(
   const provider = option ?? defaultChain;
   let cached: AwsCredentialIdentity | undefined;
   let inFlight: Promise<AwsCredentialIdentity> | undefined;
-  return () => {
+  return (options = {}) => {
     if (cached && !(cached.expiration && cached.expiration.getTime() - REFRESH_BEFORE_EXPIRY_MS <= now())) {
       return Promise.resolve(cached);
     }
@@ -89,6 +99,38 @@ export function createCredentialResolver(
           throw err;
         },
       );
-    return inFlight;
+    return within(inFlight, options);
   };
+}
+
+/** `pending`, or the abort or timeout error when one comes first. */
+function within<T>(pending: Promise<T>, { abortSignal, timeoutMs }: CredentialResolveOptions): Promise<T> {
+  if (!abortSignal && !(timeoutMs && timeoutMs > 0)) return pending;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => settle(() => reject(new AbortError(undefined, { cause: abortSignal?.reason })));
+    const timer =
+      timeoutMs && timeoutMs > 0
+        ? setTimeout(
+            () =>
+              settle(() =>
+                reject(new CredentialsUnavailableError(`Credentials could not be resolved within ${timeoutMs} ms (the request timeout)`)),
+              ),
+            timeoutMs,
+          )
+        : undefined;
+    function settle(done: () => void): void {
+      if (timer) clearTimeout(timer);
+      abortSignal?.removeEventListener("abort", onAbort);
+      done();
+    }
+    if (abortSignal?.aborted) {
+      onAbort();
+      return;
+    }
+    abortSignal?.addEventListener("abort", onAbort, { once: true });
+    pending.then(
+      (value) => settle(() => resolve(value)),
+      (err: unknown) => settle(() => reject(err)),
+    );
+  });
 }
