@@ -133,6 +133,23 @@ function decodeMap(
 }
 
 /**
+ * A 3xx: neither transport follows redirects (a signed request must not be
+ * replayed to another host), so it is a non-retryable protocol error naming
+ * where it pointed (without the query, which may carry credentials).
+ */
+function redirectError(response: HttpResponseSpec, $metadata: ResponseMetadata): PartnerCentralRevenueMeasurementProtocolError {
+  const location = response.headers.location?.split(/[?#]/)[0]?.slice(0, 200);
+  return new PartnerCentralRevenueMeasurementProtocolError({
+    message:
+      `Unexpected response from the service (HTTP ${response.statusCode}): a redirect${location ? ` to ${location}` : ""}, ` +
+      "which the client does not follow; check the endpoint",
+    $metadata,
+    statusCode: response.statusCode,
+    headers: response.headers,
+  });
+}
+
+/**
  * Turns a response into the operation's output (status 2xx) or into the error
  * to throw. Never throws itself for a bad response: it returns the error.
  */
@@ -141,6 +158,7 @@ export function parseResponse(
   $metadata: ResponseMetadata,
 ): { output: Record<string, unknown> } | { error: Error } {
   const status = response.statusCode;
+  if (status >= 300 && status < 400) return { error: redirectError(response, $metadata) };
   const body = decodeMap(response, $metadata);
   if (status >= 200 && status < 300) {
     if (body instanceof Error) return { error: body };

@@ -6,12 +6,14 @@
 import * as http from "node:http";
 import * as https from "node:https";
 import { AbortError, NetworkError } from "../errors.js";
+import { declaredTooLarge, MAX_RESPONSE_BODY_BYTES, responseTooLarge } from "./limits.js";
 import type { HttpHandler, HttpRequestSpec, HttpResponseSpec } from "./types.js";
 
-/** Upper bound on a response body we are willing to buffer (16 MiB). */
-const MAX_BODY_BYTES = 16 * 1024 * 1024;
-
-/** `node:http(s)` handler with keep-alive connection pooling. */
+/**
+ * `node:http(s)` handler with keep-alive connection pooling. Redirects are not
+ * followed (a 3xx is returned as it came); a body over 16 MiB is refused as
+ * it streams in.
+ */
 export class NodeHttpHandler implements HttpHandler {
   private httpAgent?: http.Agent;
   private httpsAgent?: https.Agent;
@@ -52,13 +54,19 @@ export class NodeHttpHandler implements HttpHandler {
           headers: request.headers,
         },
         (res) => {
+          const declared = declaredTooLarge(res.headers["content-length"]);
+          if (declared !== undefined) {
+            req.destroy();
+            finish(responseTooLarge(declared));
+            return;
+          }
           const chunks: Buffer[] = [];
           let size = 0;
           res.on("data", (chunk: Buffer) => {
             size += chunk.length;
-            if (size > MAX_BODY_BYTES) {
+            if (size > MAX_RESPONSE_BODY_BYTES) {
               req.destroy();
-              finish(new NetworkError(`Response body exceeded ${MAX_BODY_BYTES} bytes`, { code: "EBODYTOOLARGE" }));
+              finish(responseTooLarge());
               return;
             }
             chunks.push(chunk);
