@@ -156,7 +156,8 @@ export class PartnerCentralRevenueMeasurementClient {
   /**
    * Sends a command: validates its input (unless `validation: false`), then
    * sends it with retries. Resolves with the output and `$metadata`; rejects
-   * with `ClientValidationError`, a service exception, `NetworkError` or `AbortError`.
+   * with `ClientValidationError`, a service exception, `NetworkError`, `AbortError`
+   * or `CredentialsUnavailableError` (also when credentials are not resolved within `requestTimeoutMs`).
    */
   async send<I extends object, O extends object>(
     command: Command<I, O>,

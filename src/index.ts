@@ -15,6 +15,7 @@ export { resolveEndpoint, InvalidConfigurationError, type ResolvedEndpoint } fro
 export * from "./errors.js";
 export * from "./models.js";
 export type { CredentialsOption } from "./auth/credentials.js";
+export type { RetryMode } from "./transport/retry-strategy.js";
 export type { HttpHandler, HttpRequestSpec, HttpResponseSpec } from "./transport/types.js";
 export { NodeHttpHandler } from "./transport/node-http-handler.js";
 export { FetchHttpHandler, type FetchLike } from "./transport/fetch-http-handler.js";
