@@ -2,7 +2,6 @@
  * The client: configuration is resolved once in the constructor; `send()`
  * validates, serializes, signs, sends with retries and parses.
  */
-import type { AwsCredentialIdentity } from "@smithy/types";
 import { correctedClockOffset } from "./auth/clock-skew.js";
 import { createCredentialResolver, type CredentialResolver, type CredentialsOption } from "./auth/credentials.js";
 import { createSigner, type RequestSigner } from "./auth/signer.js";

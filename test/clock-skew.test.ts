@@ -15,7 +15,7 @@ import {
   ValidationException,
 } from "../src/index.js";
 import { startEmulator, type Emulator } from "../src/testing/index.js";
-import { CREDS, FakeHandler, GET_TASK_INPUT, ManualClock, NOW, cbor, cborError } from "./helpers/core-fakes.js";
+import { FakeHandler, GET_TASK_INPUT, NOW, cbor, cborError, fakeClient, settle } from "./helpers/core-fakes.js";
 
 const MINUTE = 60 * 1000;
 
@@ -79,14 +79,7 @@ describe("with scripted responses", () => {
     response.headers = { ...response.headers, date: serverDate(minutes), ...extra };
     return response;
   };
-  const client = (handler: FakeHandler, extra: object = {}) =>
-    new PartnerCentralRevenueMeasurementClient({
-      region: "us-east-1",
-      credentials: CREDS,
-      requestHandler: handler,
-      clock: new ManualClock(NOW),
-      ...extra,
-    });
+  const client = fakeClient;
   const send = (c: PartnerCentralRevenueMeasurementClient) => c.send(new GetRevenueAttributionAllocationsTaskCommand(GET_TASK_INPUT));
 
   it.each(["InvalidSignatureException", "AccessDeniedException", "SignatureDoesNotMatch", "RequestTimeTooSkewed"])(
@@ -161,10 +154,8 @@ describe("with scripted responses", () => {
     vi.spyOn(Math, "random").mockReturnValue(0);
     const expired = cbor({ __type: "InvalidSignatureException", Message: "Signature expired: 20260315T114000Z is now earlier than ..." }, 403);
     const handler = new FakeHandler([expired, cbor({})]);
-    const pending = send(client(handler));
-    await vi.runAllTimersAsync();
-    const out = await pending;
-    expect(out.$metadata.attempts).toBe(2);
+    const out = await settle(send(client(handler)));
+    expect(out).toMatchObject({ $metadata: { attempts: 2 } });
     expect(handler.requests).toHaveLength(2);
   });
 });

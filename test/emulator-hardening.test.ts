@@ -5,24 +5,16 @@
  * logger works; changing the faults keeps the request counters.
  */
 import * as http from "node:http";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ListRevenueAttributionsCommand, PartnerCentralRevenueMeasurementClient, ThrottlingException } from "../src/index.js";
 import { createSigner } from "../src/auth/signer.js";
 import { decodeCbor } from "../src/protocol/cbor.js";
 import { buildRequest } from "../src/protocol/rpcv2-cbor.js";
-import { startEmulator, type Emulator } from "../src/testing/index.js";
+import { startEmulator, type Emulator, type EmulatorOptions } from "../src/testing/index.js";
+import { useSharedEmulator } from "./helpers/shared-emulator.js";
 
 let emulator: Emulator;
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-afterEach(() => {
-  emulator.setFaults({});
-  emulator.reset();
-});
-afterAll(async () => {
-  await emulator.close();
-});
+useSharedEmulator((e) => (emulator = e));
 
 interface RawResponse {
   status: number;
@@ -105,39 +97,32 @@ describe("forged SignedHeaders lists: 403, never 500", () => {
 });
 
 describe("logger", () => {
-  it("takes the client's logger shape: `console` itself works", async () => {
-    const info = vi.spyOn(console, "info").mockImplementation(() => {});
-    const logged = await startEmulator({ logger: console });
+  /** Starts an emulator with `logger`, sends it one request, and closes it. */
+  async function oneRequestLoggedBy(logger: EmulatorOptions["logger"]): Promise<void> {
+    const logged = await startEmulator({ logger });
+    const client = new PartnerCentralRevenueMeasurementClient({
+      endpoint: logged.endpoint,
+      region: logged.region,
+      credentials: logged.credentials,
+    });
     try {
-      const client = new PartnerCentralRevenueMeasurementClient({
-        endpoint: logged.endpoint,
-        region: logged.region,
-        credentials: logged.credentials,
-      });
       await client.send(new ListRevenueAttributionsCommand({ Catalog: "AWS" }));
-      client.destroy();
-      expect(info).toHaveBeenCalledWith(expect.stringMatching(/^POST ListRevenueAttributions -> 200 \(\d+ ms\)$/));
     } finally {
-      info.mockRestore();
+      client.destroy();
       await logged.close();
     }
+  }
+
+  it("takes the client's logger shape: `console` itself works", async () => {
+    const info = vi.spyOn(console, "info").mockImplementation(() => {});
+    await oneRequestLoggedBy(console);
+    expect(info).toHaveBeenCalledWith(expect.stringMatching(/^POST ListRevenueAttributions -> 200 \(\d+ ms\)$/));
   });
 
   it("still takes a function, which receives every line", async () => {
     const lines: string[] = [];
-    const logged = await startEmulator({ logger: (line) => lines.push(line) });
-    try {
-      const client = new PartnerCentralRevenueMeasurementClient({
-        endpoint: logged.endpoint,
-        region: logged.region,
-        credentials: logged.credentials,
-      });
-      await client.send(new ListRevenueAttributionsCommand({ Catalog: "AWS" }));
-      client.destroy();
-      expect(lines).toEqual([expect.stringMatching(/^POST ListRevenueAttributions -> 200/)]);
-    } finally {
-      await logged.close();
-    }
+    await oneRequestLoggedBy((line) => lines.push(line));
+    expect(lines).toEqual([expect.stringMatching(/^POST ListRevenueAttributions -> 200/)]);
   });
 });
 

@@ -12,7 +12,7 @@ import {
   PartnerCentralRevenueMeasurementClient,
 } from "../src/index.js";
 import { INITIAL_RETRY_TOKENS, RETRY_COST } from "../src/transport/retry-strategy.js";
-import { CREDS, FakeHandler, GET_TASK_INPUT, ManualClock, NOW, cbor, cborError } from "./helpers/core-fakes.js";
+import { FakeHandler, GET_TASK_INPUT, cbor, cborError, fakeClient, settle } from "./helpers/core-fakes.js";
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -24,20 +24,7 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-const client = (handler: FakeHandler, extra: object = {}) =>
-  new PartnerCentralRevenueMeasurementClient({
-    region: "us-east-1",
-    credentials: CREDS,
-    requestHandler: handler,
-    clock: new ManualClock(NOW),
-    ...extra,
-  });
-
-async function settle<T>(p: Promise<T>): Promise<T | Error> {
-  const caught = p.catch((e: Error) => e);
-  await vi.runAllTimersAsync();
-  return caught;
-}
+const client = fakeClient;
 
 const get = (c: PartnerCentralRevenueMeasurementClient) => c.send(new GetRevenueAttributionAllocationsTaskCommand(GET_TASK_INPUT));
 

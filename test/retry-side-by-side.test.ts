@@ -7,26 +7,17 @@
  * number of requests depends only on the retry quota, which is the point.
  */
 import * as official from "@aws-sdk/client-partnercentral-revenue-measurement";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ListRevenueAttributionsCommand, PartnerCentralRevenueMeasurementClient } from "../src/index.js";
-import { startEmulator, type Emulator, type FaultOptions } from "../src/testing/index.js";
+import { type Emulator, type FaultOptions } from "../src/testing/index.js";
+import { useSharedEmulator } from "./helpers/shared-emulator.js";
 import { INITIAL_RETRY_TOKENS, RETRY_COST, THROTTLING_RETRY_COST } from "../src/transport/retry-strategy.js";
 
 const WAVES = 3;
 const CONCURRENT = 100;
 
 let emulator: Emulator;
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  emulator.setFaults({});
-  emulator.reset();
-});
-afterAll(async () => {
-  await emulator.close();
-});
+useSharedEmulator((e) => (emulator = e));
 
 /** Runs the waves through `call` and returns how many requests the emulator saw. */
 async function requestsSent(faults: FaultOptions, call: () => Promise<unknown>): Promise<number> {

@@ -18,6 +18,7 @@ import {
   THROTTLING_RETRY_COST,
   type RetryToken,
 } from "../src/transport/retry-strategy.js";
+import { mulberry32 } from "../src/testing/faults.js";
 import { retryAfterHintMs, withRetryAfterHint, type RetryErrorType } from "../src/transport/retry.js";
 
 afterEach(() => {
@@ -25,17 +26,8 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** A seeded generator (mulberry32), so both implementations can draw the same jitter. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator, so both implementations can draw the same jitter. */
+const seeded = mulberry32;
 
 describe("StandardRetryStrategy", () => {
   const fail = (s: StandardRetryStrategy, t: RetryToken, errorType: RetryErrorType, retryAfterMs?: number) =>

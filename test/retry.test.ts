@@ -43,7 +43,9 @@ import {
   UPDATE_INPUT,
   cbor,
   cborError,
+  fakeClient,
   raw,
+  settle,
   startInput,
 } from "./helpers/core-fakes.js";
 
@@ -156,21 +158,7 @@ describe("sleep", () => {
 });
 
 describe("the client's retry loop", () => {
-  const client = (handler: FakeHandler, extra: Record<string, unknown> = {}) =>
-    new PartnerCentralRevenueMeasurementClient({
-      region: "us-east-1",
-      credentials: CREDS,
-      requestHandler: handler,
-      clock: new ManualClock(NOW),
-      ...extra,
-    });
-
-  /** Runs a send to completion under fake timers; resolves with the output or the error. */
-  async function settle<T>(p: Promise<T>): Promise<T | Error> {
-    const caught = p.catch((e: Error) => e);
-    await vi.runAllTimersAsync();
-    return caught;
-  }
+  const client = fakeClient;
 
   const retryable: Array<[string, HttpResponseSpec | Error]> = [
     ["ThrottlingException", cborError("ThrottlingException", 429)],

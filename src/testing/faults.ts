@@ -42,8 +42,8 @@ export interface FaultCounts {
   dropped: number;
 }
 
-/** A small seeded PRNG (mulberry32). */
-function mulberry32(seed: number): () => number {
+/** A small seeded PRNG (mulberry32): numbers in [0, 1). */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
