@@ -47,7 +47,10 @@ export interface PartnerCentralRevenueMeasurementClientConfig {
   retryMode?: RetryMode;
   /** Milliseconds to add to the clock when signing (server time minus local time); default 0. Corrected automatically on clock-skew errors. */
   systemClockOffset?: number;
-  /** Timeout of one attempt (headers and body) in milliseconds; default 30 000; `0` turns it off. A timeout is retried. */
+  /**
+   * Timeout of one attempt (credential resolution, headers and body) in milliseconds; default 30 000; `0` turns
+   * it off. A network timeout is retried; credentials not resolved in time are `CredentialsUnavailableError`.
+   */
   requestTimeoutMs?: number;
   /** Validate inputs locally before sending; default true. */
   validation?: boolean;
@@ -78,7 +81,7 @@ export interface ResolvedClientConfig {
 
 /** Per-call options of `send()`. */
 export interface SendOptions {
-  /** Aborts the call, also during a backoff sleep. */
+  /** Aborts the call at once: while credentials are resolved, during a request, and during a backoff or rate-limiter wait. */
   abortSignal?: AbortSignal;
   /** Overrides the client's `requestTimeoutMs` for this call. */
   requestTimeoutMs?: number;
