@@ -9,9 +9,10 @@ import {
   AbortError,
   GetRevenueAttributionAllocationsTaskCommand,
   InternalServerException,
+  NetworkError,
   PartnerCentralRevenueMeasurementClient,
 } from "../src/index.js";
-import { INITIAL_RETRY_TOKENS, RETRY_COST } from "../src/transport/retry-strategy.js";
+import { INITIAL_RETRY_TOKENS, RETRY_COST, THROTTLING_RETRY_COST } from "../src/transport/retry-strategy.js";
 import { FakeHandler, GET_TASK_INPUT, cbor, cborError, fakeClient, settle } from "./helpers/core-fakes.js";
 
 beforeEach(() => {
@@ -29,12 +30,24 @@ const client = fakeClient;
 const get = (c: PartnerCentralRevenueMeasurementClient) => c.send(new GetRevenueAttributionAllocationsTaskCommand(GET_TASK_INPUT));
 
 describe("the retry quota is the client's, shared by its calls", () => {
-  it("stops retrying 500s once 500 tokens are spent at 14 per retry", async () => {
-    const handler = new FakeHandler([cborError("InternalServerException", 500)]);
+  it.each([
+    ["500s", cborError("InternalServerException", 500), InternalServerException],
+    ["timeouts", new NetworkError("timed out", { code: "TimeoutError" }), NetworkError],
+    ["connection resets", new NetworkError("socket hang up", { code: "ECONNRESET" }), NetworkError],
+  ] as const)("stops retrying %s once 500 tokens are spent at 14 per retry", async (_name, failure, cls) => {
+    const handler = new FakeHandler([failure]);
     const c = client(handler);
     const calls = 20;
-    for (let i = 0; i < calls; i++) expect(await settle(get(c))).toBeInstanceOf(InternalServerException);
+    for (let i = 0; i < calls; i++) expect(await settle(get(c))).toBeInstanceOf(cls);
     expect(handler.requests).toHaveLength(calls + Math.floor(INITIAL_RETRY_TOKENS / RETRY_COST));
+  });
+
+  it("stops retrying throttling once 500 tokens are spent at 5 per retry", async () => {
+    const handler = new FakeHandler([cborError("ThrottlingException", 429)]);
+    const c = client(handler);
+    const calls = 150;
+    for (let i = 0; i < calls; i++) await settle(get(c));
+    expect(handler.requests).toHaveLength(calls + Math.floor(INITIAL_RETRY_TOKENS / THROTTLING_RETRY_COST));
   });
 
   it("fills up again with successes", async () => {
