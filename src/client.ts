@@ -10,8 +10,8 @@ import { resolveEndpoint, type ResolvedEndpoint } from "./endpoints.js";
 import { AbortError, ClientValidationError, NetworkError, type ResponseMetadata } from "./errors.js";
 import { buildRequest, parseResponse } from "./protocol/rpcv2-cbor.js";
 import type { FetchLike } from "./transport/fetch-http-handler.js";
-import { retryAfterHintMs, retryErrorType, sleep } from "./transport/retry.js";
-import { createRetryStrategy, type RetryMode, type StandardRetryStrategy } from "./transport/retry-strategy.js";
+import { retryErrorType, sleep } from "./transport/retry.js";
+import { INITIAL_RETRY_TOKEN, retryAfterHintMs, RetryStrategy, type RetryMode } from "./transport/retry-strategy.js";
 import type { HttpHandler } from "./transport/types.js";
 import { collectIssues } from "./validation/core.js";
 
@@ -112,7 +112,7 @@ export class PartnerCentralRevenueMeasurementClient {
   readonly config: ResolvedClientConfig;
   private readonly credentials: CredentialResolver;
   /** One retry strategy per client: its quota and rate limiter are shared by all calls. */
-  private readonly retryStrategy: StandardRetryStrategy;
+  private readonly retryStrategy: RetryStrategy;
   private readonly fetchImpl?: FetchLike;
   private handler?: HttpHandler;
   private handlerLoading?: Promise<HttpHandler>;
@@ -133,10 +133,10 @@ export class PartnerCentralRevenueMeasurementClient {
     const clock = config.clock ?? Date;
     const retryMode = config.retryMode ?? (env("AWS_RETRY_MODE") as RetryMode | undefined) ?? "standard";
     if (retryMode !== "standard" && retryMode !== "adaptive") {
-      throw new RangeError(`retryMode must be "standard" or "adaptive", got ${JSON.stringify(retryMode)}`);
+      throw new RangeError(`retryMode must be "standard" or "adaptive"`);
     }
     const systemClockOffset = config.systemClockOffset ?? 0;
-    if (!Number.isFinite(systemClockOffset)) throw new RangeError(`systemClockOffset must be a finite number of milliseconds`);
+    if (!Number.isFinite(systemClockOffset)) throw new RangeError("systemClockOffset must be a finite number");
     this.config = {
       region,
       endpoint: resolveEndpoint({ region, useFipsEndpoint, endpoint: endpointUrl }),
@@ -150,7 +150,7 @@ export class PartnerCentralRevenueMeasurementClient {
       clock,
     };
     this.credentials = createCredentialResolver(config.credentials, () => clock.now());
-    this.retryStrategy = createRetryStrategy(retryMode, maxAttempts);
+    this.retryStrategy = new RetryStrategy(retryMode, maxAttempts);
     this.fetchImpl = config.fetch;
     this.handler = config.requestHandler;
   }
@@ -181,7 +181,7 @@ export class PartnerCentralRevenueMeasurementClient {
     const invocationId = crypto.randomUUID();
     const metadata: ResponseMetadata = { attempts: 0, totalRetryDelay: 0 };
     const retry = this.retryStrategy;
-    let retryToken = retry.initialToken();
+    let retryToken = INITIAL_RETRY_TOKEN;
     let skewRetried = false;
     for (;;) {
       if (abortSignal?.aborted) throw new AbortError(undefined, { cause: abortSignal.reason });
@@ -190,7 +190,7 @@ export class PartnerCentralRevenueMeasurementClient {
       metadata.attempts++;
       let error: Error;
       let responseHeaders: Record<string, string> | undefined;
-      const signedWith = { sentAtMs: this.config.clock.now(), offsetMs: this.config.systemClockOffset };
+      const signedWithOffset = this.config.systemClockOffset;
       try {
         const signing = {
           ...request,
@@ -226,16 +226,16 @@ export class PartnerCentralRevenueMeasurementClient {
       // --- retries: a skewed clock is corrected and retried once at once; otherwise the strategy decides ---
       const now = this.config.clock.now();
       if (responseHeaders && !skewRetried) {
-        const offset = correctedClockOffset(error, responseHeaders, { ...signedWith, receivedAtMs: now });
+        const offset = correctedClockOffset(error, responseHeaders, { receivedAtMs: now, offsetMs: signedWithOffset });
         if (offset !== undefined) {
           this.config.systemClockOffset = offset;
           skewRetried = true;
-          this.config.logger?.debug?.(`${spec.name}: clock skew of ${Math.round(offset / 1000)} s corrected, retrying at once`);
+          this.config.logger?.debug?.(`${spec.name}: clock skew corrected, retrying`);
           continue;
         }
       }
       const errorType = retryErrorType(error);
-      const retryAfterMs = retryAfterHintMs(responseHeaders, now + this.config.systemClockOffset);
+      const retryAfterMs = retryAfterHintMs(responseHeaders);
       const next = retry.retryToken(retryToken, { errorType, retryAfterMs });
       if (!next) throw error;
       retryToken = next;

@@ -272,6 +272,14 @@ export class NetworkError extends PartnerCentralRevenueMeasurementError {
   }
 }
 
+/** Upper bound on a response body either transport reads (16 MiB); a larger one is refused while it streams in. */
+export const MAX_RESPONSE_BODY_BYTES = 16 * 1024 * 1024;
+
+/** The error of a response body over {@link MAX_RESPONSE_BODY_BYTES}: `NetworkError` `EBODYTOOLARGE`, not retryable. */
+export function responseTooLarge(): NetworkError {
+  return new NetworkError(`Response body exceeded ${MAX_RESPONSE_BODY_BYTES} bytes`, { code: "EBODYTOOLARGE", retryable: false });
+}
+
 /**
  * No credentials could be found: none were passed, none are in the
  * environment, and the standard provider chain could not be loaded.

@@ -23,14 +23,13 @@ import {
   UpdateMarketplaceRevenueShareAllocationCommand,
   ValidationException,
 } from "../src/index.js";
+import { isRetryableError, sleep } from "../src/transport/retry.js";
 import {
   RETRY_BASE_DELAY_MS,
   RETRY_MAX_DELAY_MS,
   THROTTLING_RETRY_BASE_DELAY_MS,
   backoffDelay,
-  isRetryableError,
-  sleep,
-} from "../src/transport/retry.js";
+} from "../src/transport/retry-strategy.js";
 import type { HttpResponseSpec } from "../src/transport/types.js";
 import {
   ALLOCATION_OUTPUT,

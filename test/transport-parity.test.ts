@@ -16,11 +16,11 @@ import {
   AbortError,
   CredentialsUnavailableError,
   GetRevenueAttributionAllocationsTaskCommand,
+  MAX_RESPONSE_BODY_BYTES,
   NetworkError,
   PartnerCentralRevenueMeasurementClient,
   PartnerCentralRevenueMeasurementProtocolError,
 } from "../src/index.js";
-import { MAX_RESPONSE_BODY_BYTES } from "../src/transport/limits.js";
 import { CREDS, FakeHandler, GET_TASK_INPUT, cbor } from "./helpers/core-fakes.js";
 
 const MiB = 1024 * 1024;
@@ -105,8 +105,8 @@ async function failure(p: Promise<unknown>): Promise<Error> {
 describe.each(transports)("%s transport", (_name, extra) => {
   it.each([
     ["streamed without a length", false],
-    ["declared by content-length", true],
-  ])("refuses a 256 MiB body %s at the 16 MiB cap, and does not retry it", async (_how, declare) => {
+    ["with its content-length", true],
+  ])("refuses a 256 MiB body %s once 16 MiB arrived, and does not retry it", async (_how, declare) => {
     const server = await startHostile(streamZeros(256 * MiB, declare));
     servers.push(server);
     const error = await failure(clientFor(server.endpoint, extra).send(new GetRevenueAttributionAllocationsTaskCommand(GET_TASK_INPUT)));
@@ -144,7 +144,7 @@ describe.each(transports)("%s transport", (_name, extra) => {
     const protocolError = error as PartnerCentralRevenueMeasurementProtocolError;
     expect(protocolError.$response.statusCode).toBe(status);
     expect(protocolError.$retryable).toBe(false);
-    expect(protocolError.message).toContain(`a redirect to ${target.endpoint}/elsewhere,`);
+    expect(protocolError.message).toBe(`HTTP ${status} redirect to ${target.endpoint}/elsewhere: redirects are not followed`);
     expect(protocolError.message).not.toContain("secret");
     expect(server.requests).toBe(1);
     expect(target.requests).toBe(0);

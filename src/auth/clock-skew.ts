@@ -7,24 +7,14 @@
 import { PartnerCentralRevenueMeasurementServiceException } from "../errors.js";
 
 /** Error names the AWS SDKs read as "your clock is off" (besides any 403). */
-const CLOCK_SKEW_ERROR_NAMES = new Set([
-  "AccessDeniedException",
-  "AuthFailure",
-  "InvalidSignatureException",
-  "RequestExpired",
-  "RequestInTheFuture",
-  "RequestTimeTooSkewed",
-  "SignatureDoesNotMatch",
-]);
+const CLOCK_SKEW_ERROR_NAME =
+  /^((AccessDenied|InvalidSignature)Exception|AuthFailure|RequestExpired|RequestInTheFuture|RequestTimeTooSkewed|SignatureDoesNotMatch)$/;
 
 /** A difference between the server's `Date` and our (corrected) clock beyond this is skew. */
-export const CLOCK_SKEW_THRESHOLD_MS = 5 * 60 * 1000;
-/** A response that took longer than this to arrive says nothing reliable about the clock. */
-const MAX_SAMPLE_ROUND_TRIP_MS = 15 * 60 * 1000;
+const CLOCK_SKEW_THRESHOLD_MS = 5 * 60 * 1000;
 
-/** When one attempt was sent and answered, by the local clock, and the offset it was signed with. */
+/** When one attempt was answered, by the local clock, and the offset it was signed with. */
 export interface ClockSample {
-  sentAtMs: number;
   receivedAtMs: number;
   offsetMs: number;
 }
@@ -34,8 +24,8 @@ export interface ClockSample {
  * `error` is a rejection that a skewed clock explains: a 403 or one of the
  * skew error names, with a `Date` header more than
  * {@link CLOCK_SKEW_THRESHOLD_MS} away from the clock the request was signed
- * with. `undefined` otherwise, also when the response is a cached one (`Age`)
- * or took too long to arrive. Header names must be lower case.
+ * with. `undefined` otherwise, also when the response is a cached one (`Age`).
+ * Header names must be lower case.
  */
 export function correctedClockOffset(
   error: unknown,
@@ -43,10 +33,10 @@ export function correctedClockOffset(
   sample: ClockSample,
 ): number | undefined {
   if (!(error instanceof PartnerCentralRevenueMeasurementServiceException)) return undefined;
-  if (error.$metadata.httpStatusCode !== 403 && !CLOCK_SKEW_ERROR_NAMES.has(error.name)) return undefined;
+  if (error.$metadata.httpStatusCode !== 403 && !CLOCK_SKEW_ERROR_NAME.test(error.name)) return undefined;
   if (headers.age !== undefined || headers.date === undefined) return undefined;
   const serverMs = Date.parse(headers.date);
-  if (Number.isNaN(serverMs) || sample.receivedAtMs - sample.sentAtMs > MAX_SAMPLE_ROUND_TRIP_MS) return undefined;
+  if (Number.isNaN(serverMs)) return undefined;
   const offset = serverMs - sample.receivedAtMs;
   return Math.abs(offset - sample.offsetMs) > CLOCK_SKEW_THRESHOLD_MS ? offset : undefined;
 }

@@ -40,10 +40,8 @@ async function loadCredentialChain(): Promise<CredentialChainModule> {
     return (await import(CREDENTIAL_CHAIN_MODULE)) as CredentialChainModule;
   } catch (cause) {
     throw new CredentialsUnavailableError(
-      "No credentials: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set, and the standard provider chain " +
-        `(${CREDENTIAL_CHAIN_MODULE}) could not be loaded from this deployment. Pass \`credentials\` to the client ` +
-        `(e.g. fromNodeProviderChain() from @aws-sdk/credential-providers), or ship ${CREDENTIAL_CHAIN_MODULE} ` +
-        "beside your bundle (mark it external).",
+      `No credentials: AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY are not set and ${CREDENTIAL_CHAIN_MODULE} could not ` +
+        "be loaded. Pass `credentials` to the client, or ship that package beside your bundle (mark it external).",
       { cause },
     );
   }
@@ -104,33 +102,25 @@ export function createCredentialResolver(option: CredentialsOption | undefined, 
 }
 
 /** `pending`, or the abort or timeout error when one comes first. */
-function within<T>(pending: Promise<T>, { abortSignal, timeoutMs }: CredentialResolveOptions): Promise<T> {
-  if (!abortSignal && !(timeoutMs && timeoutMs > 0)) return pending;
+function within<T>(pending: Promise<T>, { abortSignal, timeoutMs = 0 }: CredentialResolveOptions): Promise<T> {
+  if (!abortSignal && !(timeoutMs > 0)) return pending;
   return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => settle(() => reject(new AbortError(undefined, { cause: abortSignal?.reason })));
-    const timer =
-      timeoutMs && timeoutMs > 0
-        ? setTimeout(
-            () =>
-              settle(() =>
-                reject(new CredentialsUnavailableError(`Credentials could not be resolved within ${timeoutMs} ms (the request timeout)`)),
-              ),
-            timeoutMs,
-          )
-        : undefined;
-    function settle(done: () => void): void {
-      if (timer) clearTimeout(timer);
+    /** Ends the wait: cleans up, then rejects with `error` when there is one. */
+    const stop = (error?: unknown): void => {
+      clearTimeout(timer);
       abortSignal?.removeEventListener("abort", onAbort);
-      done();
-    }
-    if (abortSignal?.aborted) {
-      onAbort();
-      return;
-    }
+      if (error) reject(error);
+    };
+    const onAbort = (): void => stop(new AbortError(undefined, { cause: abortSignal?.reason }));
+    const timer =
+      timeoutMs > 0
+        ? setTimeout(() => stop(new CredentialsUnavailableError(`No credentials within ${timeoutMs} ms (requestTimeoutMs)`)), timeoutMs)
+        : undefined;
+    if (abortSignal?.aborted) return onAbort();
     abortSignal?.addEventListener("abort", onAbort, { once: true });
-    pending.then(
-      (value) => settle(() => resolve(value)),
-      (err: unknown) => settle(() => reject(err)),
-    );
+    pending.then((value) => {
+      stop();
+      resolve(value);
+    }, stop);
   });
 }

@@ -138,14 +138,13 @@ function decodeMap(
  * where it pointed (without the query, which may carry credentials).
  */
 function redirectError(response: HttpResponseSpec, $metadata: ResponseMetadata): PartnerCentralRevenueMeasurementProtocolError {
-  const location = response.headers.location?.split(/[?#]/)[0]?.slice(0, 200);
+  const { statusCode, headers } = response;
+  const to = headers.location?.replace(/[?#].*/s, "").slice(0, 200) || "no location";
   return new PartnerCentralRevenueMeasurementProtocolError({
-    message:
-      `Unexpected response from the service (HTTP ${response.statusCode}): a redirect${location ? ` to ${location}` : ""}, ` +
-      "which the client does not follow; check the endpoint",
+    message: `HTTP ${statusCode} redirect to ${to}: redirects are not followed`,
     $metadata,
-    statusCode: response.statusCode,
-    headers: response.headers,
+    statusCode,
+    headers,
   });
 }
 

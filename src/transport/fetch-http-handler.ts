@@ -5,8 +5,7 @@
  * handler does: redirects are not followed (a 3xx is returned as it came),
  * and the body is read as a stream that is cancelled once it passes 16 MiB.
  */
-import { AbortError, NetworkError } from "../errors.js";
-import { declaredTooLarge, MAX_RESPONSE_BODY_BYTES, responseTooLarge } from "./limits.js";
+import { AbortError, MAX_RESPONSE_BODY_BYTES, NetworkError, responseTooLarge } from "../errors.js";
 import type { HttpHandler, HttpRequestSpec, HttpResponseSpec } from "./types.js";
 
 /** A `fetch`-compatible function. */
@@ -68,32 +67,20 @@ export class FetchHttpHandler implements HttpHandler {
 
 /** Reads the body as a stream, refusing it (and cancelling the stream) once it passes the cap. */
 async function readCapped(response: Response): Promise<Uint8Array> {
-  const declared = declaredTooLarge(response.headers.get("content-length"));
-  if (declared !== undefined) {
-    await response.body?.cancel().catch(() => {});
-    throw responseTooLarge(declared);
-  }
-  if (!response.body) return new Uint8Array(0);
-  const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
+  const reader = response.body?.getReader();
+  for (let read = await reader?.read(); read && !read.done; read = await reader!.read()) {
+    size += read.value.byteLength;
     if (size > MAX_RESPONSE_BODY_BYTES) {
-      await reader.cancel().catch(() => {});
+      await reader!.cancel().catch(() => {});
       throw responseTooLarge();
     }
-    chunks.push(value);
+    chunks.push(read.value);
   }
-  if (chunks.length === 1) return chunks[0]!;
   const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
+  size = 0;
+  for (const chunk of chunks) body.set(chunk, (size += chunk.byteLength) - chunk.byteLength);
   return body;
 }
 

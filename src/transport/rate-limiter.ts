@@ -24,34 +24,26 @@ const precise = (n: number): number => Number.parseFloat(n.toFixed(8));
 
 /** A per-client send-rate limiter that engages after throttling. */
 export class ClientRateLimiter {
-  private enabled = false;
-  private tokens = 0;
-  private fillRate = MIN_FILL_RATE;
-  private maxCapacity = MIN_CAPACITY;
-  private lastRefillAt = 0;
-  private lastMaxRate = 0;
-  private lastThrottleAt: number;
-  private timeWindow = 0;
-  private measuredRate = 0;
-  private requestCount = 0;
-  private lastRateBucket: number;
+  #enabled = false;
+  #tokens = 0;
+  #fillRate = MIN_FILL_RATE;
+  #maxCapacity = MIN_CAPACITY;
+  #lastRefillAt = 0;
+  #lastMaxRate = 0;
+  #lastThrottleAt: number;
+  #timeWindow = 0;
+  #measuredRate = 0;
+  #requestCount = 0;
+  #lastRateBucket: number;
+
+  readonly #nowSeconds: () => number;
 
   /** @param nowSeconds - the time source, in seconds; default `Date.now() / 1000`. */
-  constructor(private readonly nowSeconds: () => number = () => Date.now() / 1000) {
+  constructor(nowSeconds: () => number = () => Date.now() / 1000) {
+    this.#nowSeconds = nowSeconds;
     const now = nowSeconds();
-    this.lastThrottleAt = now;
-    this.lastRateBucket = Math.floor(now);
-  }
-
-  /** The current state, for tests and diagnostics. */
-  get state(): { enabled: boolean; fillRate: number; maxCapacity: number; tokens: number; measuredRate: number } {
-    return {
-      enabled: this.enabled,
-      fillRate: this.fillRate,
-      maxCapacity: this.maxCapacity,
-      tokens: this.tokens,
-      measuredRate: this.measuredRate,
-    };
+    this.#lastThrottleAt = now;
+    this.#lastRateBucket = Math.floor(now);
   }
 
   /**
@@ -60,61 +52,61 @@ export class ClientRateLimiter {
    * Rejects with `AbortError` when the signal fires during the wait.
    */
   acquire(abortSignal?: AbortSignal): Promise<void> | undefined {
-    return this.enabled ? this.take(abortSignal) : undefined;
+    return this.#enabled ? this.#take(abortSignal) : undefined;
   }
 
   /** Records the outcome of one response: throttled or not. */
   update(throttled: boolean): void {
-    this.measureRate();
+    this.#measureRate();
     let rate: number;
     if (throttled) {
-      const rateToUse = this.enabled ? Math.min(this.measuredRate, this.fillRate) : this.measuredRate;
-      this.lastMaxRate = rateToUse;
-      this.computeTimeWindow();
-      this.lastThrottleAt = this.nowSeconds();
+      const rateToUse = this.#enabled ? Math.min(this.#measuredRate, this.#fillRate) : this.#measuredRate;
+      this.#lastMaxRate = rateToUse;
+      this.#computeTimeWindow();
+      this.#lastThrottleAt = this.#nowSeconds();
       rate = precise(rateToUse * BETA);
-      this.enabled = true;
+      this.#enabled = true;
     } else {
-      this.computeTimeWindow();
-      rate = precise(SCALE_CONSTANT * (this.nowSeconds() - this.lastThrottleAt - this.timeWindow) ** 3 + this.lastMaxRate);
+      this.#computeTimeWindow();
+      rate = precise(SCALE_CONSTANT * (this.#nowSeconds() - this.#lastThrottleAt - this.#timeWindow) ** 3 + this.#lastMaxRate);
     }
-    const newRate = Math.min(rate, 2 * this.measuredRate);
-    this.refill();
-    this.fillRate = Math.max(newRate, MIN_FILL_RATE);
-    this.maxCapacity = Math.max(newRate, MIN_CAPACITY);
-    this.tokens = Math.min(this.tokens, this.maxCapacity);
+    const newRate = Math.min(rate, 2 * this.#measuredRate);
+    this.#refill();
+    this.#fillRate = Math.max(newRate, MIN_FILL_RATE);
+    this.#maxCapacity = Math.max(newRate, MIN_CAPACITY);
+    this.#tokens = Math.min(this.#tokens, this.#maxCapacity);
   }
 
-  private async take(abortSignal: AbortSignal | undefined): Promise<void> {
-    this.refill();
-    while (this.tokens < 1) {
-      await sleep(((1 - this.tokens) / this.fillRate) * 1000, abortSignal);
-      this.refill();
+  async #take(abortSignal: AbortSignal | undefined): Promise<void> {
+    this.#refill();
+    while (this.#tokens < 1) {
+      await sleep(((1 - this.#tokens) / this.#fillRate) * 1000, abortSignal);
+      this.#refill();
     }
-    this.tokens -= 1;
+    this.#tokens -= 1;
   }
 
-  private refill(): void {
-    const now = this.nowSeconds();
-    if (this.lastRefillAt) {
-      this.tokens = Math.min(this.maxCapacity, this.tokens + (now - this.lastRefillAt) * this.fillRate);
+  #refill(): void {
+    const now = this.#nowSeconds();
+    if (this.#lastRefillAt) {
+      this.#tokens = Math.min(this.#maxCapacity, this.#tokens + (now - this.#lastRefillAt) * this.#fillRate);
     }
-    this.lastRefillAt = now;
+    this.#lastRefillAt = now;
   }
 
-  private computeTimeWindow(): void {
-    this.timeWindow = precise(((this.lastMaxRate * (1 - BETA)) / SCALE_CONSTANT) ** (1 / 3));
+  #computeTimeWindow(): void {
+    this.#timeWindow = precise(((this.#lastMaxRate * (1 - BETA)) / SCALE_CONSTANT) ** (1 / 3));
   }
 
   /** The sending rate, measured in half-second buckets and smoothed. */
-  private measureRate(): void {
-    const bucket = Math.floor(this.nowSeconds() * 2) / 2;
-    this.requestCount++;
-    if (bucket > this.lastRateBucket) {
-      const rate = this.requestCount / (bucket - this.lastRateBucket);
-      this.measuredRate = precise(rate * SMOOTH + this.measuredRate * (1 - SMOOTH));
-      this.requestCount = 0;
-      this.lastRateBucket = bucket;
+  #measureRate(): void {
+    const bucket = Math.floor(this.#nowSeconds() * 2) / 2;
+    this.#requestCount++;
+    if (bucket > this.#lastRateBucket) {
+      const rate = this.#requestCount / (bucket - this.#lastRateBucket);
+      this.#measuredRate = precise(rate * SMOOTH + this.#measuredRate * (1 - SMOOTH));
+      this.#requestCount = 0;
+      this.#lastRateBucket = bucket;
     }
   }
 }

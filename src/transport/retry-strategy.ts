@@ -17,13 +17,16 @@
  * and tells it of the success.
  */
 import { ClientRateLimiter } from "./rate-limiter.js";
-import {
-  backoffDelay,
-  RETRY_BASE_DELAY_MS,
-  THROTTLING_RETRY_BASE_DELAY_MS,
-  withRetryAfterHint,
-  type RetryErrorType,
-} from "./retry.js";
+import type { RetryErrorType } from "./retry.js";
+
+/** Base delay of the exponential backoff for transient failures (5xx, resets, timeouts). */
+export const RETRY_BASE_DELAY_MS = 50;
+/** Base delay of the exponential backoff after throttling: throttling lasts longer than a blip. */
+export const THROTTLING_RETRY_BASE_DELAY_MS = 1_000;
+/** Upper bound of one backoff delay. */
+export const RETRY_MAX_DELAY_MS = 20_000;
+/** A `Retry-After` hint may lengthen a backoff delay by at most this much. */
+const RETRY_AFTER_MAX_EXTRA_MS = 5_000;
 
 /** `standard` (quota and backoff) or `adaptive` (standard plus client-side rate limiting after throttling). */
 export type RetryMode = "standard" | "adaptive";
@@ -35,7 +38,44 @@ export const RETRY_COST = 14;
 /** Quota taken by a retry after throttling. */
 export const THROTTLING_RETRY_COST = 5;
 /** Quota given back by a success that needed no retry. */
-export const NO_RETRY_INCREMENT = 1;
+const NO_RETRY_INCREMENT = 1;
+
+/**
+ * Full-jitter backoff before retry number `retryCount + 1` (`retryCount` = retries
+ * already made): a random delay below `base × 2^retryCount`, capped at 20 s.
+ */
+export function backoffDelay(
+  retryCount: number,
+  baseMs: number = RETRY_BASE_DELAY_MS,
+  random: () => number = Math.random,
+): number {
+  return Math.floor(random() * Math.min(baseMs * 2 ** retryCount, RETRY_MAX_DELAY_MS));
+}
+
+/**
+ * The delay the server asks for, in milliseconds: `x-amz-retry-after`
+ * (milliseconds) or `Retry-After` (seconds; the HTTP-date form is not read).
+ * Undefined when there is none or it cannot be read. Header names must be lower case.
+ */
+export function retryAfterHintMs(headers: Record<string, string> | undefined): number | undefined {
+  const amz = headers?.["x-amz-retry-after"]?.trim();
+  const seconds = headers?.["retry-after"]?.trim();
+  const ms = amz !== undefined ? (amz ? Number(amz) : Number.NaN) : /^\d+(\.\d+)?$/.test(seconds!) ? Number(seconds) * 1000 : Number.NaN;
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
+/**
+ * The delay before the next attempt: the backoff, lengthened by the server's
+ * hint when it asks for more, by at most {@link RETRY_AFTER_MAX_EXTRA_MS}.
+ * A hint never shortens the backoff.
+ */
+export function withRetryAfterHint(backoffMs: number, hintMs: number | undefined): number {
+  if (hintMs === undefined || !(hintMs > backoffMs)) return backoffMs;
+  return Math.min(hintMs, backoffMs + RETRY_AFTER_MAX_EXTRA_MS);
+}
+
+/** The token of a call's first attempt. */
+export const INITIAL_RETRY_TOKEN: RetryToken = { retryCount: 0, delayMs: 0 };
 
 /** The state of one call's retries. */
 export interface RetryToken {
@@ -54,34 +94,45 @@ export interface RetryErrorInfo {
   retryAfterMs?: number;
 }
 
-/** The standard retry mode: a per-client quota, throttling-aware backoff and `Retry-After` hints. */
-export class StandardRetryStrategy {
-  /** The mode, `standard`. */
-  readonly mode: RetryMode = "standard";
-  private capacity = INITIAL_RETRY_TOKENS;
+/**
+ * The retry strategy of one client: its quota and, in adaptive mode, its rate
+ * limiter are shared by all its calls.
+ *
+ * ```ts
+ * const strategy = new RetryStrategy("standard", 3);
+ * let token = strategy.initialToken();
+ * // after a failed attempt:
+ * const next = strategy.retryToken(token, { errorType: "THROTTLING" }); // undefined: give up
+ * ```
+ */
+export class RetryStrategy {
+  readonly #random: () => number;
+  #capacity = INITIAL_RETRY_TOKENS;
+  /** The client-side rate limiter, in adaptive mode only. */
+  readonly rateLimiter?: ClientRateLimiter;
 
   /**
+   * @param mode - `standard`, or `adaptive` (with a rate limiter).
    * @param maxAttempts - attempts per call, the first one included.
-   * @param random - the jitter source; default `Math.random`.
+   * @param options - jitter source (default `Math.random`) and time source in seconds, for tests.
    */
   constructor(
+    mode: RetryMode,
     readonly maxAttempts: number,
-    private readonly random: () => number = () => Math.random(),
-  ) {}
+    options: { random?: () => number; nowSeconds?: () => number } = {},
+  ) {
+    this.#random = options.random ?? (() => Math.random());
+    if (mode === "adaptive") this.rateLimiter = new ClientRateLimiter(options.nowSeconds);
+  }
 
   /** Tokens left in the retry quota. */
   get availableCapacity(): number {
-    return this.capacity;
+    return this.#capacity;
   }
 
-  /** The token of a call's first attempt. */
-  initialToken(): RetryToken {
-    return { retryCount: 0, delayMs: 0 };
-  }
-
-  /** Waits, when the mode limits the sending rate, until an attempt may be sent; `undefined` when there is no wait. */
-  acquireSendToken(_abortSignal?: AbortSignal): Promise<void> | undefined {
-    return undefined;
+  /** Adaptive mode after throttling: waits until an attempt may be sent. `undefined` when there is no wait. */
+  acquireSendToken(abortSignal?: AbortSignal): Promise<void> | undefined {
+    return this.rateLimiter?.acquire(abortSignal);
   }
 
   /**
@@ -91,53 +142,19 @@ export class StandardRetryStrategy {
    */
   retryToken(token: RetryToken, info: RetryErrorInfo): RetryToken | undefined {
     const throttling = info.errorType === "THROTTLING";
+    this.rateLimiter?.update(throttling);
     if (!throttling && info.errorType !== "TRANSIENT") return undefined;
     if (token.retryCount + 1 >= this.maxAttempts) return undefined;
     const cost = throttling ? THROTTLING_RETRY_COST : RETRY_COST;
-    if (this.capacity < cost) return undefined;
-    this.capacity -= cost;
-    const backoff = backoffDelay(token.retryCount, throttling ? THROTTLING_RETRY_BASE_DELAY_MS : RETRY_BASE_DELAY_MS, this.random);
+    if (this.#capacity < cost) return undefined;
+    this.#capacity -= cost;
+    const backoff = backoffDelay(token.retryCount, throttling ? THROTTLING_RETRY_BASE_DELAY_MS : RETRY_BASE_DELAY_MS, this.#random);
     return { retryCount: token.retryCount + 1, cost, delayMs: withRetryAfterHint(backoff, info.retryAfterMs) };
   }
 
   /** After a successful attempt: gives back what its last retry took, or {@link NO_RETRY_INCREMENT}. */
   recordSuccess(token: RetryToken): void {
-    this.capacity = Math.min(INITIAL_RETRY_TOKENS, this.capacity + (token.cost ?? NO_RETRY_INCREMENT));
+    this.rateLimiter?.update(false);
+    this.#capacity = Math.min(INITIAL_RETRY_TOKENS, this.#capacity + (token.cost ?? NO_RETRY_INCREMENT));
   }
-}
-
-/** The adaptive retry mode: the standard mode plus a client-side rate limiter that engages after throttling. */
-export class AdaptiveRetryStrategy extends StandardRetryStrategy {
-  /** The mode, `adaptive`. */
-  override readonly mode: RetryMode = "adaptive";
-  /** The rate limiter, shared by every call of the client. */
-  readonly rateLimiter: ClientRateLimiter;
-
-  /**
-   * @param maxAttempts - attempts per call, the first one included.
-   * @param options - jitter source and time source (seconds) for tests.
-   */
-  constructor(maxAttempts: number, options: { random?: () => number; nowSeconds?: () => number } = {}) {
-    super(maxAttempts, options.random);
-    this.rateLimiter = new ClientRateLimiter(options.nowSeconds);
-  }
-
-  override acquireSendToken(abortSignal?: AbortSignal): Promise<void> | undefined {
-    return this.rateLimiter.acquire(abortSignal);
-  }
-
-  override retryToken(token: RetryToken, info: RetryErrorInfo): RetryToken | undefined {
-    this.rateLimiter.update(info.errorType === "THROTTLING");
-    return super.retryToken(token, info);
-  }
-
-  override recordSuccess(token: RetryToken): void {
-    this.rateLimiter.update(false);
-    super.recordSuccess(token);
-  }
-}
-
-/** The strategy of a retry mode. */
-export function createRetryStrategy(mode: RetryMode, maxAttempts: number): StandardRetryStrategy {
-  return mode === "adaptive" ? new AdaptiveRetryStrategy(maxAttempts) : new StandardRetryStrategy(maxAttempts);
 }
