@@ -79,8 +79,11 @@ async function readCapped(response: Response): Promise<Uint8Array> {
     chunks.push(read.value);
   }
   const body = new Uint8Array(size);
-  size = 0;
-  for (const chunk of chunks) body.set(chunk, (size += chunk.byteLength) - chunk.byteLength);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
   return body;
 }
 
