@@ -7,6 +7,8 @@ export {
   type PartnerCentralRevenueMeasurementClientConfig,
   type ResolvedClientConfig,
   type SendOptions,
+  type ServiceInputTypes,
+  type ServiceOutputTypes,
   type Logger,
   type Clock,
 } from "./client.js";
@@ -16,6 +18,7 @@ export * from "./errors.js";
 export * from "./models.js";
 export type { CredentialsOption } from "./auth/credentials.js";
 export type { RetryMode } from "./transport/retry-strategy.js";
+export type { UserAgentOption } from "./middleware.js";
 export type { HttpHandler, HttpRequestSpec, HttpResponseSpec } from "./transport/types.js";
 export { NodeHttpHandler } from "./transport/node-http-handler.js";
 export { FetchHttpHandler, type FetchLike } from "./transport/fetch-http-handler.js";

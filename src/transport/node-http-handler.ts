@@ -16,7 +16,10 @@ import type { HttpHandler, HttpRequestSpec, HttpResponseSpec } from "./types.js"
  */
 let httpsModule: typeof https | undefined;
 async function loadHttps(): Promise<typeof https> {
-  return (httpsModule ??= process.getBuiltinModule?.("node:https") ?? (await import("node:https")));
+  return (httpsModule ??=
+    process.getBuiltinModule?.("node:https") ??
+    // Node < 20.16 has no getBuiltinModule; the CommonJS build loads through require (see src/build-env.d.ts).
+    (typeof __CJS__ !== "undefined" && __CJS__ ? (require("node:https") as typeof https) : await import("node:https")));
 }
 
 /**
