@@ -411,7 +411,7 @@ export class PartnerCentralRevenueMeasurementClient
         }
       }
       const errorType = retryErrorType(error);
-      const retryAfterMs = retryAfterHintMs(responseHeaders);
+      const retryAfterMs = retryAfterHintMs(responseHeaders, now + this.config.systemClockOffset);
       const next = retry.retryToken(retryToken, { errorType, retryAfterMs });
       if (!next) throw error;
       retryToken = next;

@@ -96,18 +96,19 @@ describe("RetryStrategy, standard mode", () => {
 });
 
 describe("Retry-After hints", () => {
+  const now = Date.parse("2030-01-15T12:00:00Z");
   it.each([
     [{ "x-amz-retry-after": "1500" }, 1500],
     [{ "retry-after": "3" }, 3000],
     [{ "retry-after": "2.5" }, 2500],
     [{ "x-amz-retry-after": "250", "retry-after": "9" }, 250],
-    [{ "retry-after": "Tue, 15 Jan 2030 12:00:10 GMT" }, undefined],
+    [{ "retry-after": "Tue, 15 Jan 2030 12:00:10 GMT" }, 10_000],
     [{ "retry-after": "soon" }, undefined],
     [{ "x-amz-retry-after": "" }, undefined],
     [{ "x-amz-retry-after": "NaN" }, undefined],
     [{}, undefined],
   ] as const)("%j → %s ms", (headers, expected) => {
-    expect(retryAfterHintMs(headers as Record<string, string>)).toBe(expected);
+    expect(retryAfterHintMs(headers as Record<string, string>, now)).toBe(expected);
   });
 
   it("withRetryAfterHint keeps the backoff without a hint", () => {

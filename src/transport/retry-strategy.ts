@@ -53,14 +53,16 @@ export function backoffDelay(
 }
 
 /**
- * The delay the server asks for, in milliseconds: `x-amz-retry-after`
- * (milliseconds) or `Retry-After` (seconds; the HTTP-date form is not read).
- * Undefined when there is none or it cannot be read. Header names must be lower case.
+ * The delay the server asks for, in milliseconds from `nowMs`: `x-amz-retry-after`
+ * (milliseconds) or `Retry-After` (seconds, or an HTTP date). Undefined when
+ * there is none or it cannot be read. Header names must be lower case.
  */
-export function retryAfterHintMs(headers: Record<string, string> | undefined): number | undefined {
+export function retryAfterHintMs(headers: Record<string, string> | undefined, nowMs: number): number | undefined {
   const amz = headers?.["x-amz-retry-after"]?.trim();
-  const seconds = headers?.["retry-after"]?.trim();
-  const ms = amz !== undefined ? (amz ? Number(amz) : Number.NaN) : /^\d+(\.\d+)?$/.test(seconds!) ? Number(seconds) * 1000 : Number.NaN;
+  const value = headers?.["retry-after"]?.trim();
+  let ms = Number.NaN;
+  if (amz !== undefined) ms = amz ? Number(amz) : ms;
+  else if (value) ms = /^\d+(\.\d+)?$/.test(value) ? Number(value) * 1000 : Date.parse(value) - nowMs;
   return Number.isFinite(ms) ? ms : undefined;
 }
 

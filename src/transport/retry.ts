@@ -26,7 +26,9 @@ export function retryErrorType(error: unknown): RetryErrorType {
   if (!(error instanceof PartnerCentralRevenueMeasurementServiceException)) return "OTHER";
   const status = error.$metadata.httpStatusCode ?? 0;
   if (status === 429 || THROTTLING_NAME.test(error.name)) return "THROTTLING";
-  return error.$retryable || TRANSIENT_STATUS.has(status) ? "TRANSIENT" : "OTHER";
+  // A signature the service found expired is transient, as the AWS SDKs see it (the clock-skew correction comes first).
+  const expired = error.name === "InvalidSignatureException" && error.message.includes("Signature expired");
+  return error.$retryable || TRANSIENT_STATUS.has(status) || expired ? "TRANSIENT" : "OTHER";
 }
 
 /** True when the failure is worth another attempt: throttling, a 500/502/503/504, a reset or a timeout. */
