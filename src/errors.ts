@@ -262,19 +262,32 @@ export class ClientValidationError extends PartnerCentralRevenueMeasurementError
   }
 }
 
-/** A network-level failure: connection reset, refused, DNS, or a timeout. */
+/**
+ * A transport-level failure: connection reset, refused, DNS, a timeout, or a
+ * response the transport refused to read (`code` `EBODYTOOLARGE`: the body
+ * passed the 16 MiB cap).
+ */
 export class NetworkError extends PartnerCentralRevenueMeasurementError {
   override readonly name = "NetworkError";
-  /** Network failures are retried by the client's retry policy. */
-  readonly $retryable = true;
-  /** Node's error code, e.g. `ECONNRESET`, or `TimeoutError`. */
+  /** Whether the client's retry policy retries it: true, except for a body over the cap (retrying would only fetch it again). */
+  readonly $retryable: boolean;
+  /** Node's error code, e.g. `ECONNRESET`, `TimeoutError` or `EBODYTOOLARGE`. */
   readonly code?: string;
   /** Metadata: attempts and retry delay so far. */
   $metadata: ResponseMetadata = { attempts: 1, totalRetryDelay: 0 };
-  constructor(message: string, options: { code?: string; cause?: unknown } = {}) {
+  constructor(message: string, options: { code?: string; cause?: unknown; retryable?: boolean } = {}) {
     super(message, { cause: options.cause });
     this.code = options.code;
+    this.$retryable = options.retryable ?? true;
   }
+}
+
+/** Upper bound on a response body either transport reads (16 MiB); a larger one is refused while it streams in. */
+export const MAX_RESPONSE_BODY_BYTES = 16 * 1024 * 1024;
+
+/** The error of a response body over {@link MAX_RESPONSE_BODY_BYTES}: `NetworkError` `EBODYTOOLARGE`, not retryable. */
+export function responseTooLarge(): NetworkError {
+  return new NetworkError(`Response body exceeded ${MAX_RESPONSE_BODY_BYTES} bytes`, { code: "EBODYTOOLARGE", retryable: false });
 }
 
 /**

@@ -18,6 +18,7 @@ export * from "./errors.js";
 export { CborDecodeError, CborEncodeError } from "./protocol/cbor.js";
 export * from "./models.js";
 export type { CredentialsOption } from "./auth/credentials.js";
+export type { RetryMode } from "./transport/retry-strategy.js";
 export type { UserAgentOption } from "./middleware.js";
 export type { HttpHandler, HttpRequestSpec, HttpResponseSpec } from "./transport/types.js";
 export { NodeHttpHandler } from "./transport/node-http-handler.js";

@@ -130,6 +130,22 @@ function decodeMap(
 }
 
 /**
+ * A 3xx: neither transport follows redirects (a signed request must not be
+ * replayed to another host), so it is a non-retryable protocol error naming
+ * where it pointed (without the query, which may carry credentials).
+ */
+function redirectError(response: HttpResponseSpec, $metadata: ResponseMetadata): PartnerCentralRevenueMeasurementProtocolError {
+  const { statusCode, headers } = response;
+  const to = headers.location?.replace(/[?#].*/s, "").slice(0, 200) || "no location";
+  return new PartnerCentralRevenueMeasurementProtocolError({
+    message: `HTTP ${statusCode} redirect to ${to}: redirects are not followed`,
+    $metadata,
+    statusCode,
+    headers,
+  });
+}
+
+/**
  * Turns a response into the operation's output (status 2xx) or into the error
  * to throw. Never throws itself for a bad response: it returns the error.
  */
@@ -138,6 +154,7 @@ export function parseResponse(
   $metadata: ResponseMetadata,
 ): { output: Record<string, unknown> } | { error: Error } {
   const status = response.statusCode;
+  if (status >= 300 && status < 400) return { error: redirectError(response, $metadata) };
   const body = decodeMap(response, $metadata);
   if (status >= 200 && status < 300) {
     if (body instanceof Error) return { error: body };
