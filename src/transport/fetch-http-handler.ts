@@ -11,6 +11,15 @@ import type { HttpHandler, HttpRequestSpec, HttpResponseSpec } from "./types.js"
 /** A `fetch`-compatible function. */
 export type FetchLike = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
 
+/**
+ * ky's name for the CommonJS build, built at run time as the credential chain's
+ * is (src/auth/credentials.ts): there ky is required from node_modules on the
+ * first fetch request, and a bundler, which cannot tree-shake CommonJS, does not
+ * copy it (about 15 KB) into every `require()` handler. The ES module build
+ * imports "ky" by name, so bundlers do include it there.
+ */
+const KY_MODULE = ["k", "y"].join("");
+
 /** `fetch` handler (via ky); ky is imported on first use. */
 export class FetchHttpHandler implements HttpHandler {
   constructor(private readonly fetchImpl: FetchLike = globalThis.fetch) {}
@@ -22,7 +31,7 @@ export class FetchHttpHandler implements HttpHandler {
     const { abortSignal, timeoutMs } = options;
     if (abortSignal?.aborted) throw new AbortError(undefined, { cause: abortSignal.reason });
     const { default: ky } =
-      typeof __CJS__ !== "undefined" && __CJS__ ? (require("ky") as typeof import("ky")) : await import("ky");
+      typeof __CJS__ !== "undefined" && __CJS__ ? (require(KY_MODULE) as typeof import("ky")) : await import("ky");
     const headers = { ...request.headers };
     delete headers["content-length"]; // fetch sets it itself and refuses to be told
     // One signal for the caller's abort and for our timeout, which covers the whole exchange
