@@ -3,6 +3,7 @@
  * validates, fills the idempotency token, serializes, runs the middleware
  * steps (when there are any), signs, sends with retries and parses.
  */
+import { randomUUID } from "node:crypto";
 import { constructStack } from "@smithy/core/client";
 import type {
   Handler,
@@ -296,7 +297,7 @@ export class PartnerCentralRevenueMeasurementClient
       if (problems.length) throw new ClientValidationError(spec.name, problems);
     }
     if (spec.idempotencyToken && input.ClientToken == null) {
-      input = { ...input, ClientToken: crypto.randomUUID() }; // one token for every attempt of this call
+      input = { ...input, ClientToken: randomUUID() }; // one token for every attempt of this call
     }
     if (!command.hasMiddleware && isEmptyStack(this.middlewareStack)) {
       const request = this.withUserAgent(this.serialize(spec, input));
@@ -354,7 +355,7 @@ export class PartnerCentralRevenueMeasurementClient
     const handler = await this.getHandler();
     const timeoutMs = options.requestTimeoutMs ?? this.config.requestTimeoutMs;
     const { abortSignal } = options;
-    const invocationId = crypto.randomUUID();
+    const invocationId = randomUUID();
     const metadata: ResponseMetadata = { attempts: 0, totalRetryDelay: 0 };
     const retry = this.retryStrategy;
     let retryToken = INITIAL_RETRY_TOKEN;

@@ -8,7 +8,8 @@
  * written here because that package loads a large part of `@smithy/core` at
  * start-up, which cost more cold-start time than the rest of this client.
  */
-import { createHash, createHmac } from "node:crypto";
+import * as nodeCrypto from "node:crypto";
+import { createHash, createHmac, createSecretKey, type KeyObject } from "node:crypto";
 import type { AwsCredentialIdentity } from "@smithy/types";
 import type { HttpRequestSpec } from "../transport/types.js";
 import type { CredentialResolveOptions } from "./credentials.js";
@@ -45,7 +46,10 @@ const UNSIGNABLE_HEADERS = new Set([
 /** Headers the signer writes itself; caller-supplied values are dropped. */
 const GENERATED_HEADERS = new Set(["authorization", "x-amz-date", "date"]);
 
-const sha256Hex = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
+/** One-shot `crypto.hash` where Node has it (20.12+): about half the CPU of a `Hash` object per digest. */
+const sha256Hex: (data: string | Uint8Array) => string = nodeCrypto.hash
+  ? (data) => nodeCrypto.hash("sha256", data, "hex")
+  : (data) => createHash("sha256").update(data).digest("hex");
 const hmac = (key: string | Buffer, data: string): Buffer => createHmac("sha256", key).update(data).digest();
 
 /** RFC 3986 encoding as SigV4 wants it (`encodeURIComponent` plus `!'()*`). */
@@ -88,14 +92,15 @@ export function createSigner(
   signingRegion: string,
   credentials: (bounds?: CredentialResolveOptions) => Promise<AwsCredentialIdentity>,
 ): RequestSigner {
-  // The derived key depends only on the secret, the day, the region and the service: keep the last one.
-  let cachedKey: { secret: string; day: string; key: Buffer } | undefined;
-  const signingKey = (secret: string, day: string): Buffer => {
+  // The derived key depends only on the secret, the day, the region and the service: keep the last one, as a
+  // KeyObject: an HMAC keyed with a Buffer turns it into a key object on every call (about 8 µs on Node 24).
+  let cachedKey: { secret: string; day: string; key: KeyObject } | undefined;
+  const signingKey = (secret: string, day: string): KeyObject => {
     if (cachedKey && cachedKey.secret === secret && cachedKey.day === day) return cachedKey.key;
     let key = hmac(`AWS4${secret}`, day);
     for (const part of [signingRegion, SIGNING_SERVICE, "aws4_request"]) key = hmac(key, part);
-    cachedKey = { secret, day, key };
-    return key;
+    cachedKey = { secret, day, key: createSecretKey(key) };
+    return cachedKey.key;
   };
 
   // The last second's date stamp and the last path's canonical form: consecutive requests repeat them.
