@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import * as esbuild from "esbuild";
 import { defineConfig, type Options } from "tsup";
@@ -19,100 +18,40 @@ const commandEntries = Object.fromEntries(
     .map((file) => [`commands/${file.slice(0, -3)}`, `src/commands/${file}`]),
 );
 
-/** How {@link writeCommonJsIndex} bundles: for Node 20, the CommonJS branches of the sources only. */
-const COMMONJS_INDEX_OPTIONS = {
-  bundle: true,
-  format: "cjs",
-  platform: "node",
-  target: "node20",
-  define: { __CJS__: "true" },
-  // Folds `__CJS__` and drops the ES module build's branches (an `import()` there would stop Jest); names stay.
-  minifySyntax: true,
-  logLevel: "warning",
-} as const satisfies esbuild.BuildOptions;
-
 /**
- * Writes dist/index.cjs, the CommonJS entry, as one file: every module of
- * src/index.ts, zod/mini's used parts and @smithy/core's middleware stack,
- * bundled by esbuild from the sources, with each export a getter that
- * `require()`s its source module on first use.
+ * Writes dist/index.cjs, the CommonJS entry, as one file: src/index.ts with
+ * zod/mini's used parts and @smithy/core's middleware stack, bundled by
+ * esbuild from the sources into one scope.
  *
  * Why one file: a consumer's bundler cannot tree-shake CommonJS, so a
- * `require()` handler carries the whole build. Split into tsup's shared chunks,
- * every reference across chunks became a property access (`chunk.name`) that
- * no minifier can shorten, plus a wrapper and an export list per chunk (about
- * 7 KB of a 101 KB handler). In one file esbuild wraps each required module in
- * a lazy initialiser instead (its ES-module-to-CommonJS `__esm` wrapper), so
- * modules still run only when first used: a one-command handler builds one
- * command's input schema at start-up, not 18 (about 10 ms).
- *
- * The export names come from src/index.ts (each `export { … } from`, and each
- * `export * from` module's exports as esbuild reports them); the written file
- * is checked to export exactly what the ES module build's index exports.
+ * `require()` handler carries the whole build. Split into tsup's shared chunks
+ * behind an index of lazy getters, every reference across chunks was a
+ * property access (`chunk.name`) that no minifier can shorten, plus a wrapper
+ * and an export list per chunk: a one-command handler bundled to 100,958 B.
+ * In one scope it is about 86 KB. The modules then all run at start-up (every
+ * command's input schema is built); measured, that costs less than the lazy
+ * alternatives did: esbuild's lazy module wrappers in one file (97 KB) started
+ * about 1 ms slower still. See the README's Performance section.
  */
-export async function writeCommonJsIndex(outDir: string, plugins: esbuild.Plugin[] = []): Promise<void> {
-  const index = readFileSync("src/index.ts", "utf8");
-  const statements = [...index.matchAll(/^export (?!type )(\*|\{[^}]*\}) from "\.\/([^"]+)\.js";/gm)].map(([, what, path]) => ({
-    source: `src/${path}.ts`,
-    names: what === "*" ? undefined : namedValueExports(what!),
-  }));
-  // The run-time exports of each `export * from` module, from an esbuild metafile (nothing written).
-  const starSources = statements.filter((s) => !s.names).map((s) => s.source);
-  const { metafile } = await esbuild.build({
-    entryPoints: starSources,
-    bundle: true,
-    format: "esm",
-    platform: "node",
-    packages: "external",
-    outdir: "star-exports",
-    write: false,
-    metafile: true,
-    logLevel: "silent",
-  });
-  const starExports = new Map(Object.values(metafile.outputs).map((o) => [o.entryPoint!, o.exports]));
-  const named = new Set(statements.flatMap((s) => s.names ?? []));
-  const table = statements.map(({ source, names }) => {
-    const exported = names ?? starExports.get(source)!.filter((name) => !named.has(name));
-    return `  [() => require("./${source}"), ${JSON.stringify(exported)}],`;
-  });
-  const entry = [
-    "'use strict';",
-    'Object.defineProperty(exports, "__esModule", { value: true });',
-    "for (const [load, names] of [",
-    ...table,
-    "]) {",
-    "  for (const name of names) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });",
-    "}",
-  ].join("\n");
-  const file = resolve(outDir, "index.cjs");
+export async function writeCommonJsIndex(outDir: string): Promise<void> {
   await esbuild.build({
-    ...COMMONJS_INDEX_OPTIONS,
-    stdin: { contents: entry, resolveDir: process.cwd(), loader: "js", sourcefile: "index.cjs" },
-    outfile: file,
+    entryPoints: ["src/index.ts"],
+    outfile: resolve(outDir, "index.cjs"),
+    bundle: true,
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    // `__CJS__` (src/build-env.d.ts): the sources' CommonJS branches; minifySyntax drops the others (an `import()`
+    // there would stop Jest). Names and layout stay readable.
+    define: { __CJS__: "true" },
+    minifySyntax: true,
     // zod/mini and @smithy/core's middleware stack come inside (their ES modules, tree-shaken); the
     // credential chain and ky are required at run time by computed names (src/auth/credentials.ts,
     // src/transport/fetch-http-handler.ts), so no other package is reached.
     external: ["@aws-sdk/*", "ky"],
-    banner: { js: "// Written by tsup.config.ts (writeCommonJsIndex): the CommonJS build in one file, each module run on first use." },
-    plugins,
+    banner: { js: "// Written by tsup.config.ts (writeCommonJsIndex): the package's CommonJS entry in one file." },
+    logLevel: "warning",
   });
-  // The same export names as the ES module build (dist/index.js, written by tsup alongside).
-  const esm = await esbuild.build({
-    entryPoints: ["src/index.ts"], bundle: true, format: "esm", platform: "node", packages: "external",
-    outdir: "esm-exports", write: false, metafile: true, logLevel: "silent",
-  });
-  const expected = Object.values(esm.metafile.outputs)[0]!.exports.sort();
-  const actual = Object.keys(createRequire(file)(file) as object).sort();
-  if (JSON.stringify(actual) !== JSON.stringify(expected)) {
-    throw new Error(`writeCommonJsIndex: ${file} exports ${actual.join(", ")}; src/index.ts exports ${expected.join(", ")}`);
-  }
-}
-
-/** The value names of `{ a, type B, c }` (no renames in src/index.ts: `as` would need handling here). */
-function namedValueExports(list: string): string[] {
-  const items = list.slice(1, -1).split(",").map((item) => item.trim()).filter(Boolean);
-  if (items.some((item) => / as /.test(item))) throw new Error(`writeCommonJsIndex: renamed export in src/index.ts: ${list}`);
-  return items.filter((item) => !item.startsWith("type "));
 }
 
 /** Entry points of the CommonJS build besides index.cjs, which {@link writeCommonJsIndex} writes. */

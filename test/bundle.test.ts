@@ -10,7 +10,7 @@
  *   environment keys the chain is loaded from node_modules (credentials file),
  *   and where it cannot be found the call fails with a clear error;
  * - a handler written with `require()` (the CommonJS build) stays within
- *   100 KiB, carries zod's used parts only, and runs one command's module.
+ *   100 KiB, carries zod's used parts only, and loads no other file.
  */
 import { spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -211,34 +211,22 @@ describe("what a bundled handler loads at run time", () => {
 
 /**
  * A handler written with `require()` gets the CommonJS build (dist/index.cjs).
- * A bundler cannot tree-shake CommonJS, so what keeps such a handler small and
- * quick is the build itself: one file holding zod/mini's used parts, each
- * module run on first use. Built here into a scratch directory with the
- * project's tsup configuration (CommonJS only, no types), with a marker in
- * each command module that records, at run time, that its body ran.
+ * A bundler cannot tree-shake CommonJS, so what keeps such a handler small is
+ * the build itself: dist/index.cjs is one file holding zod/mini's used parts
+ * and nothing else from node_modules. Built here into a scratch directory with
+ * the project's tsup configuration (CommonJS only, no types).
  */
 describe("a handler written with require() (the CommonJS build)", () => {
   const outDir = join(root, "node_modules", ".cache", "pcrm-bundle-test-cjs");
   let server: CaptureServer;
   let handlerPath: string;
   let bundled: esbuild.BuildResult<{ metafile: true; write: true }>;
-  const commandMarker: esbuild.Plugin = {
-    name: "command-marker",
-    setup(b) {
-      b.onLoad({ filter: /[\\/]src[\\/]commands[\\/]\w+Command\.ts$/ }, async (args) => {
-        const { readFile } = await import("node:fs/promises");
-        const name = /(\w+Command)\.ts$/.exec(args.path)![1];
-        const contents = await readFile(args.path, "utf8");
-        return { contents: `${contents}\n;(globalThis.__commands ??= []).push(${JSON.stringify(name)});`, loader: "ts" };
-      });
-    },
-  };
 
   beforeAll(async () => {
     const { build: tsup } = await import("tsup");
     const { packageBuild, writeCommonJsIndex } = await import("../tsup.config.js");
     rmSync(outDir, { recursive: true, force: true });
-    await tsup({ ...packageBuild(outDir), format: ["cjs"], dts: false, silent: true, onSuccess: () => writeCommonJsIndex(outDir, [commandMarker]) });
+    await tsup({ ...packageBuild(outDir), format: ["cjs"], dts: false, silent: true, onSuccess: () => writeCommonJsIndex(outDir) });
     server = await startCaptureServer();
     server.fallback = () => cborResponse({ MarketplaceRevenueShareAllocationId: "mrsa-ABCDEFGHIJ123", Status: "ACTIVE" });
     handlerPath = join(outDir, "handler.cjs");
@@ -270,26 +258,28 @@ describe("a handler written with require() (the CommonJS build)", () => {
 
   it("bundles (minified) to at most 100 KiB, with zod's used parts only and no credential chain", () => {
     const output = Object.values(bundled.metafile.outputs)[0]!;
-    // The marker adds a few bytes per command; the limit holds with them.
     expect(output.bytes).toBeLessThanOrEqual(100 * 1024);
-    const inputs = Object.keys(bundled.metafile.inputs);
-    // zod comes tree-shaken inside the package's own chunks, never from zod's CommonJS build (all of zod, ~535 KiB).
-    expect(inputs.filter((p) => /node_modules[\\/]zod[\\/]/.test(p))).toEqual([]);
-    expect(inputs.filter((p) => p.includes("credential-provider"))).toEqual([]);
+    // The package's one CommonJS file and the handler, nothing from node_modules: zod comes tree-shaken inside
+    // index.cjs, never from zod's CommonJS build (all of zod, ~535 KiB); no credential chain, no ky.
+    expect(Object.keys(bundled.metafile.inputs).sort()).toEqual([
+      "node_modules/.cache/pcrm-bundle-test-cjs/handler-source.cjs",
+      "node_modules/.cache/pcrm-bundle-test-cjs/index.cjs",
+    ]);
   });
 
-  it("runs one command's module, not the other 17, in a bundle and in Node without a bundler", async () => {
+  it("sends a request in a bundle and in Node without a bundler, loading no other file and no undici", async () => {
     const script = `
-      const [, mode, file] = process.argv; // node -e <script> <mode> <file>
+      const [, , file] = process.argv; // node -e <script> <mode> <file>
+      const before = new Set(Object.keys(require.cache));
       const mod = require(file);
-      const loaded = () => globalThis.__commands ?? [];
-      const atLoad = loaded();
       mod.run().then((result) => {
-        process.stdout.write(JSON.stringify({ result, atLoad, afterRequest: loaded() }));
+        const required = Object.keys(require.cache).filter((p) => !before.has(p)).map((p) => require("node:path").basename(p));
+        const undici = process.moduleLoadList.some((m) => /undici/.test(m));
+        process.stdout.write(JSON.stringify({ result, required, undici }));
         process.exit(0);
       }, (e) => { process.stderr.write(String(e && e.stack || e)); process.exit(1); });`;
     const runIn = (mode: "bundle" | "node", file: string) =>
-      new Promise<{ result: string; atLoad: string[]; afterRequest: string[] }>((resolvePromise, reject) => {
+      new Promise<{ result: string; required: string[]; undici: boolean }>((resolvePromise, reject) => {
         const child = spawn(process.execPath, ["-e", script, mode, file], {
           env: { PATH: process.env.PATH ?? "", HOME: tmpdir(), AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: "AKIDEXAMPLE", AWS_SECRET_ACCESS_KEY: "secret", TEST_ENDPOINT: server.endpoint },
         });
@@ -299,10 +289,12 @@ describe("a handler written with require() (the CommonJS build)", () => {
         child.stderr.on("data", (d: Buffer) => (err += d));
         child.on("close", (code) => (code === 0 ? resolvePromise(JSON.parse(out)) : reject(new Error(`child exited with ${code}: ${err}`))));
       });
-    const only = ["CreateMarketplaceRevenueShareAllocationCommand"];
-    const inBundle = await runIn("bundle", handlerPath);
-    expect(inBundle).toEqual({ result: "mrsa-ABCDEFGHIJ123", atLoad: only, afterRequest: only });
-    const inNode = await runIn("node", join(outDir, "handler-source.cjs"));
-    expect(inNode).toEqual({ result: "mrsa-ABCDEFGHIJ123", atLoad: only, afterRequest: only });
+    // Node's own modules are not in require.cache; of files, the handler and (without a bundler) index.cjs only.
+    expect(await runIn("bundle", handlerPath)).toEqual({ result: "mrsa-ABCDEFGHIJ123", required: ["handler.cjs"], undici: false });
+    expect(await runIn("node", join(outDir, "handler-source.cjs"))).toEqual({
+      result: "mrsa-ABCDEFGHIJ123",
+      required: ["handler-source.cjs", "index.cjs"],
+      undici: false,
+    });
   });
 });

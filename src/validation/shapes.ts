@@ -2,12 +2,17 @@
  * Schemas of the service's simple shapes (API.md section 3), built once and
  * shared by every operation's input schema. Each check carries a message that
  * names the rule; codes are derived from the check kind in `core.ts`.
+ *
+ * Every schema here is built by a call marked free of side effects, so that a
+ * bundler drops the ones a handler's commands do not use (building a zod
+ * schema is most of this package's start-up work).
  */
 import * as z from "zod/mini";
 import { isDate } from "../protocol/cbor.js";
 import { isCalendarDate, isFirstDayOfMonth, isLastDayOfMonth } from "./dates.js";
 
 /** A constrained string: length range, then an anchored pattern. */
+/* @__NO_SIDE_EFFECTS__ */
 export function constrainedString(min: number, max: number, pattern?: RegExp) {
   const lengthRule = min === max ? `exactly ${min} characters` : `${min} to ${max} characters`;
   const checks = [
@@ -19,17 +24,20 @@ export function constrainedString(min: number, max: number, pattern?: RegExp) {
 }
 
 /** A string enum whose error message lists the allowed values. */
+/* @__NO_SIDE_EFFECTS__ */
 export function stringEnum<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values);
 }
 
 /** A list with a length range (TOO_MANY_VALUES outside it). */
+/* @__NO_SIDE_EFFECTS__ */
 export function list<T extends z.ZodMiniType>(item: T, min: number, max: number) {
   const rule = `must hold ${min} to ${max} items`;
   return z.array(item).check(z.minLength(min, { error: rule }), z.maxLength(max, { error: rule }));
 }
 
 /** An integer with optional bounds. */
+/* @__NO_SIDE_EFFECTS__ */
 export function integer(min?: number, max?: number) {
   const checks = [];
   if (min !== undefined) checks.push(z.minimum(min, { error: `must be at least ${min}` }));
@@ -84,17 +92,17 @@ export const RevenueAttributionAllocationAction = stringEnum(["CREATE", "UPDATE"
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 /** `YYYY-MM-DD` that names a real calendar day. */
-export const DateString = constrainedString(10, 10, DATE_PATTERN).check(
+export const DateString = /* @__PURE__ */ constrainedString(10, 10, DATE_PATTERN).check(
   z.refine(isCalendarDate, { error: "must be a real calendar day (YYYY-MM-DD)" }),
 );
 
 /** A real date on the first day of its month. */
-export const FirstDayOfMonth = DateString.check(
+export const FirstDayOfMonth = /* @__PURE__ */ DateString.check(
   z.refine(isFirstDayOfMonth, { error: "must be the first day of a month" }),
 );
 
 /** A real date on the last day of its month. */
-export const LastDayOfMonth = DateString.check(
+export const LastDayOfMonth = /* @__PURE__ */ DateString.check(
   z.refine(isLastDayOfMonth, { error: "must be the last day of a month" }),
 );
 
