@@ -65,13 +65,22 @@ export {
 } from "./waiters/errors.js";
 export {
   submitAllocations,
-  allocationsChunkClientToken,
-  MAX_ALLOCATIONS_PER_TASK,
   type SubmitAllocationsInput,
   type SubmitAllocationsOutput,
   type SubmitAllocationsProgress,
+  type SubmitAllocationsDeadline,
 } from "./batch/submitAllocations.js";
-export { AllocationsSubmissionError, type AllocationsChunkRange } from "./batch/errors.js";
+export {
+  planAllocations,
+  MAX_ALLOCATIONS_PER_TASK,
+  type AllocationsPlan,
+  type AllocationsSubmissionInput,
+  type PlannedChangeAction,
+} from "./batch/plan.js";
+export { allocationsChunkClientToken } from "./batch/resume.js";
+export type { IndexRange } from "./batch/ranges.js";
+export type { AllocationConflict, FailedAllocation } from "./batch/reconcile.js";
+export { AllocationsSubmissionError, AllocationsConflictError, type AllocationsReport } from "./batch/errors.js";
 
 // Validation
 export {
