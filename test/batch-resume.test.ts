@@ -116,6 +116,26 @@ describe("submitAllocations resumes by calling it again", () => {
     expect(again.alreadyApplied).toEqual([{ first: 0, last: 5 }]);
   });
 
+  it("waits for its own task left running by an earlier call and reports it FAILED by input index, without starting it again", async () => {
+    const list = rows(5);
+    list[3] = { ...list[3]!, Action: "UPDATE", RevenueAttributionAllocationId: "alloc-doesnotexist1" };
+    emulator.setTaskDurationMs(Infinity);
+    const controller = new AbortController();
+    const first = await submitAllocations(client, input(list, { abortSignal: controller.signal, onPoll: () => controller.abort() })).catch((e: unknown) => e);
+    expect(first).toBeInstanceOf(AllocationsSubmissionError);
+    expect((first as AllocationsSubmissionError).inDoubt).toEqual([{ first: 0, last: 4 }]);
+    const polls = emulator.inspect().requests.byOperation.GetRevenueAttributionAllocationsTask!;
+    const again = submitAllocations(client, input(list)).catch((e: unknown) => e);
+    while (emulator.inspect().requests.byOperation.GetRevenueAttributionAllocationsTask! < polls + 2) await new Promise((r) => setTimeout(r, 2));
+    emulator.finishTasks();
+    emulator.setTaskDurationMs(5);
+    const error = (await again) as AllocationsSubmissionError;
+    expect(error).toBeInstanceOf(AllocationsSubmissionError);
+    expect(error.failed).toEqual([expect.objectContaining({ index: 3, ErrorCode: "RESOURCE_NOT_FOUND" })]);
+    expect(error.notApplied).toEqual([{ first: 0, last: 2 }, { first: 4, last: 4 }]);
+    expect(emulator.inspect().requests.byOperation.StartRevenueAttributionAllocationsTask).toBe(1);
+  });
+
   it("stops with AllocationsConflictError when another writer changed the attribution between two runs", async () => {
     const list = rows(300);
     const crash = new Error("crashed after the first task");

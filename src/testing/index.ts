@@ -48,7 +48,10 @@ export interface EmulatorOptions {
   verifySignatures?: boolean;
   /** 12-digit account id used in ARNs; default `111122223333`. */
   accountId?: string;
-  /** How long an allocations task stays IN_PROGRESS before it ends; default 50 ms. */
+  /**
+   * How long an allocations task stays IN_PROGRESS before it ends; default 50 ms.
+   * `Infinity`: until `finishTasks()` is called (for tests that choose the moment).
+   */
   taskDurationMs?: number;
   /**
    * The emulator's clock for timestamps and date rules ("today" in UTC decides
@@ -140,7 +143,7 @@ export interface Emulator {
   reset(): void;
   /** Replaces the fault settings (`{}` turns faults off) and restarts their counters. */
   setFaults(faults: FaultOptions): void;
-  /** Changes how long later allocations tasks run. */
+  /** Changes how long later allocations tasks run (`Infinity`: until `finishTasks()`). */
   setTaskDurationMs(ms: number): void;
   /** Ends every IN_PROGRESS task now, as if its time had run out. */
   finishTasks(): void;

@@ -182,7 +182,7 @@ export interface StateOptions {
   now: () => number;
   region: string;
   accountId: string;
-  /** How long an allocations task stays IN_PROGRESS. */
+  /** How long an allocations task stays IN_PROGRESS; `Infinity`: until `finishAllTasks()`. */
   taskDurationMs: number;
   /** How many revenue attributions a catalog may hold. */
   maxRevenueAttributions: number;
@@ -429,9 +429,11 @@ export class EmulatorState {
       items: input.RevenueShareAllocations.map((item) => ({ ...item })),
     };
     attr.tasks.push(task);
-    const timer = setTimeout(() => this.finishTask(attr, task), this.options.taskDurationMs);
-    timer.unref?.();
-    this.timers.set(task, timer);
+    if (Number.isFinite(this.options.taskDurationMs)) {
+      const timer = setTimeout(() => this.finishTask(attr, task), this.options.taskDurationMs);
+      timer.unref?.();
+      this.timers.set(task, timer);
+    }
     return task;
   }
 
