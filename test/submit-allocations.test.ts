@@ -64,9 +64,15 @@ describe("submitAllocations", () => {
       submitAllocations(client, { ...base, RevenueShareAllocations: items(600), onProgress: (p) => progress.push(p) }),
     );
     const ops = server.requests.map(operationOf);
-    expect(ops.slice(0, 3)).toEqual(["GetRevenueAttribution", "GetRevenueAttributionAllocationsTask", "ListRevenueAttributionAllocations"]);
-    expect(server.requests[0]!.body).toEqual({ Catalog: "AWS", Identifier: ATTRIBUTION });
-    expect(server.requests[2]!.body).toMatchObject({ RevenueAttributionRevision: "7", MaxResults: 500 });
+    // The latest task, the revision, the latest task again (so both belong together), then the allocations at that revision.
+    expect(ops.slice(0, 4)).toEqual([
+      "GetRevenueAttributionAllocationsTask",
+      "GetRevenueAttribution",
+      "GetRevenueAttributionAllocationsTask",
+      "ListRevenueAttributionAllocations",
+    ]);
+    expect(server.requests[1]!.body).toEqual({ Catalog: "AWS", Identifier: ATTRIBUTION });
+    expect(server.requests[3]!.body).toMatchObject({ RevenueAttributionRevision: "7", MaxResults: 500 });
     const starts = startBodies();
     expect(starts.map((s) => s.RevenueShareAllocations.length)).toEqual([250, 250, 100]);
     expect(starts.map((s) => s.RevenueAttributionRevision)).toEqual(["7", "8", "9"]);
@@ -97,8 +103,8 @@ describe("submitAllocations", () => {
       [2, 3, 600, 600, "raatask-0000000000003"],
     ]);
     // Every start happens only after the previous task was seen COMPLETE.
-    expect(ops.filter((o) => o === "GetRevenueAttributionAllocationsTask")).toHaveLength(1 + 9);
-    expect(ops.indexOf("StartRevenueAttributionAllocationsTask", 4)).toBe(7);
+    expect(ops.filter((o) => o === "GetRevenueAttributionAllocationsTask")).toHaveLength(2 + 9);
+    expect(ops.indexOf("StartRevenueAttributionAllocationsTask", 5)).toBe(8);
     for (const token of starts.map((s) => s.ClientToken)) expect(token).toMatch(/^[0-9a-f]{64}$/);
     expect(new Set(starts.map((s) => s.ClientToken)).size).toBe(3);
   });

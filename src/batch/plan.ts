@@ -154,6 +154,32 @@ export async function readLatestTask(
   }
 }
 
+/** The attribution's revision with its latest task, read so that they belong together. */
+export interface AttributionSnapshot {
+  revision: string;
+  latestTask: GetRevenueAttributionAllocationsTaskOutput | undefined;
+}
+
+/**
+ * Reads the latest task, the revision, then the latest task again, until both
+ * task reads agree (same task, same status): then no task started or ended
+ * in between, so the revision is the one that task left. (A start still on
+ * its way from a killed run can land at any moment.)
+ */
+export async function readSnapshot(
+  client: PartnerCentralRevenueMeasurementClient,
+  s: Submission,
+  abortSignal?: AbortSignal,
+): Promise<AttributionSnapshot> {
+  let before = await readLatestTask(client, s, abortSignal);
+  for (;;) {
+    const revision = await readRevision(client, s, abortSignal);
+    const after = await readLatestTask(client, s, abortSignal);
+    if (after?.TaskId === before?.TaskId && after?.Status === before?.Status) return { revision, latestTask: after };
+    before = after;
+  }
+}
+
 async function allocationsAt(
   client: PartnerCentralRevenueMeasurementClient,
   s: Submission,
@@ -298,8 +324,7 @@ export async function planAllocations(
 ): Promise<AllocationsPlan> {
   const s = await prepareSubmission(client, input, "planAllocations");
   const { abortSignal } = input;
-  const revision = await readRevision(client, s, abortSignal);
-  const latestTask = await readLatestTask(client, s, abortSignal);
+  const { revision, latestTask } = await readSnapshot(client, s, abortSignal);
   const r = await reconcileSubmission(client, s, revision, latestTask, abortSignal);
   const actions: PlannedChangeAction[] = s.items.map((item, i) =>
     r.applied[i] ? "alreadyApplied" : item.Action === "UPDATE" ? "update" : "create",

@@ -13,7 +13,12 @@ import {
   PartnerCentralRevenueMeasurementServiceException,
   type ValidationExceptionField,
 } from "../errors.js";
-import { AllocationsTaskFailedError, WaiterTimeoutError, type ObservedAllocationsTask } from "../waiters/errors.js";
+import {
+  AllocationsTaskFailedError,
+  AllocationsTaskSupersededError,
+  WaiterTimeoutError,
+  type ObservedAllocationsTask,
+} from "../waiters/errors.js";
 import {
   ALLOCATIONS_TASK_WAITER_DEFAULTS,
   waitUntilAllocationsTaskComplete,
@@ -24,8 +29,7 @@ import {
   assertNoConflicts,
   ownMarker,
   prepareSubmission,
-  readLatestTask,
-  readRevision,
+  readSnapshot,
   reconcileSubmission,
   type AllocationsSubmissionInput,
   type Reconciliation,
@@ -240,22 +244,27 @@ export async function submitAllocations(
   // 1. Read the attribution; let a task still running (ours from a killed run, or another writer's) end first.
   let reconciliation: Reconciliation;
   let previousTaskId: string | undefined; // the attribution's latest task before the next start
-  let failedBefore: AllocationsTaskFailedError | undefined;
+  let failedBefore: { error: AllocationsTaskFailedError; chunkIndex: number } | undefined;
   try {
-    revision = await readRevision(client, s, abortSignal);
-    let latest = await readLatestTask(client, s, abortSignal);
-    if (latest?.Status === "IN_PROGRESS") {
-      taskId = latest.TaskId;
+    let snapshot = await readSnapshot(client, s, abortSignal);
+    revision = snapshot.revision;
+    while (snapshot.latestTask?.Status === "IN_PROGRESS") {
+      const running = snapshot.latestTask;
+      taskId = running.TaskId;
       try {
-        if (!(await waitFor(latest.TaskId))) return result(false, undefined);
+        if (!(await waitFor(running.TaskId))) return result(false, undefined);
       } catch (e) {
-        if (!(e instanceof AllocationsTaskFailedError)) throw e;
-        if (ownMarker(s, latest)) failedBefore = e;
+        // Ended FAILED (ours is reported below), or superseded by a later task (read again).
+        if (e instanceof AllocationsTaskFailedError) {
+          const marker = ownMarker(s, running);
+          if (marker) failedBefore = { error: e, chunkIndex: marker.chunkIndex };
+        } else if (!(e instanceof AllocationsTaskSupersededError)) throw e;
       }
       taskId = undefined;
-      revision = await readRevision(client, s, abortSignal);
-      latest = await readLatestTask(client, s, abortSignal);
+      snapshot = await readSnapshot(client, s, abortSignal);
+      revision = snapshot.revision;
     }
+    const latest = snapshot.latestTask;
     previousTaskId = latest?.TaskId;
     reconciliation = await reconcileSubmission(client, s, revision, latest, abortSignal);
   } catch (e) {
@@ -264,10 +273,11 @@ export async function submitAllocations(
   assertNoConflicts(reconciliation);
   s.items.forEach((_item, i) => (status[i] = reconciliation.applied[i] ? "alreadyApplied" : "notApplied"));
   const remaining = reconciliation.remaining;
-  if (failedBefore && remaining[0]) {
-    // The task this call waited for was this submission's next one, and it FAILED: report it, do not repeat it at once.
-    recordFailure(failedBefore, remaining[0].indexes);
-    throw stop(failedBefore);
+  const failedTask = failedBefore && remaining.find((t) => t.chunkIndex === failedBefore.chunkIndex);
+  if (failedBefore && failedTask) {
+    // A task of this submission that this call waited for FAILED: report it rather than repeat it at once.
+    recordFailure(failedBefore.error, failedTask.indexes);
+    throw stop(failedBefore.error);
   }
 
   // 2. Run what is left, one task at a time, in order.
