@@ -207,7 +207,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       state.options.taskDurationMs = ms;
     },
     finishTasks() {
-      state.finishAllTasks();
+      state.attributions.finishAll();
     },
     inspect() {
       return snapshot(state, { ...server.stats, byOperation: { ...server.stats.byOperation }, ...faults.counts });
@@ -218,13 +218,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 function snapshot(state: EmulatorState, requests: EmulatorSnapshot["requests"]): EmulatorSnapshot {
   const tags = (m: Map<string, string>): Tag[] => [...m].map(([Key, Value]) => ({ Key, Value }));
   return {
-    revenueAttributions: [...state.attributions.values()].map((attr) => ({
+    revenueAttributions: [...state.attributions.all.values()].map((attr) => ({
       Id: attr.Id,
       Arn: attr.Arn,
       Catalog: attr.Catalog,
       Name: attr.Name,
       LatestRevision: String(attr.latestRevision),
-      Allocations: state.allocationsAt(attr, attr.latestRevision).map(({ allocation: a }) => ({
+      Allocations: state.attributions.allocationsAt(attr, attr.latestRevision).map(({ allocation: a }) => ({
         RevenueAttributionAllocationId: a.RevenueAttributionAllocationId,
         EntityType: a.EntityType,
         EntityIdentifier: a.EntityIdentifier,
@@ -247,12 +247,12 @@ function snapshot(state: EmulatorState, requests: EmulatorSnapshot["requests"]):
       })),
       Tags: tags(attr.tags),
     })),
-    marketplaceRevenueShares: [...state.shares.values()].map((share) => ({
+    marketplaceRevenueShares: [...state.shares.all.values()].map((share) => ({
       ProductId: share.ProductId,
       Arn: share.Arn,
       Catalog: share.Catalog,
       LatestRevision: share.latestRevision,
-      Allocations: state.shareAllocationsAt(share, share.latestRevision).map(({ allocation: a }) => ({
+      Allocations: state.shares.allocationsAt(share, share.latestRevision).map(({ allocation: a }) => ({
         MarketplaceRevenueShareAllocationId: a.MarketplaceRevenueShareAllocationId,
         EffectiveFrom: a.EffectiveFrom,
         EffectiveUntil: a.EffectiveUntil,
