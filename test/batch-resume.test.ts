@@ -14,6 +14,7 @@ import {
   UpdateRevenueAttributionCommand,
   planAllocations,
   submitAllocations,
+  validateRevenueShareAllocations,
   waitUntilAllocationsTaskComplete,
   type RevenueShareAllocation,
 } from "../src/index.js";
@@ -189,6 +190,17 @@ describe("submitAllocations resumes by calling it again", () => {
     expect(conflict.message).toContain("********0004");
     expect(JSON.stringify(conflict)).not.toMatch(/\d{12}/);
     expect(stored().Allocations).toHaveLength(10);
+  });
+});
+
+describe("validateRevenueShareAllocations (a submission's rows)", () => {
+  it("accepts repeated UPDATEs of one allocation and refuses the same CREATE twice", () => {
+    const [a, b] = rows(2);
+    const update = { ...a!, Action: "UPDATE" as const, RevenueAttributionAllocationId: "alloc-aaaaaaaaaaaaa" };
+    expect(validateRevenueShareAllocations([update, { ...update, RevenueSharePercent: "20" }])).toEqual([]);
+    expect(validateRevenueShareAllocations([a!, b!, { ...a!, RevenueSharePercent: "20" }])).toEqual([
+      { Name: "RevenueShareAllocations[2]", Code: "DUPLICATE_VALUE", Message: expect.stringContaining("RevenueShareAllocations[0]") },
+    ]);
   });
 });
 
