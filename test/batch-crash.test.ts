@@ -16,15 +16,17 @@ import * as esbuild from "esbuild";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   CreateRevenueAttributionCommand,
-  PartnerCentralRevenueMeasurementClient,
+  type PartnerCentralRevenueMeasurementClient,
   submitAllocations,
   type SubmitAllocationsOutput,
 } from "../src/index.js";
-import { startEmulator, type Emulator, type FaultOptions } from "../src/testing/index.js";
+import type { Emulator, FaultOptions } from "../src/testing/index.js";
 import { storedCounts } from "./helpers/batch-rows.js";
+import { useEmulator } from "./helpers/emulator-suite.js";
 import { crashSubmission, type CrashChildConfig } from "./helpers/crash-submission.js";
 
 const START = "StartRevenueAttributionAllocationsTask";
+const suite = useEmulator({ taskDurationMs: 5 });
 let emulator: Emulator;
 let client: PartnerCentralRevenueMeasurementClient;
 let dir: string;
@@ -32,8 +34,7 @@ let childScript: string;
 const children = new Set<ChildProcess>();
 
 beforeAll(async () => {
-  emulator = await startEmulator({ taskDurationMs: 5 });
-  client = new PartnerCentralRevenueMeasurementClient({ endpoint: emulator.endpoint, region: emulator.region, credentials: emulator.credentials });
+  ({ emulator, client } = suite);
   // One bundle of the child, so each child starts as plain `node` (fast) from the sources under test.
   dir = mkdtempSync(join(tmpdir(), "prm-crash-"));
   childScript = join(dir, "crash-child.mjs");
@@ -54,11 +55,7 @@ afterEach(() => {
   emulator.setFaults({});
   emulator.setTaskDurationMs(5);
 });
-afterAll(async () => {
-  client.destroy();
-  await emulator.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Polls `condition` (every few ms) until it holds. Bounded so a broken run fails instead of hanging. */
 async function until(condition: () => boolean, what: string): Promise<void> {

@@ -2,39 +2,29 @@
  * The waiter and the batch helper against the local emulator over real HTTP
  * (real timers; tasks run 10 ms and the waiter polls every 5..20 ms).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import {
   AllocationsSubmissionError,
   AllocationsTaskFailedError,
   CreateRevenueAttributionCommand,
-  PartnerCentralRevenueMeasurementClient,
+  type PartnerCentralRevenueMeasurementClient,
   StartRevenueAttributionAllocationsTaskCommand,
   submitAllocations,
   waitUntilAllocationsTaskComplete,
   type RevenueShareAllocation,
 } from "../src/index.js";
-import { startEmulator, type Emulator } from "../src/testing/index.js";
+import type { Emulator } from "../src/testing/index.js";
 import { allocation } from "./helpers/allocations-script.js";
+import { FAST_WAIT as fast, useEmulator } from "./helpers/emulator-suite.js";
 
+const suite = useEmulator({ taskDurationMs: 10 });
 let emulator: Emulator;
 let client: PartnerCentralRevenueMeasurementClient;
 let attribution: string;
-const fast = { minDelay: 0.005, maxDelay: 0.02, maxWaitTime: 10 };
 const items = (n: number): RevenueShareAllocation[] => Array.from({ length: n }, (_, i) => allocation(i) as unknown as RevenueShareAllocation);
 
-beforeAll(async () => {
-  emulator = await startEmulator({ taskDurationMs: 10 });
-  client = new PartnerCentralRevenueMeasurementClient({
-    endpoint: emulator.endpoint,
-    region: emulator.region,
-    credentials: emulator.credentials,
-  });
-});
-afterAll(async () => {
-  client.destroy();
-  await emulator.close();
-});
 beforeEach(async () => {
+  ({ emulator, client } = suite);
   emulator.reset();
   const created = await client.send(
     new CreateRevenueAttributionCommand({ Catalog: "AWS", Name: "batch test", TenancyModel: "MULTI_TENANT" }),

@@ -2,14 +2,15 @@
  * Resuming, planning, repeated UPDATEs, conflicts and JSON-safe errors of the
  * batch helper, against the local emulator over real HTTP (real timers).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Emulator } from "../src/testing/index.js";
 import {
   AllocationsConflictError,
   AllocationsSubmissionError,
   ClientValidationError,
   CreateRevenueAttributionCommand,
   NetworkError,
-  PartnerCentralRevenueMeasurementClient,
+  type PartnerCentralRevenueMeasurementClient,
   StartRevenueAttributionAllocationsTaskCommand,
   UpdateRevenueAttributionCommand,
   planAllocations,
@@ -18,24 +19,17 @@ import {
   waitUntilAllocationsTaskComplete,
   type RevenueShareAllocation,
 } from "../src/index.js";
-import { startEmulator, type Emulator } from "../src/testing/index.js";
 import { rows, storedCounts, updateOf } from "./helpers/batch-rows.js";
+import { FAST_WAIT as fast, useEmulator } from "./helpers/emulator-suite.js";
 
+const suite = useEmulator({ taskDurationMs: 5 });
 let emulator: Emulator;
 let client: PartnerCentralRevenueMeasurementClient;
 let attribution: string;
-const fast = { minDelay: 0.005, maxDelay: 0.02, maxWaitTime: 10 };
 const WRITES = ["StartRevenueAttributionAllocationsTask", "UpdateRevenueAttribution", "CreateRevenueAttribution", "TagResource", "UntagResource"];
 
-beforeAll(async () => {
-  emulator = await startEmulator({ taskDurationMs: 5 });
-  client = new PartnerCentralRevenueMeasurementClient({ endpoint: emulator.endpoint, region: emulator.region, credentials: emulator.credentials });
-});
-afterAll(async () => {
-  client.destroy();
-  await emulator.close();
-});
 beforeEach(async () => {
+  ({ emulator, client } = suite);
   emulator.reset();
   attribution = (await client.send(new CreateRevenueAttributionCommand({ Catalog: "AWS", Name: "resume", TenancyModel: "MULTI_TENANT" }))).Id;
 });

@@ -1,24 +1,15 @@
 /** examples/lambda-submit.ts: its handler stops at the deadline and the next invocation with the same event finishes. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { contextWithBudget, exportedRows, makeHandler, type SubmitResponse } from "../examples/lambda-submit.js";
-import { CreateRevenueAttributionCommand, PartnerCentralRevenueMeasurementClient } from "../src/index.js";
-import { startEmulator, type Emulator } from "../src/testing/index.js";
+import { CreateRevenueAttributionCommand } from "../src/index.js";
 import { storedCounts } from "./helpers/batch-rows.js";
+import { useEmulator } from "./helpers/emulator-suite.js";
 
-let emulator: Emulator;
-let client: PartnerCentralRevenueMeasurementClient;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ taskDurationMs: 700 });
-  client = new PartnerCentralRevenueMeasurementClient({ endpoint: emulator.endpoint, region: emulator.region, credentials: emulator.credentials });
-});
-afterAll(async () => {
-  client.destroy();
-  await emulator.close();
-});
+const suite = useEmulator({ taskDurationMs: 700 });
 
 describe("the Lambda example", () => {
   it("stops before its deadline without an error, and later invocations with the same event finish the batch exactly once", async () => {
+    const { emulator, client } = suite;
     const { Id } = await client.send(new CreateRevenueAttributionCommand({ Catalog: "Sandbox", Name: "lambda", TenancyModel: "MULTI_TENANT" }));
     const handler = makeHandler({ client, taskDurationEstimate: 0.8, pollDelay: 0.05 });
     const event = { attribution: Id, rows: exportedRows(600) };

@@ -22,6 +22,7 @@ import {
   type RevenueShareAllocation,
 } from "../src/index.js";
 import { startEmulator, type Emulator, type FaultOptions } from "../src/testing/index.js";
+import { rows } from "./helpers/batch-rows.js";
 
 const FAULTS: FaultOptions = {
   throttleEveryNth: 3,
@@ -80,24 +81,6 @@ async function reliably<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
-/** 600 distinct CREATE records: one entity and customer per record, months of 2031. */
-function records(count: number): RevenueShareAllocation[] {
-  return Array.from({ length: count }, (_, n) => {
-    const month = (n % 12) + 1;
-    const mm = String(month).padStart(2, "0");
-    const last = new Date(Date.UTC(2031, month, 0)).getUTCDate();
-    return {
-      Action: "CREATE",
-      EntityType: n % 3 ? "OFFER" : "OPPORTUNITY",
-      EntityIdentifier: `resilient-${String(n).padStart(4, "0")}`,
-      CustomerAwsAccountId: String(400000000000 + n),
-      RevenueSharePercent: String(10 + (n % 50)),
-      EffectiveFrom: `2031-${mm}-01`,
-      EffectiveUntil: `2031-${mm}-${last}`,
-    };
-  });
-}
-
 /** The entity ids the service holds for an attribution, read through the paginator (faults on). */
 async function storedEntities(attributionId: string): Promise<string[]> {
   return reliably(async () => {
@@ -151,7 +134,7 @@ describe("with throttling every 3rd request, 10 % 500s and dropped connections",
         }),
       ),
     );
-    const all = records(600);
+    const all = rows(600, "resilient");
     await submitExactlyOnce(ra.Id, all);
 
     const snapshot = emulator.inspect().revenueAttributions;
@@ -270,7 +253,7 @@ describe("with throttling every 3rd request, 10 % 500s and dropped connections",
           new CreateRevenueAttributionCommand({ Catalog: "AWS", Name: "Lost answers", TenancyModel: "SINGLE_TENANT", ClientToken: "lost" }),
         ),
       );
-      const all = records(600).map((r) => ({ ...r, EntityIdentifier: `lost-${r.EntityIdentifier}` }));
+      const all = rows(600, "lost-resilient");
       const before = typedFailures.length;
       const calls = await submitExactlyOnce(ra.Id, all, impatient);
       expect(calls).toBe(4); // one chunk (250, 250, 100) lands per call; the fourth finds all applied

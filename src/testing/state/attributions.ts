@@ -3,7 +3,13 @@
  * tasks: the tasks run on timers (or until `finishAll`) and apply the
  * business rules when they end.
  */
-import type { RevenueAttributionAllocationErrorDetail, RevenueShareAllocation, Tag } from "../../models.js";
+import type { GetRevenueAttributionAllocationsTaskOutput } from "../../commands/GetRevenueAttributionAllocationsTaskCommand.js";
+import type {
+  RevenueAttributionAllocationErrorDetail,
+  RevenueAttributionAllocationSummary,
+  RevenueShareAllocation,
+  Tag,
+} from "../../models.js";
 import { conflict, notFound, quotaExceeded } from "../errors.js";
 import {
   History,
@@ -18,19 +24,10 @@ import {
 } from "./common.js";
 
 /** One revenue attribution allocation, as of one revision (wire member names). */
-export interface RaAllocation {
-  RevenueAttributionAllocationId: string;
-  EntityType: string;
-  EntityIdentifier: string;
-  EntityName?: string;
-  CustomerAwsAccountId: string;
-  RevenueSharePercent: string;
-  EffectiveFrom: string;
-  EffectiveUntil: string;
-  Status: string;
+export type RaAllocation = Omit<RevenueAttributionAllocationSummary, "RevenueAttributionIdentifier"> & {
   CreatedDate: Date;
   LastModifiedDate: Date;
-}
+};
 
 /** The mutable members of a revenue attribution, as of one revision. */
 export interface AttributionInfo {
@@ -38,21 +35,13 @@ export interface AttributionInfo {
   LastModifiedDate: Date;
 }
 
-/** An allocations task. */
-export interface AllocationsTask {
-  TaskId: string;
+/** An allocations task: what GetRevenueAttributionAllocationsTask reports, and the changes it carries. */
+export type AllocationsTask = Omit<GetRevenueAttributionAllocationsTaskOutput, "Status" | "Catalog"> & {
   Status: "IN_PROGRESS" | "COMPLETE" | "FAILED";
   Catalog: string;
-  RevenueAttributionArn: string;
-  StartedAt: Date;
-  EndedAt?: Date;
-  TotalRevenueAttributionAllocationRecords: number;
-  Description?: string;
-  RevenueAttributionLatestRevision?: string;
-  ErrorDetailList?: RevenueAttributionAllocationErrorDetail[];
   /** The changes, as submitted. */
   readonly items: RevenueShareAllocation[];
-}
+};
 
 /** A revenue attribution and everything under it. */
 export interface Attribution {
