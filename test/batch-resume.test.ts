@@ -96,6 +96,11 @@ describe("submitAllocations resumes by calling it again", () => {
     const again = await submitAllocations(client, input(list, { chunkSize: 10 }));
     expect(again).toMatchObject({ finished: true, revision: "4", tasks: [], tasksRemaining: 0, committed: [{ first: 0, last: 29 }], alreadyApplied: [{ first: 0, last: 29 }] });
     expect(writes()).toBe(before);
+    // Still so after another writer moved the attribution on: everything is applied, so nothing conflicts.
+    await client.send(new UpdateRevenueAttributionCommand({ Catalog: "AWS", Identifier: attribution, Revision: "4", Description: "later" }));
+    const later = await submitAllocations(client, input(list, { chunkSize: 10 }));
+    expect(later).toMatchObject({ finished: true, revision: "5", tasks: [], alreadyApplied: [{ first: 0, last: 29 }] });
+    expect(writes()).toBe(before + 1);
   });
 
   it("sends two UPDATEs of one allocation to different tasks, in input order", async () => {

@@ -65,7 +65,19 @@ function describeCause(cause: unknown): string {
  * `AllocationsTaskFailedError`, a `ConflictException`, `NetworkError`,
  * `AbortError`). To continue, fix the cause if it needs fixing and call
  * `submitAllocations` again with the same arguments: it applies only what is
- * left.
+ * left. Thrown by `submitAllocations` only.
+ *
+ * ```ts
+ * try {
+ *   await submitAllocations(client, input);
+ * } catch (e) {
+ *   if (e instanceof AllocationsSubmissionError) {
+ *     for (const f of e.failed) console.error(`row ${f.index}: ${f.ErrorCode} ${f.ErrorMessage}`);
+ *     console.error(JSON.stringify(e)); // ranges and cause survive JSON logs, account ids masked
+ *   }
+ *   throw e;
+ * }
+ * ```
  */
 export class AllocationsSubmissionError extends PartnerCentralRevenueMeasurementError implements AllocationsReport {
   override readonly name = "AllocationsSubmissionError";
@@ -118,10 +130,20 @@ export class AllocationsSubmissionError extends PartnerCentralRevenueMeasurement
 /**
  * The attribution contradicts the submission: another writer changed it
  * between this submission's tasks, or holds other values for a change it
- * would make. Thrown before any write of the call, so nothing is applied twice.
- * `conflicts` names each one. To apply the rest on top of the other writer's
- * changes, review them, then call again with `RevenueAttributionRevision` set
- * to `revision`.
+ * would make. Thrown by `submitAllocations` before any write of the call, so
+ * nothing is applied twice; `planAllocations` lists the same `conflicts`
+ * without throwing. To apply the rest on top of the other writer's changes,
+ * review them, then call again with `RevenueAttributionRevision` set to `revision`.
+ *
+ * ```ts
+ * try {
+ *   await submitAllocations(client, input);
+ * } catch (e) {
+ *   if (!(e instanceof AllocationsConflictError)) throw e;
+ *   for (const c of e.conflicts) console.warn(c.index ?? "-", c.reason); // review, then:
+ *   await submitAllocations(client, { ...input, RevenueAttributionRevision: e.revision });
+ * }
+ * ```
  */
 export class AllocationsConflictError extends PartnerCentralRevenueMeasurementError {
   override readonly name = "AllocationsConflictError";

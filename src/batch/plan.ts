@@ -172,13 +172,16 @@ export async function readSnapshot(
   abortSignal?: AbortSignal,
 ): Promise<AttributionSnapshot> {
   let before = await readLatestTask(client, s, abortSignal);
-  for (;;) {
+  for (let reads = 1; reads <= SNAPSHOT_READS; reads++) {
     const revision = await readRevision(client, s, abortSignal);
     const after = await readLatestTask(client, s, abortSignal);
     if (after?.TaskId === before?.TaskId && after?.Status === before?.Status) return { revision, latestTask: after };
     before = after;
   }
+  throw new Error(`The attribution's latest task changed during each of ${SNAPSHOT_READS} reads; another writer is busy with it`);
 }
+
+const SNAPSHOT_READS = 10;
 
 async function allocationsAt(
   client: PartnerCentralRevenueMeasurementClient,
@@ -236,9 +239,10 @@ export async function reconcileSubmission(
   const baseRevision = s.input.RevenueAttributionRevision ?? marker?.baseRevision ?? revision;
   const now = reconcile(s.items, await allocationsAt(client, s, revision, abortSignal));
   const conflicts = [...now.conflicts];
-  if (baseRevision === revision) {
-    const planned = pendingTasks(s.chunks, now.applied);
-    return { revision, baseRevision, applied: now.applied, planned, remaining: planned, conflicts };
+  const left = pendingTasks(s.chunks, now.applied);
+  if (baseRevision === revision || left.length === 0) {
+    // A fresh start, or nothing left to do (whatever happened since).
+    return { revision, baseRevision, applied: now.applied, planned: left, remaining: left, conflicts };
   }
   const atBase = reconcile(s.items, await allocationsAt(client, s, baseRevision, abortSignal));
   const planned = pendingTasks(s.chunks, atBase.applied);

@@ -62,6 +62,12 @@ export async function submissionIdOf(parts: {
  * latest task before it. Two runs that reach the same start from the same
  * state send the same token, so the service runs it once; a retry after a
  * FAILED task follows another latest task and gets a new token.
+ * `submitAllocations` computes it; it is exported for callers who drive tasks
+ * themselves and want the same behaviour. Never throws.
+ *
+ * ```ts
+ * const ClientToken = await allocationsChunkClientToken({ submissionId: "0123456789abcdef", chunkIndex: 0, revision: "7" });
+ * ```
  */
 export async function allocationsChunkClientToken(parts: {
   submissionId: string;
