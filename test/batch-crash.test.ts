@@ -163,6 +163,19 @@ describe("submitAllocations killed with SIGKILL, then called again identically",
     expect(attributionState(ra).Tasks).toHaveLength(3);
   });
 
+  it("while its first start was still on its way (processed only after the next call began): run once", async () => {
+    const ra = await newAttribution();
+    const slowStart: FaultOptions = { latencyMs: 300, operations: [START] };
+    await crashWhen(ra, slowStart, () => (stats()[START] ?? 0) >= 1, "the child's start reaches the emulator");
+    expect(attributionState(ra).Tasks).toHaveLength(0); // not processed yet: it lands during the next call
+    const result = await submitAllocations(client, crashSubmission(ra));
+    const state = attributionState(ra);
+    // The late start and the new call's start carry the same ClientToken: one task, whichever came first.
+    expect(state.Tasks).toHaveLength(3);
+    expect(storedCounts(crashSubmission(ra).RevenueShareAllocations, state.Allocations).every((n) => n === 1)).toBe(true);
+    expect(result).toMatchObject({ finished: true, committed: [{ first: 0, last: 599 }] });
+  });
+
   it("after a task was COMPLETE, before the next start", async () => {
     const ra = await newAttribution();
     const child = startChild({ attribution: ra, freezeAfterChunk: 0 });

@@ -84,6 +84,11 @@ describe("planAllocations", () => {
     const error = await planAllocations(client, input([{ ...rows(1)[0]!, EffectiveFrom: "2031-01-02" }])).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ClientValidationError);
     expect((error as ClientValidationError).FieldList[0]!.Name).toBe("RevenueShareAllocations[0].EffectiveFrom");
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({
+      name: "ClientValidationError",
+      operation: "planAllocations",
+      FieldList: [{ Name: "RevenueShareAllocations[0].EffectiveFrom", Code: expect.any(String) }],
+    });
     expect(emulator.inspect().requests.total).toBe(before);
   });
 });

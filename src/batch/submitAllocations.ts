@@ -322,10 +322,7 @@ export async function submitAllocations(
     try {
       task = await waitFor(taskId);
     } catch (e) {
-      if (e instanceof AllocationsTaskFailedError) {
-        recordFailure(e, pending.indexes);
-        throw stop(e);
-      }
+      if (e instanceof AllocationsTaskFailedError) recordFailure(e, pending.indexes); // otherwise the task stays in doubt
       throw stop(e);
     }
     if (!task) return result(false, remaining.length - n);
