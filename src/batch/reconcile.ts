@@ -73,8 +73,9 @@ function holds(stored: RevenueAttributionAllocationSummary, item: RevenueShareAl
 /**
  * Which changes the attribution's allocations already reflect:
  * - a CREATE is applied when an allocation with its entity type, entity id,
- *   customer account and period holds its percent and status; one with other
- *   values is a conflict;
+ *   customer account and period holds its percent and status; an ACTIVE one
+ *   with other values is a conflict for an ACTIVE CREATE (the service would
+ *   refuse the overlap too), an INACTIVE one is left alone;
  * - of the UPDATEs of one allocation (in input order), those up to the last
  *   one whose values the allocation holds are applied, the later ones are not.
  */
@@ -100,9 +101,10 @@ export function reconcile(
     }
     const key = naturalKey(item.EntityType, item.EntityIdentifier, item.CustomerAwsAccountId, item.EffectiveFrom, item.EffectiveUntil);
     const stored = byKey.get(key) ?? [];
+    const active = stored.find((s) => s.Status === "ACTIVE");
     if (stored.some((s) => holds(s, item))) applied[index] = true;
-    else if (stored.length) {
-      const other = stored[0]!;
+    else if (active && (item.Status ?? "ACTIVE") === "ACTIVE") {
+      const other = active;
       conflicts.push({
         index,
         RevenueAttributionAllocationId: other.RevenueAttributionAllocationId,
