@@ -8,7 +8,9 @@
  *   before nor after a request, and Node's `fetch` (undici) is never started.
  *   Controls: with a `fetch` option ky and undici do load; without
  *   environment keys the chain is loaded from node_modules (credentials file),
- *   and where it cannot be found the call fails with a clear error.
+ *   and where it cannot be found the call fails with a clear error;
+ * - a handler written with `require()` (the CommonJS build) stays within
+ *   100 KiB, carries zod's used parts only, and runs one command's module.
  */
 import { spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -194,5 +196,107 @@ describe("what a bundled handler loads at run time", () => {
     );
     expect(failure).toContain("CredentialsUnavailableError");
     expect(failure).toContain("Pass `credentials` to the client");
+  });
+});
+
+/**
+ * A handler written with `require()` gets the CommonJS build (dist/index.cjs).
+ * A bundler cannot tree-shake CommonJS, so what keeps such a handler small and
+ * quick is the build itself: zod/mini bundled in (only the parts used), and an
+ * index that requires each module on first use. Built here into a scratch
+ * directory with the project's tsup configuration (CommonJS only, no types).
+ */
+describe("a handler written with require() (the CommonJS build)", () => {
+  const outDir = join(root, "node_modules", ".cache", "pcrm-bundle-test-cjs");
+  let server: CaptureServer;
+  let handlerPath: string;
+  let bundled: esbuild.BuildResult<{ metafile: true; write: true }>;
+  /** Marks, at run time, each command whose module body ran. */
+  const commandMarker: esbuild.Plugin = {
+    name: "command-marker",
+    setup(b) {
+      b.onLoad({ filter: /pcrm-bundle-test-cjs[\\/]chunk-.+\.cjs$/ }, async (args) => {
+        const { readFile } = await import("node:fs/promises");
+        const contents = await readFile(args.path, "utf8");
+        const names = [...contents.matchAll(/^exports\.(\w+Command) = /gm)].map((m) => m[1]);
+        const mark = names.length ? `\n;(globalThis.__commands ??= []).push(...${JSON.stringify(names)});` : "";
+        return { contents: contents + mark, loader: "js" };
+      });
+    },
+  };
+
+  beforeAll(async () => {
+    const { build: tsup } = await import("tsup");
+    const { default: config, writeLazyCommonJsIndex } = await import("../tsup.config.js");
+    rmSync(outDir, { recursive: true, force: true });
+    await tsup({ ...config, format: ["cjs"], dts: false, outDir, silent: true, onSuccess: async () => writeLazyCommonJsIndex(outDir) });
+    server = await startCaptureServer();
+    server.fallback = () => cborResponse({ MarketplaceRevenueShareAllocationId: "mrsa-ABCDEFGHIJ123", Status: "ACTIVE" });
+    handlerPath = join(outDir, "handler.cjs");
+    writeFileSync(
+      join(outDir, "handler-source.cjs"),
+      `const { CreateMarketplaceRevenueShareAllocationCommand, PartnerCentralRevenueMeasurementClient } = require("./index.cjs");
+       const client = new PartnerCentralRevenueMeasurementClient({ endpoint: process.env.TEST_ENDPOINT });
+       exports.run = async () => (await client.send(new CreateMarketplaceRevenueShareAllocationCommand({
+         Catalog: "AWS", ProductId: "prod-abc123def4567", EffectiveFrom: "2026-07-01", RevenueSharePercent: "15.50" }))).MarketplaceRevenueShareAllocationId;`,
+    );
+    bundled = await esbuild.build({
+      entryPoints: [join(outDir, "handler-source.cjs")],
+      outfile: handlerPath,
+      bundle: true,
+      format: "cjs",
+      platform: "node",
+      target: "node20",
+      minify: true,
+      metafile: true,
+      write: true,
+      logLevel: "silent",
+      plugins: [commandMarker],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await server?.close();
+    rmSync(outDir, { recursive: true, force: true });
+  });
+
+  it("bundles (minified) to at most 100 KiB, with zod's used parts only and no credential chain", () => {
+    const output = Object.values(bundled.metafile.outputs)[0]!;
+    // The marker plugin adds a few bytes per command chunk; the limit holds with them.
+    expect(output.bytes).toBeLessThanOrEqual(100 * 1024);
+    const inputs = Object.keys(bundled.metafile.inputs);
+    // zod comes tree-shaken inside the package's own chunks, never from zod's CommonJS build (all of zod, ~535 KiB).
+    expect(inputs.filter((p) => /node_modules[\\/]zod[\\/]/.test(p))).toEqual([]);
+    expect(inputs.filter((p) => p.includes("credential-provider"))).toEqual([]);
+  });
+
+  it("runs one command's module, not the other 17, in a bundle and in Node without a bundler", async () => {
+    const script = `
+      const [, mode, file] = process.argv; // node -e <script> <mode> <file>
+      const mod = require(file);
+      const loaded = () => mode === "bundle" ? globalThis.__commands ?? []
+        : Object.keys(require.cache).filter((p) => /chunk-.+\\.cjs$/.test(p))
+            .flatMap((p) => Object.keys(require.cache[p].exports).filter((k) => /.Command$/.test(k)));
+      const atLoad = loaded();
+      mod.run().then((result) => {
+        process.stdout.write(JSON.stringify({ result, atLoad, afterRequest: loaded() }));
+        process.exit(0);
+      }, (e) => { process.stderr.write(String(e && e.stack || e)); process.exit(1); });`;
+    const runIn = (mode: "bundle" | "node", file: string) =>
+      new Promise<{ result: string; atLoad: string[]; afterRequest: string[] }>((resolvePromise, reject) => {
+        const child = spawn(process.execPath, ["-e", script, mode, file], {
+          env: { PATH: process.env.PATH ?? "", HOME: tmpdir(), AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: "AKIDEXAMPLE", AWS_SECRET_ACCESS_KEY: "secret", TEST_ENDPOINT: server.endpoint },
+        });
+        let out = "";
+        let err = "";
+        child.stdout.on("data", (d: Buffer) => (out += d));
+        child.stderr.on("data", (d: Buffer) => (err += d));
+        child.on("close", (code) => (code === 0 ? resolvePromise(JSON.parse(out)) : reject(new Error(`child exited with ${code}: ${err}`))));
+      });
+    const only = ["CreateMarketplaceRevenueShareAllocationCommand"];
+    const inBundle = await runIn("bundle", handlerPath);
+    expect(inBundle).toEqual({ result: "mrsa-ABCDEFGHIJ123", atLoad: only, afterRequest: only });
+    const inNode = await runIn("node", join(outDir, "handler-source.cjs"));
+    expect(inNode).toEqual({ result: "mrsa-ABCDEFGHIJ123", atLoad: only, afterRequest: only });
   });
 });

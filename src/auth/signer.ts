@@ -68,6 +68,16 @@ function longDate(date: Date): string {
     .replace(/[-:]/g, "");
 }
 
+/** A canonical header value: line breaks to spaces, runs of blanks to one space, no blank at either end. */
+function canonicalValue(value: string): string {
+  // Most values need none of it; one test instead of three replacements per header and request.
+  if (!/[\r\n\t]| {2}|^ | $/.test(value)) return value;
+  return value
+    .replace(/[\r\n]/g, " ")
+    .replace(/[ \t]+/g, " ")
+    .replace(/^ | $/g, "");
+}
+
 /** Creates a signer for one signing region and a credential source. */
 export function createSigner(signingRegion: string, credentials: () => Promise<AwsCredentialIdentity>): RequestSigner {
   // The derived key depends only on the secret, the day, the region and the service: keep the last one.
@@ -80,12 +90,18 @@ export function createSigner(signingRegion: string, credentials: () => Promise<A
     return key;
   };
 
+  // The last second's date stamp and the last path's canonical form: consecutive requests repeat them.
+  let lastDate: { ms: number; text: string } | undefined;
+  let lastPath: { path: string; canonical: string } | undefined;
+
   return async (request, signingDate) => {
     const creds = await credentials();
     if (typeof creds?.accessKeyId !== "string" || typeof creds.secretAccessKey !== "string") {
       throw new Error("Resolved credential object is not valid");
     }
-    const amzDate = longDate(signingDate);
+    const second = Math.floor(signingDate.getTime() / 1000) * 1000;
+    if (lastDate?.ms !== second) lastDate = { ms: second, text: longDate(signingDate) };
+    const amzDate = lastDate.text;
     const day = amzDate.slice(0, 8);
     const scope = `${day}/${signingRegion}/${SIGNING_SERVICE}/aws4_request`;
     const payloadHash = sha256Hex(request.body);
@@ -106,15 +122,15 @@ export function createSigner(signingRegion: string, credentials: () => Promise<A
       const value = headers[name];
       const lower = name.toLowerCase();
       if (value == null || UNSIGNABLE_HEADERS.has(lower) || /^(proxy|sec)-/.test(lower) || lower === "__proto__") continue;
-      canonical[lower] = value
-        .replace(/[\r\n]/g, " ")
-        .replace(/[ \t]+/g, " ")
-        .replace(/^ | $/g, "");
+      canonical[lower] = canonicalValue(value);
     }
     const signedNames = Object.keys(canonical).sort();
     const canonicalRequest = [
       request.method,
-      canonicalPath(request.url.pathname),
+      (lastPath?.path === request.url.pathname
+        ? lastPath
+        : (lastPath = { path: request.url.pathname, canonical: canonicalPath(request.url.pathname) })
+      ).canonical,
       "", // no query string in RPC v2 CBOR requests
       ...signedNames.map((name) => `${name}:${canonical[name]}`),
       "",
