@@ -3,20 +3,14 @@ import { describe, expect, it } from "vitest";
 import { toRanges } from "../src/batch/ranges.js";
 import { chunksOf, mapFailures, pendingTasks, reconcile } from "../src/batch/reconcile.js";
 import type { RevenueAttributionAllocationSummary, RevenueShareAllocation } from "../src/index.js";
+import { errorDetailOf } from "../src/testing/state/attributions.js";
 import { rows, updateOf } from "./helpers/batch-rows.js";
 
-const storedOf = (item: RevenueShareAllocation, id: string, extra: Partial<RevenueAttributionAllocationSummary> = {}): RevenueAttributionAllocationSummary => ({
-  RevenueAttributionAllocationId: id,
-  RevenueAttributionIdentifier: "ra-aaaaaaaaaaaaa",
-  EntityType: item.EntityType,
-  EntityIdentifier: item.EntityIdentifier,
-  CustomerAwsAccountId: item.CustomerAwsAccountId,
-  RevenueSharePercent: item.RevenueSharePercent,
-  EffectiveFrom: item.EffectiveFrom,
-  EffectiveUntil: item.EffectiveUntil,
-  Status: item.Status ?? "ACTIVE",
-  ...extra,
-});
+/** The allocation a CREATE of `item` leaves (as listed), with `extra` changes. */
+const storedOf = (item: RevenueShareAllocation, id: string, extra: Partial<RevenueAttributionAllocationSummary> = {}): RevenueAttributionAllocationSummary => {
+  const { Action: _action, ...values } = item;
+  return { ...values, RevenueAttributionAllocationId: id, RevenueAttributionIdentifier: "ra-aaaaaaaaaaaaa", Status: item.Status ?? "ACTIVE", ...extra };
+};
 
 describe("chunksOf", () => {
   it("cuts at chunkSize and before a second UPDATE of one allocation", () => {
@@ -64,22 +58,12 @@ describe("mapFailures", () => {
   it("maps error details to the input indexes of the task, by UPDATE id or by CREATE key", () => {
     const list = rows(6);
     list[4] = updateOf(storedOf(list[4]!, "alloc-eeeeeeeeeeeee"), "70");
-    const detail = (item: RevenueShareAllocation, ErrorCode: string) => ({
-      ...(item.RevenueAttributionAllocationId ? { RevenueAttributionAllocationId: item.RevenueAttributionAllocationId } : {}),
-      EntityType: item.EntityType,
-      EntityId: item.EntityIdentifier,
-      CustomerAwsAccountId: item.CustomerAwsAccountId,
-      EffectiveFrom: item.EffectiveFrom,
-      EffectiveUntil: item.EffectiveUntil,
-      Action: item.Action,
-      ErrorCode,
-      ErrorMessage: `no for ${item.CustomerAwsAccountId}`,
-    });
+    const detail = (item: RevenueShareAllocation, code: string) => errorDetailOf(item, code, `no for ${item.CustomerAwsAccountId}`);
     const { failed, unmatched } = mapFailures(list, [3, 4, 5], "raatask-aaaaaaaaaaaaa", [
       detail(list[4]!, "IMMUTABLE_ALLOCATION"),
       detail(list[3]!, "ALLOCATION_CAP_EXCEEDED"),
       detail(list[0]!, "INVALID_VALUE"), // not in this task
-    ] as never);
+    ]);
     expect(failed).toEqual([
       { index: 3, TaskId: "raatask-aaaaaaaaaaaaa", ErrorCode: "ALLOCATION_CAP_EXCEEDED", ErrorMessage: "no for ********0003" },
       { index: 4, TaskId: "raatask-aaaaaaaaaaaaa", ErrorCode: "IMMUTABLE_ALLOCATION", ErrorMessage: "no for ********0004" },

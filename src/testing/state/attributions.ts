@@ -60,6 +60,23 @@ export interface Attribution {
   seq: number;
 }
 
+/** The error detail a FAILED task reports for one of its changes. */
+export function errorDetailOf(item: RevenueShareAllocation, ErrorCode: string, ErrorMessage: string): RevenueAttributionAllocationErrorDetail {
+  return {
+    ...(item.Action === "UPDATE" && item.RevenueAttributionAllocationId
+      ? { RevenueAttributionAllocationId: item.RevenueAttributionAllocationId }
+      : {}),
+    EntityType: item.EntityType,
+    EntityId: item.EntityIdentifier,
+    CustomerAwsAccountId: item.CustomerAwsAccountId,
+    EffectiveFrom: item.EffectiveFrom,
+    EffectiveUntil: item.EffectiveUntil,
+    Action: item.Action,
+    ErrorCode: ErrorCode as RevenueAttributionAllocationErrorDetail["ErrorCode"],
+    ErrorMessage,
+  };
+}
+
 /** Every revenue attribution, by `ra-…` id. */
 export class RevenueAttributions {
   readonly all = new Map<string, Attribution>();
@@ -258,19 +275,7 @@ export class RevenueAttributions {
     const fail = (index: number, code: string, message: string): void => {
       const item = items[index]!;
       if (failures.has(index)) return;
-      failures.set(index, {
-        ...(item.Action === "UPDATE" && item.RevenueAttributionAllocationId
-          ? { RevenueAttributionAllocationId: item.RevenueAttributionAllocationId }
-          : {}),
-        EntityType: item.EntityType,
-        EntityId: item.EntityIdentifier,
-        CustomerAwsAccountId: item.CustomerAwsAccountId,
-        EffectiveFrom: item.EffectiveFrom,
-        EffectiveUntil: item.EffectiveUntil,
-        Action: item.Action,
-        ErrorCode: code,
-        ErrorMessage: message,
-      });
+      failures.set(index, errorDetailOf(item, code, message));
     };
     // The attribution as the batch would leave it.
     const tentative = new Map<string, RaAllocation>();
