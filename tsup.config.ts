@@ -98,9 +98,13 @@ export default defineConfig({
   // bundled into the CommonJS build, so that only the parts of zod/mini this package uses are there.
   // A consumer's bundler cannot tree-shake CommonJS: with zod external, one `require()` of this package
   // brought all of zod's CommonJS build (about 535 KiB minified) into a handler's bundle.
-  noExternal: ["zod"],
+  // @smithy/core likewise: its CommonJS client entry is ~26 KiB where the middleware stack we use is ~4 KiB.
+  noExternal: ["zod", "@smithy/core"],
   esbuildOptions(options, { format }) {
-    if (format === "esm") options.external = [...(options.external ?? []), "zod", "zod/*"];
+    if (format === "esm") options.external = [...(options.external ?? []), "zod", "zod/*", "@smithy/core", "@smithy/core/*"];
+    // `__CJS__` tells the source which lazy loader to use: `require` in the CommonJS build (CommonJS runners such
+    // as Jest have no `import()` without flags), `import()` in the ES module build. See src/build-env.d.ts.
+    options.define = { ...options.define, __CJS__: String(format === "cjs") };
   },
   onSuccess: async () => writeLazyCommonJsIndex("dist"),
 });

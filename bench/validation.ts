@@ -47,7 +47,7 @@ export async function timeValidation(runs = 1001): Promise<{ listMs: number; sta
   const problems = validateRevenueShareAllocations(items);
   if (problems.length) throw new Error(`bench batch is not valid: ${JSON.stringify(problems.slice(0, 3))}`);
   const input = {
-    Catalog: "AWS",
+    Catalog: "AWS" as const,
     RevenueAttributionIdentifier: "ra-abc123def4567",
     RevenueAttributionRevision: "3",
     RevenueShareAllocations: items,

@@ -31,6 +31,11 @@ echo "== arethetypeswrong"
 npx --no-install attw "$tmp/$tarball"
 echo "== typedoc"
 npx --no-install typedoc --out "$tmp/docs" --logLevel Warn
+# Error pages list our members, not Node's statics inherited from Error (excludeExternals in typedoc.json).
+if grep -l -E "captureStackTrace|stackTraceLimit|prepareStackTrace" "$tmp"/docs/classes/*.html; then
+  echo "typedoc: Node's Error statics leak into the pages above" >&2
+  exit 1
+fi
 
 echo "== smoke test of the packed tarball"
 project="$tmp/project"

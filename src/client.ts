@@ -1,11 +1,38 @@
 /**
  * The client: configuration is resolved once in the constructor; `send()`
- * validates, serializes, signs, sends with retries and parses.
+ * validates, fills the idempotency token, serializes, runs the middleware
+ * steps (when there are any), signs, sends with retries and parses.
  */
-import type { AwsCredentialIdentity } from "@smithy/types";
+import { constructStack } from "@smithy/core/client";
+import type {
+  AwsCredentialIdentity,
+  Handler,
+  HttpRequest,
+  MiddlewareStack,
+  Client as SmithyClient,
+  Command as SmithyCommand,
+} from "@smithy/types";
 import { createCredentialResolver, type CredentialsOption } from "./auth/credentials.js";
 import { createSigner, type RequestSigner } from "./auth/signer.js";
-import type { Command, MetadataBearer } from "./command.js";
+import type { Command, MetadataBearer, OperationSpec } from "./command.js";
+import type { CreateMarketplaceRevenueShareInput, CreateMarketplaceRevenueShareOutput } from "./commands/CreateMarketplaceRevenueShareCommand.js";
+import type { CreateMarketplaceRevenueShareAllocationInput, CreateMarketplaceRevenueShareAllocationOutput } from "./commands/CreateMarketplaceRevenueShareAllocationCommand.js";
+import type { CreateRevenueAttributionInput, CreateRevenueAttributionOutput } from "./commands/CreateRevenueAttributionCommand.js";
+import type { GetMarketplaceRevenueShareInput, GetMarketplaceRevenueShareOutput } from "./commands/GetMarketplaceRevenueShareCommand.js";
+import type { GetMarketplaceRevenueShareAllocationInput, GetMarketplaceRevenueShareAllocationOutput } from "./commands/GetMarketplaceRevenueShareAllocationCommand.js";
+import type { GetRevenueAttributionInput, GetRevenueAttributionOutput } from "./commands/GetRevenueAttributionCommand.js";
+import type { GetRevenueAttributionAllocationInput, GetRevenueAttributionAllocationOutput } from "./commands/GetRevenueAttributionAllocationCommand.js";
+import type { GetRevenueAttributionAllocationsTaskInput, GetRevenueAttributionAllocationsTaskOutput } from "./commands/GetRevenueAttributionAllocationsTaskCommand.js";
+import type { ListMarketplaceRevenueShareAllocationsInput, ListMarketplaceRevenueShareAllocationsOutput } from "./commands/ListMarketplaceRevenueShareAllocationsCommand.js";
+import type { ListMarketplaceRevenueSharesInput, ListMarketplaceRevenueSharesOutput } from "./commands/ListMarketplaceRevenueSharesCommand.js";
+import type { ListRevenueAttributionAllocationsInput, ListRevenueAttributionAllocationsOutput } from "./commands/ListRevenueAttributionAllocationsCommand.js";
+import type { ListRevenueAttributionsInput, ListRevenueAttributionsOutput } from "./commands/ListRevenueAttributionsCommand.js";
+import type { ListTagsForResourceInput, ListTagsForResourceOutput } from "./commands/ListTagsForResourceCommand.js";
+import type { StartRevenueAttributionAllocationsTaskInput, StartRevenueAttributionAllocationsTaskOutput } from "./commands/StartRevenueAttributionAllocationsTaskCommand.js";
+import type { TagResourceInput, TagResourceOutput } from "./commands/TagResourceCommand.js";
+import type { UntagResourceInput, UntagResourceOutput } from "./commands/UntagResourceCommand.js";
+import type { UpdateMarketplaceRevenueShareAllocationInput, UpdateMarketplaceRevenueShareAllocationOutput } from "./commands/UpdateMarketplaceRevenueShareAllocationCommand.js";
+import type { UpdateRevenueAttributionInput, UpdateRevenueAttributionOutput } from "./commands/UpdateRevenueAttributionCommand.js";
 import { resolveEndpoint, type ResolvedEndpoint } from "./endpoints.js";
 import { AbortError, ClientValidationError, NetworkError, type ResponseMetadata } from "./errors.js";
 import { buildRequest, parseResponse } from "./protocol/rpcv2-cbor.js";
@@ -13,6 +40,16 @@ import type { FetchLike } from "./transport/fetch-http-handler.js";
 import { backoffDelay, isRetryableError, sleep } from "./transport/retry.js";
 import type { HttpHandler } from "./transport/types.js";
 import { collectIssues } from "./validation/core.js";
+import {
+  SERVICE_ID,
+  fromHttpRequest,
+  handlerContext,
+  isEmptyStack,
+  toHttpRequest,
+  userAgentHeaders,
+  type UserAgentOption,
+} from "./middleware.js";
+import type { HttpRequestSpec, HttpResponseSpec } from "./transport/types.js";
 
 /** A logger in the shape of `console`; every method is optional. No secrets or account ids are ever logged. */
 export interface Logger {
@@ -51,11 +88,16 @@ export interface PartnerCentralRevenueMeasurementClientConfig {
   requestHandler?: HttpHandler;
   /** Time source for signing and date rules; default `Date`. */
   clock?: Clock;
+  /** Sections appended to the `user-agent` and `x-amz-user-agent` headers, e.g. `[["my-app", "1.2.0"]]` or `"my-app/1.2.0"`. */
+  customUserAgent?: UserAgentOption;
 }
 
 /** The configuration after defaults were applied. */
 export interface ResolvedClientConfig {
-  region: string;
+  /** The model's service id, as in the AWS SDK's clients. */
+  serviceId: string;
+  /** The region, as a provider: `await config.region()` (the AWS SDK's shape, which tracing tools call). */
+  region: () => Promise<string>;
   endpoint: ResolvedEndpoint;
   useFipsEndpoint: boolean;
   maxAttempts: number;
@@ -63,7 +105,50 @@ export interface ResolvedClientConfig {
   validation: boolean;
   logger?: Logger;
   clock: Clock;
+  /** The `customUserAgent` option as given. */
+  customUserAgent?: UserAgentOption;
 }
+
+/** The input of any command of this client. */
+export type ServiceInputTypes =
+  | CreateMarketplaceRevenueShareInput
+  | CreateMarketplaceRevenueShareAllocationInput
+  | CreateRevenueAttributionInput
+  | GetMarketplaceRevenueShareInput
+  | GetMarketplaceRevenueShareAllocationInput
+  | GetRevenueAttributionInput
+  | GetRevenueAttributionAllocationInput
+  | GetRevenueAttributionAllocationsTaskInput
+  | ListMarketplaceRevenueShareAllocationsInput
+  | ListMarketplaceRevenueSharesInput
+  | ListRevenueAttributionAllocationsInput
+  | ListRevenueAttributionsInput
+  | ListTagsForResourceInput
+  | StartRevenueAttributionAllocationsTaskInput
+  | TagResourceInput
+  | UntagResourceInput
+  | UpdateMarketplaceRevenueShareAllocationInput
+  | UpdateRevenueAttributionInput;
+/** The output of any command of this client. */
+export type ServiceOutputTypes =
+  | (CreateMarketplaceRevenueShareOutput & MetadataBearer)
+  | (CreateMarketplaceRevenueShareAllocationOutput & MetadataBearer)
+  | (CreateRevenueAttributionOutput & MetadataBearer)
+  | (GetMarketplaceRevenueShareOutput & MetadataBearer)
+  | (GetMarketplaceRevenueShareAllocationOutput & MetadataBearer)
+  | (GetRevenueAttributionOutput & MetadataBearer)
+  | (GetRevenueAttributionAllocationOutput & MetadataBearer)
+  | (GetRevenueAttributionAllocationsTaskOutput & MetadataBearer)
+  | (ListMarketplaceRevenueShareAllocationsOutput & MetadataBearer)
+  | (ListMarketplaceRevenueSharesOutput & MetadataBearer)
+  | (ListRevenueAttributionAllocationsOutput & MetadataBearer)
+  | (ListRevenueAttributionsOutput & MetadataBearer)
+  | (ListTagsForResourceOutput & MetadataBearer)
+  | (StartRevenueAttributionAllocationsTaskOutput & MetadataBearer)
+  | (TagResourceOutput & MetadataBearer)
+  | (UntagResourceOutput & MetadataBearer)
+  | (UpdateMarketplaceRevenueShareAllocationOutput & MetadataBearer)
+  | (UpdateRevenueAttributionOutput & MetadataBearer);
 
 /** Per-call options of `send()`. */
 export interface SendOptions {
@@ -93,11 +178,20 @@ function hasNodeHttp(): boolean {
  * const out = await client.send(new GetRevenueAttributionAllocationsTaskCommand({ Catalog: "AWS", RevenueAttributionIdentifier: "ra-abc..." }));
  * ```
  */
-export class PartnerCentralRevenueMeasurementClient {
+export class PartnerCentralRevenueMeasurementClient
+  implements SmithyClient<ServiceInputTypes, ServiceOutputTypes, ResolvedClientConfig>
+{
   /** The resolved configuration. */
   readonly config: ResolvedClientConfig;
+  /**
+   * The `@smithy` middleware stack of every call: `add(middleware, { step, name })`, `addRelativeTo`,
+   * `remove`, `use(plugin)`. Steps: `initialize`, `serialize`, `build`, `finalizeRequest`, `deserialize`.
+   * They run once per call; the terminal handler signs, sends with retries and parses.
+   */
+  readonly middlewareStack: MiddlewareStack<ServiceInputTypes, ServiceOutputTypes> = constructStack();
   private readonly credentials: () => Promise<AwsCredentialIdentity>;
   private readonly fetchImpl?: FetchLike;
+  private readonly userAgent: Record<string, string>;
   private handler?: HttpHandler;
   private handlerLoading?: Promise<HttpHandler>;
   private signer?: RequestSigner;
@@ -116,7 +210,8 @@ export class PartnerCentralRevenueMeasurementClient {
     }
     const clock = config.clock ?? Date;
     this.config = {
-      region,
+      serviceId: SERVICE_ID,
+      region: () => Promise.resolve(region),
       endpoint: resolveEndpoint({ region, useFipsEndpoint, endpoint: endpointUrl }),
       useFipsEndpoint,
       maxAttempts,
@@ -124,22 +219,50 @@ export class PartnerCentralRevenueMeasurementClient {
       validation: config.validation ?? true,
       logger: config.logger,
       clock,
+      customUserAgent: config.customUserAgent,
     };
     this.credentials = createCredentialResolver(config.credentials, () => clock.now());
     this.fetchImpl = config.fetch;
     this.handler = config.requestHandler;
+    this.userAgent = userAgentHeaders(config.customUserAgent, env("AWS_SDK_UA_APP_ID"));
+    clients.set(this.config, this);
   }
 
   /**
-   * Sends a command: validates its input (unless `validation: false`), then
-   * sends it with retries. Resolves with the output and `$metadata`; rejects
-   * with `ClientValidationError`, a service exception, `NetworkError` or `AbortError`.
+   * Sends a command: validates its input (unless `validation: false`), fills
+   * its idempotency token, runs the middleware stack (skipped when empty),
+   * then signs and sends it with retries. Resolves with the output and
+   * `$metadata`; rejects with `ClientValidationError`, a service exception,
+   * `NetworkError` or `AbortError`. With a callback, it is called instead.
    */
-  async send<I extends object, O extends object>(
+  send<I extends object, O extends object>(command: SmithyCommand<any, I, any, O, any>, options?: SendOptions): Promise<O>;
+  send<I extends object, O extends object>(
+    command: SmithyCommand<any, I, any, O, any>,
+    callback: (err: unknown, data?: O) => void,
+  ): void;
+  send<I extends object, O extends object>(
+    command: SmithyCommand<any, I, any, O, any>,
+    options: SendOptions | undefined,
+    callback: (err: unknown, data?: O) => void,
+  ): void;
+  send<I extends object, O extends object>(
+    command: SmithyCommand<any, I, any, O, any>,
+    optionsOrCallback?: SendOptions | ((err: unknown, data?: O) => void),
+    callback?: (err: unknown, data?: O) => void,
+  ): Promise<O> | void {
+    const cb = typeof optionsOrCallback === "function" ? optionsOrCallback : callback;
+    const options = typeof optionsOrCallback === "function" ? {} : (optionsOrCallback ?? {});
+    const result = this.invoke(command as unknown as Command<I, object>, options) as Promise<O>;
+    if (!cb) return result;
+    result.then((out) => cb(null, out), (err: unknown) => cb(err));
+  }
+
+  private async invoke<I extends object, O extends object>(
     command: Command<I, O>,
-    options: SendOptions = {},
+    options: SendOptions,
   ): Promise<O & MetadataBearer> {
     const { spec } = command;
+    if (!spec) throw new TypeError("send() takes a command of this package (new XxxCommand(input))");
     let input = command.input as Record<string, unknown>;
     if (this.config.validation) {
       const problems = collectIssues(spec.schema, spec.rules, input, { now: this.config.clock.now() });
@@ -148,7 +271,59 @@ export class PartnerCentralRevenueMeasurementClient {
     if (spec.idempotencyToken && input.ClientToken === undefined) {
       input = { ...input, ClientToken: crypto.randomUUID() }; // one token for every attempt of this call
     }
-    const request = buildRequest(this.config.endpoint.url, spec.name, input);
+    if (!command.hasMiddleware && isEmptyStack(this.middlewareStack)) {
+      const request = this.withUserAgent(this.serialize(spec, input));
+      return (await this.dispatch<O>(spec, request, options)).output;
+    }
+    const handler = this.resolveHandler(command, this.middlewareStack, options);
+    return (await handler({ input: input as I })).output;
+  }
+
+  /**
+   * The handler of one command through the client's and the command's
+   * middleware: serialize (step `serialize`), set the user agent (step
+   * `build`, name `getUserAgentMiddleware`, as in the AWS SDK, so that
+   * middleware placed relative to it finds it), then the terminal handler.
+   * @internal
+   */
+  resolveHandler<I extends object, O extends object>(
+    command: Command<I, O>,
+    clientStack: MiddlewareStack<any, any>,
+    options: SendOptions,
+  ): Handler<I, O & MetadataBearer> {
+    const { spec } = command;
+    const stack = clientStack.concat(command.middlewareStack);
+    stack.add(
+      (next) => (args) => next({ ...args, request: toHttpRequest(this.serialize(spec, args.input as object)) }),
+      { step: "serialize", name: "serializerMiddleware", override: true },
+    );
+    stack.add(
+      (next) => (args) => next({ ...args, request: this.withUserAgent(args.request as HttpRequest) }),
+      { step: "build", priority: "low", name: "getUserAgentMiddleware", tags: ["USER_AGENT"], override: true },
+    );
+    const terminal = (args: { request?: unknown }) =>
+      this.dispatch<O>(spec, fromHttpRequest(args.request as HttpRequest), options);
+    return stack.resolve(terminal as never, handlerContext(spec.name, command, this.config.logger)) as Handler<
+      I,
+      O & MetadataBearer
+    >;
+  }
+
+  /** The request with this client's `user-agent` and `x-amz-user-agent` headers (replacing any set before). */
+  private withUserAgent<R extends { headers: Record<string, string> }>(request: R): R {
+    return { ...request, headers: { ...request.headers, ...this.userAgent } };
+  }
+
+  private serialize(spec: OperationSpec<never>, input: object): HttpRequestSpec {
+    return buildRequest(this.config.endpoint.url, spec.name, input);
+  }
+
+  /** Signs, sends with retries and parses: the terminal handler of the middleware stack. */
+  private async dispatch<O extends object>(
+    spec: OperationSpec<never>,
+    request: HttpRequestSpec,
+    options: SendOptions,
+  ): Promise<{ output: O & MetadataBearer; response: HttpResponseSpec }> {
     const handler = await this.getHandler();
     const timeoutMs = options.requestTimeoutMs ?? this.config.requestTimeoutMs;
     const { abortSignal } = options;
@@ -174,7 +349,7 @@ export class PartnerCentralRevenueMeasurementClient {
           `${spec.name} attempt ${metadata.attempts}: HTTP ${response.statusCode}, request id ${metadata.requestId ?? "none"}`,
         );
         const parsed = parseResponse(response, { ...metadata });
-        if ("output" in parsed) return { ...(parsed.output as O), $metadata: { ...metadata } };
+        if ("output" in parsed) return { output: { ...(parsed.output as O), $metadata: { ...metadata } }, response };
         error = parsed.error;
       } catch (e) {
         if (e instanceof AbortError || abortSignal?.aborted) {
@@ -205,13 +380,39 @@ export class PartnerCentralRevenueMeasurementClient {
   private getHandler(): Promise<HttpHandler> | HttpHandler {
     if (this.handler) return this.handler;
     this.handlerLoading ??= (async () => {
+      // Loaded on first use (cold start): through `require` in the CommonJS build, `import()` in the ES module build.
       if (this.fetchImpl || !hasNodeHttp()) {
-        const { FetchHttpHandler } = await import("./transport/fetch-http-handler.js");
+        const { FetchHttpHandler } =
+          typeof __CJS__ !== "undefined" && __CJS__
+            ? (require("./transport/fetch-http-handler.js") as typeof import("./transport/fetch-http-handler.js"))
+            : await import("./transport/fetch-http-handler.js");
         return new FetchHttpHandler(this.fetchImpl);
       }
-      const { NodeHttpHandler } = await import("./transport/node-http-handler.js");
+      const { NodeHttpHandler } =
+        typeof __CJS__ !== "undefined" && __CJS__
+          ? (require("./transport/node-http-handler.js") as typeof import("./transport/node-http-handler.js"))
+          : await import("./transport/node-http-handler.js");
       return new NodeHttpHandler();
     })().then((h) => (this.handler = h));
     return this.handlerLoading;
   }
+}
+
+/** The client behind each resolved configuration, for `command.resolveMiddleware(stack, config, options)`. */
+const clients = new WeakMap<object, PartnerCentralRevenueMeasurementClient>();
+
+/**
+ * `Command.resolveMiddleware()`: the handler of a command sent through the
+ * client whose `config` is given.
+ * @internal
+ */
+export function resolveCommandMiddleware(
+  command: Command<any, any>,
+  clientStack: MiddlewareStack<any, any>,
+  configuration: object,
+  options: unknown,
+): Handler<any, any> {
+  const client = clients.get(configuration);
+  if (!client) throw new TypeError("resolveMiddleware() needs the config of a PartnerCentralRevenueMeasurementClient");
+  return client.resolveHandler(command, clientStack, (options ?? {}) as SendOptions);
 }

@@ -2,9 +2,22 @@
  * The declaration every command makes: which operation, how its input is
  * validated, and whether it carries an idempotency token. The client's
  * transport does the rest.
+ *
+ * A command is a `@smithy/types` `Command`: it has its own middleware stack
+ * and `resolveMiddleware()`, so the tools written for the AWS SDK v3
+ * (aws-sdk-client-mock, X-Ray, custom middleware) accept it unchanged.
  */
+import { constructStack } from "@smithy/core/client";
+import type {
+  Handler,
+  MiddlewareStack,
+  Command as SmithyCommand,
+  MetadataBearer as SmithyMetadataBearer,
+} from "@smithy/types";
 import type * as z from "zod/mini";
+import { resolveCommandMiddleware } from "./client.js";
 import type { ResponseMetadata } from "./errors.js";
+import { isEmptyStack } from "./middleware.js";
 import type { InputRules } from "./validation/core.js";
 
 /** What the transport needs to know about one operation. */
@@ -28,10 +41,16 @@ export interface MetadataBearer {
 /**
  * Base of all commands. A command holds one operation's input; send it with
  * `client.send(command)`.
+ *
+ * `middlewareStack` holds middleware for this one call (added to the client's
+ * own stack when it is sent).
  */
-export abstract class Command<Input extends object, Output extends object> {
+export abstract class Command<Input extends object, Output extends object>
+  implements SmithyCommand<object, Input, SmithyMetadataBearer, Output & MetadataBearer, object>
+{
   /** @internal Phantom member carrying the output type. */
   declare readonly $outputType?: Output;
+  #middlewareStack?: MiddlewareStack<any, any>;
 
   protected constructor(
     /** @internal The operation this command calls. */
@@ -39,4 +58,27 @@ export abstract class Command<Input extends object, Output extends object> {
     /** The input as given. */
     readonly input: Input,
   ) {}
+
+  /** Middleware for this command only; created on first use, so commands without any cost nothing. */
+  get middlewareStack(): MiddlewareStack<Input, Output & MetadataBearer> {
+    return (this.#middlewareStack ??= constructStack<Input, Output & MetadataBearer>());
+  }
+
+  /** @internal True when middleware was added to this command's own stack. */
+  get hasMiddleware(): boolean {
+    return this.#middlewareStack !== undefined && !isEmptyStack(this.#middlewareStack);
+  }
+
+  /**
+   * The handler that runs this command through the client's and the command's
+   * middleware, down to the transport. Called by `client.send()`; tools call it
+   * the same way they call it on the AWS SDK's commands.
+   */
+  resolveMiddleware(
+    clientStack: MiddlewareStack<any, any>,
+    configuration: object,
+    options: unknown,
+  ): Handler<Input, Output & MetadataBearer> {
+    return resolveCommandMiddleware(this, clientStack, configuration, options) as Handler<Input, Output & MetadataBearer>;
+  }
 }

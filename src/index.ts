@@ -7,6 +7,8 @@ export {
   type PartnerCentralRevenueMeasurementClientConfig,
   type ResolvedClientConfig,
   type SendOptions,
+  type ServiceInputTypes,
+  type ServiceOutputTypes,
   type Logger,
   type Clock,
 } from "./client.js";
@@ -15,6 +17,7 @@ export { resolveEndpoint, InvalidConfigurationError, type ResolvedEndpoint } fro
 export * from "./errors.js";
 export * from "./models.js";
 export type { CredentialsOption } from "./auth/credentials.js";
+export type { UserAgentOption } from "./middleware.js";
 export type { HttpHandler, HttpRequestSpec, HttpResponseSpec } from "./transport/types.js";
 export { NodeHttpHandler } from "./transport/node-http-handler.js";
 export { FetchHttpHandler, type FetchLike } from "./transport/fetch-http-handler.js";
@@ -65,22 +68,23 @@ export {
 } from "./waiters/errors.js";
 export {
   submitAllocations,
+  planAllocations,
+  allocationsChunkClientToken,
+  MAX_ALLOCATIONS_PER_TASK,
+  AllocationsSubmissionError,
+  AllocationsConflictError,
   type SubmitAllocationsInput,
   type SubmitAllocationsOutput,
   type SubmitAllocationsProgress,
   type SubmitAllocationsDeadline,
-} from "./batch/submitAllocations.js";
-export {
-  planAllocations,
-  MAX_ALLOCATIONS_PER_TASK,
   type AllocationsPlan,
   type AllocationsSubmissionInput,
   type PlannedChangeAction,
-} from "./batch/plan.js";
-export { allocationsChunkClientToken } from "./batch/resume.js";
-export type { IndexRange } from "./batch/ranges.js";
-export type { AllocationConflict, FailedAllocation } from "./batch/reconcile.js";
-export { AllocationsSubmissionError, AllocationsConflictError, type AllocationsReport } from "./batch/errors.js";
+  type IndexRange,
+  type AllocationConflict,
+  type FailedAllocation,
+  type AllocationsReport,
+} from "./batch/index.js";
 
 // Validation
 export {

@@ -50,20 +50,20 @@ async function sendOnce(config: PartnerCentralRevenueMeasurementClientConfig = {
 }
 
 describe("region", () => {
-  it("defaults to us-east-1", () => {
-    expect(new PartnerCentralRevenueMeasurementClient().config.region).toBe("us-east-1");
+  it("defaults to us-east-1 (config.region is a provider, as in the AWS SDK)", async () => {
+    expect(await new PartnerCentralRevenueMeasurementClient().config.region()).toBe("us-east-1");
   });
 
-  it("reads AWS_REGION", () => {
+  it("reads AWS_REGION", async () => {
     vi.stubEnv("AWS_REGION", "cn-north-1");
     const client = new PartnerCentralRevenueMeasurementClient();
-    expect(client.config.region).toBe("cn-north-1");
+    expect(await client.config.region()).toBe("cn-north-1");
     expect(client.config.endpoint.url.hostname).toBe("partnercentral-prm.global.api.amazonwebservices.com.cn");
   });
 
-  it("prefers the explicit region", () => {
+  it("prefers the explicit region", async () => {
     vi.stubEnv("AWS_REGION", "cn-north-1");
-    expect(new PartnerCentralRevenueMeasurementClient({ region: "eu-west-1" }).config.region).toBe("eu-west-1");
+    expect(await new PartnerCentralRevenueMeasurementClient({ region: "eu-west-1" }).config.region()).toBe("eu-west-1");
   });
 });
 

@@ -52,7 +52,7 @@ const repeat = <T>(value: T, n: number): T[] => Array.from({ length: n }, () => 
 const str = (n: number, ch = "a") => ch.repeat(n);
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyCommand = Command<any, object>;
+type AnyCommand = Command<any, any>;
 type Ctor = new (input: never) => AnyCommand;
 
 interface Operation {

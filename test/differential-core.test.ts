@@ -261,7 +261,7 @@ describe.each(OPERATIONS)("$name", (op) => {
     expect(scope(requests[1]!.headers.authorization)).toBe("us-east-1/partnercentral/aws4_request");
     expect(scope(requests[1]!.headers.authorization)).toBe(scope(requests[0]!.headers.authorization));
     const signed = (auth: unknown) => /SignedHeaders=([^,]+),/.exec(String(auth))?.[1]?.split(";") ?? [];
-    // Ours signs a subset of theirs (they also sign x-amz-user-agent).
+    // Ours signs a subset of theirs (both sign x-amz-user-agent; user-agent is never signed).
     expect(signed(requests[0]!.headers.authorization)).toEqual(expect.arrayContaining(signed(requests[1]!.headers.authorization)));
     expect(signed(requests[1]!.headers.authorization)).toEqual(
       expect.arrayContaining(["host", "x-amz-date", "content-type", "smithy-protocol", "accept"]),

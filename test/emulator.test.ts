@@ -198,7 +198,7 @@ describe("ClientToken idempotency", () => {
 describe("server-side validation", () => {
   it("answers what local validation would have said, field for field", async () => {
     const bad = {
-      Catalog: "AWS",
+      Catalog: "AWS" as const,
       RevenueAttributionIdentifier: "ra-abcdefghijklm",
       RevenueAttributionRevision: "0",
       RevenueShareAllocations: [

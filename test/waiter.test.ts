@@ -17,7 +17,7 @@ import { cborResponse, errorResponse, startCaptureServer, type CaptureServer, ty
 import { resetCaptureServer } from "./helpers/local-client.js";
 
 const TASK = "raatask-abc123def4567";
-const input = { Catalog: "AWS", RevenueAttributionIdentifier: ATTRIBUTION, TaskId: TASK };
+const input = { Catalog: "AWS", RevenueAttributionIdentifier: ATTRIBUTION, TaskId: TASK } as const;
 
 let server: CaptureServer;
 let client: PartnerCentralRevenueMeasurementClient;

@@ -37,7 +37,11 @@ type CredentialChainModule = typeof import("@aws-sdk/credential-provider-node");
 
 async function loadCredentialChain(): Promise<CredentialChainModule> {
   try {
-    return (await import(CREDENTIAL_CHAIN_MODULE)) as CredentialChainModule;
+    if (typeof __CJS__ !== "undefined" && __CJS__) {
+      return require(CREDENTIAL_CHAIN_MODULE) as CredentialChainModule; // CommonJS build: no import() (Jest, plain require)
+    } else {
+      return (await import(CREDENTIAL_CHAIN_MODULE)) as CredentialChainModule;
+    }
   } catch (cause) {
     throw new CredentialsUnavailableError(
       "No credentials: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set, and the standard provider chain " +

@@ -5,7 +5,7 @@
  * customer account id.
  */
 import type { GetRevenueAttributionAllocationsTaskOutput } from "../commands/GetRevenueAttributionAllocationsTaskCommand.js";
-import { PartnerCentralRevenueMeasurementError, PartnerCentralRevenueMeasurementServiceException } from "../errors.js";
+import { PartnerCentralRevenueMeasurementError } from "../errors.js";
 import { describeIndexRanges, type IndexRange } from "./ranges.js";
 import type { AllocationConflict, FailedAllocation } from "./reconcile.js";
 
@@ -39,23 +39,19 @@ function redactedJSON(json: Record<string, unknown>): Record<string, unknown> {
 /** The report's lines, for messages. */
 export function describeReport(report: AllocationsReport): string {
   const failed = report.failed.slice(0, 5).map((f) => `RevenueShareAllocations[${f.index}] ${f.ErrorCode}: ${f.ErrorMessage}`);
-  const moreFailed = report.failed.length > 5 ? `; and ${report.failed.length - 5} more` : "";
   return [
     `Committed: ${describeIndexRanges(report.committed)}.`,
-    ...(report.failed.length ? [`Failed (${report.failed.length}): ${failed.join("; ")}${moreFailed}.`] : []),
+    ...(report.failed.length ? [`Failed (${report.failed.length}): ${failed.join("; ")}${report.failed.length > 5 ? "; …" : ""}.`] : []),
     ...(report.inDoubt.length ? [`Outcome unknown: ${describeIndexRanges(report.inDoubt)}.`] : []),
     `Not applied: ${describeIndexRanges(report.notApplied)}.`,
   ].join(" ");
 }
 
+/** `ConflictException (REVISION_MISMATCH): …`: the cause's name, its `Reason` when it has one, and its message. */
 function describeCause(cause: unknown): string {
   if (!(cause instanceof Error)) return String(cause);
   const reason = (cause as { Reason?: unknown }).Reason;
-  const head =
-    cause instanceof PartnerCentralRevenueMeasurementServiceException || typeof reason === "string"
-      ? `${cause.name}${typeof reason === "string" ? ` (${reason})` : ""}`
-      : cause.name;
-  return `${head}: ${cause.message}`;
+  return `${cause.name}${typeof reason === "string" ? ` (${reason})` : ""}: ${cause.message}`;
 }
 
 /**
@@ -81,19 +77,19 @@ function describeCause(cause: unknown): string {
  */
 export class AllocationsSubmissionError extends PartnerCentralRevenueMeasurementError implements AllocationsReport {
   override readonly name = "AllocationsSubmissionError";
-  readonly committed: IndexRange[];
-  readonly alreadyApplied: IndexRange[];
-  readonly failed: FailedAllocation[];
-  readonly inDoubt: IndexRange[];
-  readonly notApplied: IndexRange[];
+  declare readonly committed: IndexRange[];
+  declare readonly alreadyApplied: IndexRange[];
+  declare readonly failed: FailedAllocation[];
+  declare readonly inDoubt: IndexRange[];
+  declare readonly notApplied: IndexRange[];
   /** Changes in the submission. */
-  readonly recordsTotal: number;
+  declare readonly recordsTotal: number;
   /** The attribution's revision when it stopped, if known. */
-  readonly revision?: string;
+  declare readonly revision?: string;
   /** The task this call was waiting for when it stopped, if any. */
-  readonly taskId?: string;
+  declare readonly taskId?: string;
   /** The COMPLETE tasks this call saw, in order. */
-  readonly tasks: GetRevenueAttributionAllocationsTaskOutput[];
+  declare readonly tasks: GetRevenueAttributionAllocationsTaskOutput[];
 
   constructor(init: AllocationsReport & {
     recordsTotal: number;
@@ -110,15 +106,8 @@ export class AllocationsSubmissionError extends PartnerCentralRevenueMeasurement
       ),
       { cause: init.cause },
     );
-    this.committed = init.committed;
-    this.alreadyApplied = init.alreadyApplied;
-    this.failed = init.failed;
-    this.inDoubt = init.inDoubt;
-    this.notApplied = init.notApplied;
-    this.recordsTotal = init.recordsTotal;
-    this.revision = init.revision;
-    this.taskId = init.taskId;
-    this.tasks = init.tasks;
+    const { cause: _cause, ...members } = init;
+    Object.assign(this, members); // plain enumerable data: JSON keeps it
   }
 
   /** Name, message, the report, revision, tasks and the cause (name, message, members), account ids masked. */
@@ -148,24 +137,21 @@ export class AllocationsSubmissionError extends PartnerCentralRevenueMeasurement
 export class AllocationsConflictError extends PartnerCentralRevenueMeasurementError {
   override readonly name = "AllocationsConflictError";
   /** Every conflict found (account ids masked). */
-  readonly conflicts: AllocationConflict[];
+  declare readonly conflicts: AllocationConflict[];
   /** The attribution's current revision. */
-  readonly revision: string;
+  declare readonly revision: string;
   /** The revision the submission was reconciled against, when known. */
-  readonly baseRevision?: string;
+  declare readonly baseRevision?: string;
 
   constructor(init: { conflicts: AllocationConflict[]; revision: string; baseRevision?: string }) {
     const shown = init.conflicts
       .slice(0, 5)
       .map((c) => (c.index === undefined ? c.reason : `RevenueShareAllocations[${c.index}]: ${c.reason}`));
-    const more = init.conflicts.length > 5 ? `; and ${init.conflicts.length - 5} more` : "";
+    const more = init.conflicts.length > 5 ? "; …" : "";
     super(
-      `The revenue attribution (revision ${init.revision}) conflicts with this submission ` +
-        `(${init.conflicts.length} conflict${init.conflicts.length === 1 ? "" : "s"}): ${shown.join("; ")}${more}. Nothing was sent.`,
+      `The revenue attribution (revision ${init.revision}) conflicts with this submission: ${shown.join("; ")}${more}. Nothing was sent.`,
     );
-    this.conflicts = init.conflicts;
-    this.revision = init.revision;
-    this.baseRevision = init.baseRevision;
+    Object.assign(this, init); // plain enumerable data: JSON keeps it
   }
 
   /** Name, message, conflicts and revisions, account ids masked. */

@@ -81,7 +81,7 @@ function validate(input: AllocationsSubmissionInput, all: boolean): ValidationEx
     problems.push({
       Name: "Description",
       Code: "INVALID_STRING_LENGTH",
-      Message: `must be at most ${MAX_DESCRIPTION} characters: each task's Description also carries a resume marker of up to ${MARKER_MAX_LENGTH}`,
+      Message: `must be at most ${MAX_DESCRIPTION} characters (the tasks append a resume marker)`,
     });
   }
   const items = input.RevenueShareAllocations as unknown;
@@ -135,7 +135,13 @@ export async function readRevision(
   return revision;
 }
 
-/** Reads the attribution's latest allocations task; undefined when it has none. Call after `readRevision` (which proves the attribution exists). */
+/** A task as observed, without the response metadata of the poll that saw it. */
+export function withoutMetadata(task: GetRevenueAttributionAllocationsTaskOutput & { $metadata?: unknown }): GetRevenueAttributionAllocationsTaskOutput {
+  const { $metadata: _m, ...rest } = task;
+  return rest;
+}
+
+/** Reads the attribution's latest allocations task; undefined when it has none (or no such attribution: `readRevision` tells). */
 export async function readLatestTask(
   client: PartnerCentralRevenueMeasurementClient,
   s: Submission,
@@ -143,11 +149,9 @@ export async function readLatestTask(
 ): Promise<GetRevenueAttributionAllocationsTaskOutput | undefined> {
   const { Catalog, RevenueAttributionIdentifier } = s.input;
   try {
-    const { $metadata: _m, ...task } = await client.send(
-      new GetRevenueAttributionAllocationsTaskCommand({ Catalog, RevenueAttributionIdentifier }),
-      { abortSignal },
+    return withoutMetadata(
+      await client.send(new GetRevenueAttributionAllocationsTaskCommand({ Catalog, RevenueAttributionIdentifier }), { abortSignal }),
     );
-    return task;
   } catch (e) {
     if (e instanceof ResourceNotFoundException) return undefined;
     throw e;
@@ -178,7 +182,7 @@ export async function readSnapshot(
     if (after?.TaskId === before?.TaskId && after?.Status === before?.Status) return { revision, latestTask: after };
     before = after;
   }
-  throw new Error(`The attribution's latest task changed during each of ${SNAPSHOT_READS} reads; another writer is busy with it`);
+  throw new Error(`The attribution's latest task changed during ${SNAPSHOT_READS} reads`);
 }
 
 const SNAPSHOT_READS = 10;
@@ -259,10 +263,9 @@ export async function reconcileSubmission(
     const applied = planned.filter(fully).length;
     conflicts.push({
       reason:
-        `the attribution is at revision ${revision}, ${done} revision${done === 1 ? "" : "s"} after this submission's base ` +
-        `revision ${baseRevision}, but ${applied} of its ${planned.length} tasks are applied as a whole` +
-        (latestTask ? ` (latest task ${latestTask.TaskId}, ${latestTask.Status}${marker ? ", this submission's" : ", another writer's"})` : "") +
-        ": another writer changed it in between",
+        `revision ${revision} is ${done} after this submission's base revision ${baseRevision}, but ${applied} of its ` +
+        `${planned.length} tasks are applied as a whole: another writer changed it in between` +
+        (latestTask ? ` (latest task ${latestTask.TaskId}${marker ? "" : ", not this submission's"})` : ""),
     });
   }
   return {

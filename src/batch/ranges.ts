@@ -29,6 +29,6 @@ export function countOf(ranges: readonly IndexRange[]): number {
 export function describeIndexRanges(ranges: readonly IndexRange[], limit = 6): string {
   if (!ranges.length) return "none";
   const shown = ranges.slice(0, limit).map((r) => (r.first === r.last ? `[${r.first}]` : `[${r.first}..${r.last}]`));
-  const more = ranges.length > limit ? ` and ${ranges.length - limit} more ranges` : "";
+  const more = ranges.length > limit ? ", …" : "";
   return `RevenueShareAllocations${shown.join(", ")}${more} (${countOf(ranges)})`;
 }

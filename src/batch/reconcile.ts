@@ -54,8 +54,8 @@ export function chunksOf(items: readonly RevenueShareAllocation[], chunkSize: nu
   return chunks;
 }
 
-const naturalKey = (entityType: string, entityId: string, account: string, from: string, until: string): string =>
-  [entityType, entityId, account, from, until].join("\u0000");
+/** Entity type, entity id, customer account and period as one string (`join` writes an absent part as ""). */
+const naturalKey = (...parts: Array<string | undefined>): string => parts.join("\u0000");
 
 const samePercent = (a: string, b: string): boolean => Number(a) === Number(b);
 
@@ -109,10 +109,8 @@ export function reconcile(
         index,
         RevenueAttributionAllocationId: other.RevenueAttributionAllocationId,
         reason:
-          `allocation ${other.RevenueAttributionAllocationId} has this entity, customer account ` +
-          `${maskAccountId(item.CustomerAwsAccountId)} and period with other values ` +
-          `(RevenueSharePercent ${other.RevenueSharePercent}, Status ${other.Status}; this change: ` +
-          `${item.RevenueSharePercent}, ${item.Status ?? "ACTIVE"})`,
+          `allocation ${other.RevenueAttributionAllocationId} (customer account ${maskAccountId(item.CustomerAwsAccountId)}) ` +
+          `is ACTIVE with RevenueSharePercent ${other.RevenueSharePercent}, not ${item.RevenueSharePercent}`,
       });
     }
   });
@@ -162,39 +160,30 @@ const detailKey = (d: {
 }): string =>
   d.Action === "UPDATE"
     ? `U\u0000${d.RevenueAttributionAllocationId ?? ""}`
-    : `C\u0000${naturalKey(d.EntityType ?? "", d.EntityId ?? "", d.CustomerAwsAccountId ?? "", d.EffectiveFrom ?? "", d.EffectiveUntil ?? "")}`;
+    : `C\u0000${naturalKey(d.EntityType, d.EntityId, d.CustomerAwsAccountId, d.EffectiveFrom, d.EffectiveUntil)}`;
 
 /**
  * Maps a FAILED task's error details to the input indexes it carried (an
  * UPDATE by allocation id, a CREATE by entity, customer account and period:
- * unique within one task). Details that match no change are counted.
+ * unique within one task). A detail that matches no change is left out (the
+ * task's own error still counts it in `failureCounts`).
  */
 export function mapFailures(
   items: readonly RevenueShareAllocation[],
   indexes: readonly number[],
   TaskId: string,
   details: readonly RevenueAttributionAllocationErrorDetail[],
-): { failed: FailedAllocation[]; unmatched: number } {
+): FailedAllocation[] {
   const byKey = new Map<string, number>();
   for (const index of indexes) {
     const item = items[index]!;
     byKey.set(detailKey({ ...item, EntityId: item.EntityIdentifier }), index);
   }
   const failed: FailedAllocation[] = [];
-  let unmatched = 0;
   for (const d of details) {
     const index = byKey.get(detailKey(d));
-    if (index === undefined) {
-      unmatched++;
-      continue;
-    }
-    failed.push({
-      index,
-      TaskId,
-      ErrorCode: String(d.ErrorCode),
-      ErrorMessage: redactAccountIds(String(d.ErrorMessage ?? "")),
-    });
+    if (index === undefined) continue;
+    failed.push({ index, TaskId, ErrorCode: String(d.ErrorCode), ErrorMessage: redactAccountIds(String(d.ErrorMessage ?? "")) });
   }
-  failed.sort((a, b) => a.index - b.index);
-  return { failed, unmatched };
+  return failed.sort((a, b) => a.index - b.index);
 }

@@ -17,7 +17,6 @@ import {
   AllocationsTaskFailedError,
   AllocationsTaskSupersededError,
   WaiterTimeoutError,
-  type ObservedAllocationsTask,
 } from "../waiters/errors.js";
 import {
   ALLOCATIONS_TASK_WAITER_DEFAULTS,
@@ -30,6 +29,7 @@ import {
   ownMarker,
   prepareSubmission,
   readSnapshot,
+  withoutMetadata,
   reconcileSubmission,
   type AllocationsSubmissionInput,
   type Reconciliation,
@@ -102,13 +102,8 @@ type IndexStatus = "unknown" | "alreadyApplied" | "committed" | "failed" | "inDo
 function checkOptions(input: SubmitAllocationsInput): ValidationExceptionField[] {
   const problems: ValidationExceptionField[] = [];
   const { deadline, taskDurationEstimate } = input;
-  const valid =
-    deadline === undefined ||
-    typeof deadline === "function" ||
-    (deadline instanceof Date && Number.isFinite(deadline.getTime())) ||
-    (typeof deadline === "number" && Number.isFinite(deadline));
-  if (!valid) {
-    problems.push({ Name: "deadline", Code: "INVALID_VALUE", Message: "must be a valid Date, epoch milliseconds or a function returning the milliseconds left" });
+  if (deadline !== undefined && typeof deadline !== "function" && !Number.isFinite(Number(deadline))) {
+    problems.push({ Name: "deadline", Code: "INVALID_VALUE", Message: "must be a Date, epoch milliseconds or a function" });
   }
   if (taskDurationEstimate !== undefined && !(Number.isFinite(taskDurationEstimate) && taskDurationEstimate > 0)) {
     problems.push({ Name: "taskDurationEstimate", Code: "INVALID_VALUE", Message: "must be a positive number of seconds" });
@@ -130,11 +125,6 @@ function startCertainlyRejected(error: unknown): boolean {
   if (error instanceof PartnerCentralRevenueMeasurementProtocolError) return false;
   if (error instanceof PartnerCentralRevenueMeasurementServiceException) return error.$fault === "client"; // a 4xx answer: refused
   return false; // network failure, abort, 5xx: it may have reached the service
-}
-
-function withoutMetadata(task: ObservedAllocationsTask): GetRevenueAttributionAllocationsTaskOutput {
-  const { $metadata: _m, ...rest } = task;
-  return rest;
 }
 
 /**
@@ -205,16 +195,13 @@ export async function submitAllocations(
     revision: revision!,
     tasks,
     tasksRemaining,
-    ...(taskId ? { pendingTaskId: taskId } : {}),
+    pendingTaskId: taskId,
   });
   const recordFailure = (error: AllocationsTaskFailedError, indexes: readonly number[]) => {
     const mapped = mapFailures(items, indexes, error.TaskId, error.ErrorDetailList);
     set(indexes, "notApplied");
-    set(
-      mapped.failed.map((f) => f.index),
-      "failed",
-    );
-    failed.push(...mapped.failed);
+    set(mapped.map((f) => f.index), "failed");
+    failed.push(...mapped);
   };
 
   /** Waits for a task within the deadline; `undefined` when the deadline came first. */
@@ -333,7 +320,7 @@ export async function submitAllocations(
     taskId = undefined;
     if (typeof task.RevenueAttributionLatestRevision !== "string") {
       revision = undefined;
-      throw stop(new Error(`Task ${task.TaskId} is COMPLETE but carried no RevenueAttributionLatestRevision`));
+      throw stop(new Error(`Task ${task.TaskId} is COMPLETE without RevenueAttributionLatestRevision`));
     }
     revision = task.RevenueAttributionLatestRevision;
     try {

@@ -50,7 +50,31 @@ const spec: OperationSpec<CreateMarketplaceRevenueShareAllocationInput> = {
   idempotencyToken: true,
 };
 
-/** Creates a marketplace revenue share allocation for a product. */
+/**
+ * Creates a marketplace revenue share allocation for a product.
+ *
+ * @example
+ * ```ts
+ * const allocation = await client.send(
+ *   new CreateMarketplaceRevenueShareAllocationCommand({
+ *     Catalog: CatalogName.AWS,
+ *     ProductId: "prod-abc123def4567",
+ *     EffectiveFrom: "2026-07-01",
+ *     RevenueSharePercent: "15.50",
+ *   }),
+ * );
+ * console.log(allocation.MarketplaceRevenueShareAllocationId);
+ * ```
+ *
+ * @throws {@link ClientValidationError} before anything is sent, when the input breaks a documented rule.
+ * @throws {@link AccessDeniedException} when the caller may not perform the action (403).
+ * @throws {@link ConflictException} when the request conflicts with the resource's state: a stale revision (`REVISION_MISMATCH`), a reused `ClientToken` with another input, a concurrent change, or an existing resource (409).
+ * @throws {@link InternalServerException} when the service failed (500); retried by the client before it is thrown.
+ * @throws {@link ResourceNotFoundException} when a resource named in the input does not exist (404).
+ * @throws {@link ThrottlingException} when throttled (429); retried by the client before it is thrown.
+ * @throws {@link ValidationException} when the service rejected the input (400), e.g. a business rule local validation cannot know.
+ * @throws {@link NetworkError}, {@link AbortError}, {@link PartnerCentralRevenueMeasurementProtocolError}: see the client's `send()`.
+ */
 export class CreateMarketplaceRevenueShareAllocationCommand extends Command<
   CreateMarketplaceRevenueShareAllocationInput,
   CreateMarketplaceRevenueShareAllocationOutput

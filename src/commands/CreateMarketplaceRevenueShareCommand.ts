@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { Command, type OperationSpec } from "../command.js";
-import type { CatalogName, Tag } from "../models.js";
+import type { CatalogName, Tag, OpenEnum } from "../models.js";
 import {
   CatalogName as CatalogNameSchema,
   ClientToken,
@@ -23,7 +23,7 @@ export interface CreateMarketplaceRevenueShareInput {
 export interface CreateMarketplaceRevenueShareOutput {
   ProductId: string;
   Arn: string;
-  Catalog?: CatalogName;
+  Catalog?: OpenEnum<CatalogName>;
   ProductCode?: string;
   ProductName?: string;
   CreatedDate?: Date;
@@ -46,7 +46,27 @@ const spec: OperationSpec<CreateMarketplaceRevenueShareInput> = {
   idempotencyToken: true,
 };
 
-/** Creates a marketplace revenue share for a product in a catalog. */
+/**
+ * Creates a marketplace revenue share for a product in a catalog.
+ *
+ * @example
+ * ```ts
+ * const share = await client.send(
+ *   new CreateMarketplaceRevenueShareCommand({ Catalog: CatalogName.AWS, ProductId: "prod-abc123def4567" }),
+ * );
+ * console.log(share.Arn, share.Revision);
+ * ```
+ *
+ * @throws {@link ClientValidationError} before anything is sent, when the input breaks a documented rule.
+ * @throws {@link AccessDeniedException} when the caller may not perform the action (403).
+ * @throws {@link ConflictException} when the request conflicts with the resource's state: a stale revision (`REVISION_MISMATCH`), a reused `ClientToken` with another input, a concurrent change, or an existing resource (409).
+ * @throws {@link InternalServerException} when the service failed (500); retried by the client before it is thrown.
+ * @throws {@link ResourceNotFoundException} when a resource named in the input does not exist (404).
+ * @throws {@link ServiceQuotaExceededException} when a quota would be exceeded (402).
+ * @throws {@link ThrottlingException} when throttled (429); retried by the client before it is thrown.
+ * @throws {@link ValidationException} when the service rejected the input (400), e.g. a business rule local validation cannot know.
+ * @throws {@link NetworkError}, {@link AbortError}, {@link PartnerCentralRevenueMeasurementProtocolError}: see the client's `send()`.
+ */
 export class CreateMarketplaceRevenueShareCommand extends Command<
   CreateMarketplaceRevenueShareInput,
   CreateMarketplaceRevenueShareOutput

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { Command, type OperationSpec } from "../command.js";
-import type { CatalogName, MarketplaceProductSummary, Tag, TenancyModel } from "../models.js";
+import type { CatalogName, MarketplaceProductSummary, Tag, TenancyModel, OpenEnum } from "../models.js";
 import {
   CatalogName as CatalogNameSchema,
   ClientToken,
@@ -34,7 +34,7 @@ export interface CreateRevenueAttributionOutput {
   Arn: string;
   Name?: string;
   Description?: string;
-  TenancyModel: TenancyModel;
+  TenancyModel: OpenEnum<TenancyModel>;
   MarketplaceProduct?: MarketplaceProductSummary;
   /** Revision of the new attribution (a string of digits). */
   Revision?: string;
@@ -57,7 +57,27 @@ const spec: OperationSpec<CreateRevenueAttributionInput> = {
   idempotencyToken: true,
 };
 
-/** Creates a revenue attribution in a catalog. */
+/**
+ * Creates a revenue attribution in a catalog.
+ *
+ * @example
+ * ```ts
+ * const ra = await client.send(
+ *   new CreateRevenueAttributionCommand({ Catalog: CatalogName.AWS, Name: "EMEA resale", TenancyModel: TenancyModel.MULTI_TENANT }),
+ * );
+ * console.log(ra.Id, ra.Revision);
+ * ```
+ *
+ * @throws {@link ClientValidationError} before anything is sent, when the input breaks a documented rule.
+ * @throws {@link AccessDeniedException} when the caller may not perform the action (403).
+ * @throws {@link ConflictException} when the request conflicts with the resource's state: a stale revision (`REVISION_MISMATCH`), a reused `ClientToken` with another input, a concurrent change, or an existing resource (409).
+ * @throws {@link InternalServerException} when the service failed (500); retried by the client before it is thrown.
+ * @throws {@link ResourceNotFoundException} when a resource named in the input does not exist (404).
+ * @throws {@link ServiceQuotaExceededException} when a quota would be exceeded (402).
+ * @throws {@link ThrottlingException} when throttled (429); retried by the client before it is thrown.
+ * @throws {@link ValidationException} when the service rejected the input (400), e.g. a business rule local validation cannot know.
+ * @throws {@link NetworkError}, {@link AbortError}, {@link PartnerCentralRevenueMeasurementProtocolError}: see the client's `send()`.
+ */
 export class CreateRevenueAttributionCommand extends Command<
   CreateRevenueAttributionInput,
   CreateRevenueAttributionOutput

@@ -35,7 +35,29 @@ const spec: OperationSpec<GetMarketplaceRevenueShareAllocationInput> = {
   schema: GetMarketplaceRevenueShareAllocationInputSchema,
 };
 
-/** Reads one marketplace revenue share allocation. */
+/**
+ * Reads one marketplace revenue share allocation.
+ *
+ * @example
+ * ```ts
+ * const allocation = await client.send(
+ *   new GetMarketplaceRevenueShareAllocationCommand({
+ *     Catalog: CatalogName.AWS,
+ *     ProductId: "prod-abc123def4567",
+ *     MarketplaceRevenueShareAllocationId: "mrsa-ABCdef1234567",
+ *   }),
+ * );
+ * console.log(allocation.Status, allocation.RevenueSharePercent);
+ * ```
+ *
+ * @throws {@link ClientValidationError} before anything is sent, when the input breaks a documented rule.
+ * @throws {@link AccessDeniedException} when the caller may not perform the action (403).
+ * @throws {@link InternalServerException} when the service failed (500); retried by the client before it is thrown.
+ * @throws {@link ResourceNotFoundException} when a resource named in the input does not exist (404).
+ * @throws {@link ThrottlingException} when throttled (429); retried by the client before it is thrown.
+ * @throws {@link ValidationException} when the service rejected the input (400), e.g. a business rule local validation cannot know.
+ * @throws {@link NetworkError}, {@link AbortError}, {@link PartnerCentralRevenueMeasurementProtocolError}: see the client's `send()`.
+ */
 export class GetMarketplaceRevenueShareAllocationCommand extends Command<
   GetMarketplaceRevenueShareAllocationInput,
   GetMarketplaceRevenueShareAllocationOutput

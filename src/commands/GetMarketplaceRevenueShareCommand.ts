@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { Command, type OperationSpec } from "../command.js";
-import type { CatalogName } from "../models.js";
+import type { CatalogName, OpenEnum } from "../models.js";
 import {
   CatalogName as CatalogNameSchema,
   MarketplaceProductId,
@@ -20,7 +20,7 @@ export interface GetMarketplaceRevenueShareInput {
 export interface GetMarketplaceRevenueShareOutput {
   ProductId: string;
   Arn: string;
-  Catalog: CatalogName;
+  Catalog: OpenEnum<CatalogName>;
   ProductCode?: string;
   ProductName?: string;
   CreatedDate?: Date;
@@ -45,7 +45,26 @@ const spec: OperationSpec<GetMarketplaceRevenueShareInput> = {
   schema: GetMarketplaceRevenueShareInputSchema,
 };
 
-/** Reads a marketplace revenue share, at its latest or a given revision. */
+/**
+ * Reads a marketplace revenue share, at its latest or a given revision.
+ *
+ * @example
+ * ```ts
+ * const share = await client.send(
+ *   new GetMarketplaceRevenueShareCommand({ Catalog: CatalogName.AWS, ProductId: "prod-abc123def4567" }),
+ * );
+ * console.log(share.LatestRevision, share.TotalActiveMarketplaceRevenueShareAllocationCount);
+ * ```
+ *
+ * @throws {@link ClientValidationError} before anything is sent, when the input breaks a documented rule.
+ * @throws {@link AccessDeniedException} when the caller may not perform the action (403).
+ * @throws {@link ConflictException} when the request conflicts with the resource's state: a stale revision (`REVISION_MISMATCH`), a reused `ClientToken` with another input, a concurrent change, or an existing resource (409).
+ * @throws {@link InternalServerException} when the service failed (500); retried by the client before it is thrown.
+ * @throws {@link ResourceNotFoundException} when a resource named in the input does not exist (404).
+ * @throws {@link ThrottlingException} when throttled (429); retried by the client before it is thrown.
+ * @throws {@link ValidationException} when the service rejected the input (400), e.g. a business rule local validation cannot know.
+ * @throws {@link NetworkError}, {@link AbortError}, {@link PartnerCentralRevenueMeasurementProtocolError}: see the client's `send()`.
+ */
 export class GetMarketplaceRevenueShareCommand extends Command<
   GetMarketplaceRevenueShareInput,
   GetMarketplaceRevenueShareOutput

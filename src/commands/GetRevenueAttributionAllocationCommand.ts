@@ -42,7 +42,29 @@ const spec: OperationSpec<GetRevenueAttributionAllocationInput> = {
   schema: GetRevenueAttributionAllocationInputSchema,
 };
 
-/** Reads one revenue attribution allocation, at the latest or a given revision. */
+/**
+ * Reads one revenue attribution allocation, at the latest or a given revision.
+ *
+ * @example
+ * ```ts
+ * const allocation = await client.send(
+ *   new GetRevenueAttributionAllocationCommand({
+ *     Catalog: CatalogName.AWS,
+ *     RevenueAttributionIdentifier: "ra-abc123def4567",
+ *     RevenueAttributionAllocationId: "alloc-abc123def4567",
+ *   }),
+ * );
+ * console.log(allocation.RevenueSharePercent, allocation.RevenueAttributionLatestRevision);
+ * ```
+ *
+ * @throws {@link ClientValidationError} before anything is sent, when the input breaks a documented rule.
+ * @throws {@link AccessDeniedException} when the caller may not perform the action (403).
+ * @throws {@link InternalServerException} when the service failed (500); retried by the client before it is thrown.
+ * @throws {@link ResourceNotFoundException} when a resource named in the input does not exist (404).
+ * @throws {@link ThrottlingException} when throttled (429); retried by the client before it is thrown.
+ * @throws {@link ValidationException} when the service rejected the input (400), e.g. a business rule local validation cannot know.
+ * @throws {@link NetworkError}, {@link AbortError}, {@link PartnerCentralRevenueMeasurementProtocolError}: see the client's `send()`.
+ */
 export class GetRevenueAttributionAllocationCommand extends Command<
   GetRevenueAttributionAllocationInput,
   GetRevenueAttributionAllocationOutput

@@ -4,6 +4,7 @@ import type {
   CatalogName,
   RevenueAttributionAllocationErrorDetail,
   RevenueAttributionAllocationTaskStatus,
+  OpenEnum,
 } from "../models.js";
 import { CatalogName as CatalogNameSchema, RevenueAttributionIdentifier } from "../validation/shapes.js";
 
@@ -17,8 +18,8 @@ export interface GetRevenueAttributionAllocationsTaskInput {
 /** Output of {@link GetRevenueAttributionAllocationsTaskCommand}: the attribution's latest task. */
 export interface GetRevenueAttributionAllocationsTaskOutput {
   TaskId: string;
-  Status: RevenueAttributionAllocationTaskStatus;
-  Catalog: CatalogName;
+  Status: OpenEnum<RevenueAttributionAllocationTaskStatus>;
+  Catalog: OpenEnum<CatalogName>;
   RevenueAttributionArn: string;
   StartedAt: Date;
   /** Set when the task is COMPLETE or FAILED. */
@@ -43,8 +44,26 @@ const spec: OperationSpec<GetRevenueAttributionAllocationsTaskInput> = {
 };
 
 /**
- * Reports the latest allocations task of a revenue attribution. It takes no
- * task id: compare `TaskId` with the task you started.
+ * Reports the latest allocations task of a revenue attribution. It takes no task id: compare `TaskId` with the
+ * task you started.
+ *
+ * @example
+ * ```ts
+ * const task = await client.send(
+ *   new GetRevenueAttributionAllocationsTaskCommand({ Catalog: CatalogName.AWS, RevenueAttributionIdentifier: "ra-abc123def4567" }),
+ * );
+ * if (task.TaskId === myTaskId && task.Status === RevenueAttributionAllocationTaskStatus.COMPLETE) {
+ *   console.log(task.RevenueAttributionLatestRevision);
+ * }
+ * ```
+ *
+ * @throws {@link ClientValidationError} before anything is sent, when the input breaks a documented rule.
+ * @throws {@link AccessDeniedException} when the caller may not perform the action (403).
+ * @throws {@link InternalServerException} when the service failed (500); retried by the client before it is thrown.
+ * @throws {@link ResourceNotFoundException} when a resource named in the input does not exist (404).
+ * @throws {@link ThrottlingException} when throttled (429); retried by the client before it is thrown.
+ * @throws {@link ValidationException} when the service rejected the input (400), e.g. a business rule local validation cannot know.
+ * @throws {@link NetworkError}, {@link AbortError}, {@link PartnerCentralRevenueMeasurementProtocolError}: see the client's `send()`.
  */
 export class GetRevenueAttributionAllocationsTaskCommand extends Command<
   GetRevenueAttributionAllocationsTaskInput,

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { Command, type OperationSpec } from "../command.js";
-import type { CatalogName, MarketplaceProductSummary, TenancyModel } from "../models.js";
+import type { CatalogName, MarketplaceProductSummary, TenancyModel, OpenEnum } from "../models.js";
 import {
   CatalogName as CatalogNameSchema,
   RevenueAttributionIdentifier,
@@ -20,10 +20,10 @@ export interface GetRevenueAttributionInput {
 export interface GetRevenueAttributionOutput {
   Arn: string;
   Id: string;
-  Catalog: CatalogName;
+  Catalog: OpenEnum<CatalogName>;
   Name?: string;
   Description?: string;
-  TenancyModel: TenancyModel;
+  TenancyModel: OpenEnum<TenancyModel>;
   MarketplaceProduct?: MarketplaceProductSummary;
   CreatedDate?: Date;
   LastModifiedDate?: Date;
@@ -51,7 +51,23 @@ const spec: OperationSpec<GetRevenueAttributionInput> = {
   schema: GetRevenueAttributionInputSchema,
 };
 
-/** Reads a revenue attribution, including its `LatestRevision`. */
+/**
+ * Reads a revenue attribution, including its `LatestRevision`.
+ *
+ * @example
+ * ```ts
+ * const ra = await client.send(new GetRevenueAttributionCommand({ Catalog: CatalogName.AWS, Identifier: "ra-abc123def4567" }));
+ * console.log(ra.LatestRevision, ra.TotalActiveRevenueAttributionAllocationCount);
+ * ```
+ *
+ * @throws {@link ClientValidationError} before anything is sent, when the input breaks a documented rule.
+ * @throws {@link AccessDeniedException} when the caller may not perform the action (403).
+ * @throws {@link InternalServerException} when the service failed (500); retried by the client before it is thrown.
+ * @throws {@link ResourceNotFoundException} when a resource named in the input does not exist (404).
+ * @throws {@link ThrottlingException} when throttled (429); retried by the client before it is thrown.
+ * @throws {@link ValidationException} when the service rejected the input (400), e.g. a business rule local validation cannot know.
+ * @throws {@link NetworkError}, {@link AbortError}, {@link PartnerCentralRevenueMeasurementProtocolError}: see the client's `send()`.
+ */
 export class GetRevenueAttributionCommand extends Command<GetRevenueAttributionInput, GetRevenueAttributionOutput> {
   constructor(input: GetRevenueAttributionInput) {
     super(spec, input);

@@ -1,6 +1,12 @@
 import * as z from "zod/mini";
 import { Command, type OperationSpec } from "../command.js";
-import type { AllocationStatus, CatalogName, MarketplaceRevenueShareAllocationSummary, SortOrder } from "../models.js";
+import type {
+  AllocationStatus,
+  CatalogName,
+  MarketplaceRevenueShareAllocationSummary,
+  SortOrder,
+  MarketplaceRevenueShareAllocationSortField as MarketplaceRevenueShareAllocationSortFieldValue,
+} from "../models.js";
 import {
   AllocationStatus as AllocationStatusSchema,
   CatalogName as CatalogNameSchema,
@@ -25,7 +31,7 @@ export interface ListMarketplaceRevenueShareAllocationsInput {
   /** Exclusive upper bound on `EffectiveFrom`, `YYYY-MM-DD`. */
   BeforeEffectiveFrom?: string;
   /** Only `EffectiveFrom`. */
-  SortBy?: "EffectiveFrom" | (string & {});
+  SortBy?: MarketplaceRevenueShareAllocationSortFieldValue;
   /** Default `DESCENDING`. */
   SortOrder?: SortOrder;
   /** Page size, 1..100. */
@@ -62,7 +68,26 @@ const spec: OperationSpec<ListMarketplaceRevenueShareAllocationsInput> = {
   schema: ListMarketplaceRevenueShareAllocationsInputSchema,
 };
 
-/** Lists the allocations of a marketplace revenue share, one page per call (see `paginateListMarketplaceRevenueShareAllocations`). */
+/**
+ * Lists the allocations of a marketplace revenue share, one page per call (see
+ * `paginateListMarketplaceRevenueShareAllocations`).
+ *
+ * @example
+ * ```ts
+ * const page = await client.send(
+ *   new ListMarketplaceRevenueShareAllocationsCommand({ Catalog: CatalogName.AWS, ProductId: "prod-abc123def4567", Status: AllocationStatus.ACTIVE }),
+ * );
+ * console.log(page.MarketplaceRevenueShareAllocationSummaries.length, page.NextToken);
+ * ```
+ *
+ * @throws {@link ClientValidationError} before anything is sent, when the input breaks a documented rule.
+ * @throws {@link AccessDeniedException} when the caller may not perform the action (403).
+ * @throws {@link InternalServerException} when the service failed (500); retried by the client before it is thrown.
+ * @throws {@link ResourceNotFoundException} when a resource named in the input does not exist (404).
+ * @throws {@link ThrottlingException} when throttled (429); retried by the client before it is thrown.
+ * @throws {@link ValidationException} when the service rejected the input (400), e.g. a business rule local validation cannot know.
+ * @throws {@link NetworkError}, {@link AbortError}, {@link PartnerCentralRevenueMeasurementProtocolError}: see the client's `send()`.
+ */
 export class ListMarketplaceRevenueShareAllocationsCommand extends Command<
   ListMarketplaceRevenueShareAllocationsInput,
   ListMarketplaceRevenueShareAllocationsOutput

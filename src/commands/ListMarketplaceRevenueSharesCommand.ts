@@ -1,6 +1,11 @@
 import * as z from "zod/mini";
 import { Command, type OperationSpec } from "../command.js";
-import type { CatalogName, MarketplaceRevenueShareSummary, SortOrder } from "../models.js";
+import type {
+  CatalogName,
+  MarketplaceRevenueShareSummary,
+  SortOrder,
+  MarketplaceRevenueShareSortBy as MarketplaceRevenueShareSortByValue,
+} from "../models.js";
 import {
   CatalogName as CatalogNameSchema,
   MarketplaceProductId,
@@ -25,7 +30,7 @@ export interface ListMarketplaceRevenueSharesInput {
   /** Token from the previous page. */
   NextToken?: string;
   /** Only `LastModifiedDate`. */
-  SortBy?: "LastModifiedDate" | (string & {});
+  SortBy?: MarketplaceRevenueShareSortByValue;
   SortOrder?: SortOrder;
   /** Only shares created after this time. */
   CreatedAfter?: Date;
@@ -58,7 +63,22 @@ const spec: OperationSpec<ListMarketplaceRevenueSharesInput> = {
   schema: ListMarketplaceRevenueSharesInputSchema,
 };
 
-/** Lists marketplace revenue shares, one page per call (see `paginateListMarketplaceRevenueShares`). */
+/**
+ * Lists marketplace revenue shares, one page per call (see `paginateListMarketplaceRevenueShares`).
+ *
+ * @example
+ * ```ts
+ * const page = await client.send(new ListMarketplaceRevenueSharesCommand({ Catalog: CatalogName.AWS, MaxResults: 50 }));
+ * for (const share of page.MarketplaceRevenueShareSummaries) console.log(share.ProductId);
+ * ```
+ *
+ * @throws {@link ClientValidationError} before anything is sent, when the input breaks a documented rule.
+ * @throws {@link AccessDeniedException} when the caller may not perform the action (403).
+ * @throws {@link InternalServerException} when the service failed (500); retried by the client before it is thrown.
+ * @throws {@link ThrottlingException} when throttled (429); retried by the client before it is thrown.
+ * @throws {@link ValidationException} when the service rejected the input (400), e.g. a business rule local validation cannot know.
+ * @throws {@link NetworkError}, {@link AbortError}, {@link PartnerCentralRevenueMeasurementProtocolError}: see the client's `send()`.
+ */
 export class ListMarketplaceRevenueSharesCommand extends Command<
   ListMarketplaceRevenueSharesInput,
   ListMarketplaceRevenueSharesOutput

@@ -6,6 +6,7 @@ import type {
   EntityType,
   RevenueAttributionAllocationSummary,
   SortOrder,
+  RevenueAttributionAllocationSortField as RevenueAttributionAllocationSortFieldValue,
 } from "../models.js";
 import {
   AllocationStatus as AllocationStatusSchema,
@@ -45,7 +46,7 @@ export interface ListRevenueAttributionAllocationsInput {
   /** Exclusive upper bound on `EffectiveUntil`, `YYYY-MM-DD`. */
   BeforeEffectiveUntil?: string;
   /** Only `EffectiveFrom`. */
-  SortBy?: "EffectiveFrom" | (string & {});
+  SortBy?: RevenueAttributionAllocationSortFieldValue;
   /** Default `ASCENDING`. */
   SortOrder?: SortOrder;
   /** List the allocations as they were at this revision. */
@@ -87,7 +88,31 @@ const spec: OperationSpec<ListRevenueAttributionAllocationsInput> = {
   schema: ListRevenueAttributionAllocationsInputSchema,
 };
 
-/** Lists the committed allocations of a revenue attribution, one page per call (see `paginateListRevenueAttributionAllocations`). */
+/**
+ * Lists the committed allocations of a revenue attribution, one page per call (see
+ * `paginateListRevenueAttributionAllocations`).
+ *
+ * @example
+ * ```ts
+ * const page = await client.send(
+ *   new ListRevenueAttributionAllocationsCommand({
+ *     Catalog: CatalogName.AWS,
+ *     RevenueAttributionIdentifier: "ra-abc123def4567",
+ *     EntityTypeFilters: [EntityType.OFFER],
+ *     StatusFilter: AllocationStatus.ACTIVE,
+ *   }),
+ * );
+ * console.log(page.RevenueAttributionAllocationSummaries.length, page.NextToken);
+ * ```
+ *
+ * @throws {@link ClientValidationError} before anything is sent, when the input breaks a documented rule.
+ * @throws {@link AccessDeniedException} when the caller may not perform the action (403).
+ * @throws {@link InternalServerException} when the service failed (500); retried by the client before it is thrown.
+ * @throws {@link ResourceNotFoundException} when a resource named in the input does not exist (404).
+ * @throws {@link ThrottlingException} when throttled (429); retried by the client before it is thrown.
+ * @throws {@link ValidationException} when the service rejected the input (400), e.g. a business rule local validation cannot know.
+ * @throws {@link NetworkError}, {@link AbortError}, {@link PartnerCentralRevenueMeasurementProtocolError}: see the client's `send()`.
+ */
 export class ListRevenueAttributionAllocationsCommand extends Command<
   ListRevenueAttributionAllocationsInput,
   ListRevenueAttributionAllocationsOutput

@@ -1,6 +1,11 @@
 import * as z from "zod/mini";
 import { Command, type OperationSpec } from "../command.js";
-import type { AttributionSummary, CatalogName, SortOrder } from "../models.js";
+import type {
+  AttributionSummary,
+  CatalogName,
+  SortOrder,
+  AttributionSortBy as AttributionSortByValue,
+} from "../models.js";
 import {
   AttributionSortBy,
   CatalogName as CatalogNameSchema,
@@ -22,7 +27,7 @@ export interface ListRevenueAttributionsInput {
   /** Only attributions created before this time. */
   CreatedBefore?: Date;
   /** Only `LastModifiedDate`. */
-  SortBy?: "LastModifiedDate" | (string & {});
+  SortBy?: AttributionSortByValue;
   SortOrder?: SortOrder;
   /** Page size, 1..100. */
   MaxResults?: number;
@@ -54,7 +59,25 @@ const spec: OperationSpec<ListRevenueAttributionsInput> = {
   schema: ListRevenueAttributionsInputSchema,
 };
 
-/** Lists revenue attributions, one page per call (see `paginateListRevenueAttributions`). */
+/**
+ * Lists revenue attributions, one page per call (see `paginateListRevenueAttributions`).
+ *
+ * @example
+ * ```ts
+ * const page = await client.send(
+ *   new ListRevenueAttributionsCommand({ Catalog: CatalogName.AWS, CreatedAfter: new Date("2026-01-01"), SortOrder: SortOrder.DESCENDING }),
+ * );
+ * for (const ra of page.RevenueAttributionSummaries ?? []) console.log(ra.Id, ra.Name);
+ * ```
+ *
+ * @throws {@link ClientValidationError} before anything is sent, when the input breaks a documented rule.
+ * @throws {@link AccessDeniedException} when the caller may not perform the action (403).
+ * @throws {@link InternalServerException} when the service failed (500); retried by the client before it is thrown.
+ * @throws {@link ResourceNotFoundException} when a resource named in the input does not exist (404).
+ * @throws {@link ThrottlingException} when throttled (429); retried by the client before it is thrown.
+ * @throws {@link ValidationException} when the service rejected the input (400), e.g. a business rule local validation cannot know.
+ * @throws {@link NetworkError}, {@link AbortError}, {@link PartnerCentralRevenueMeasurementProtocolError}: see the client's `send()`.
+ */
 export class ListRevenueAttributionsCommand extends Command<
   ListRevenueAttributionsInput,
   ListRevenueAttributionsOutput

@@ -24,7 +24,23 @@ const spec: OperationSpec<ListTagsForResourceInput> = {
   schema: ListTagsForResourceInputSchema,
 };
 
-/** Lists the tags of a revenue attribution or a marketplace revenue share. */
+/**
+ * Lists the tags of a revenue attribution or a marketplace revenue share.
+ *
+ * @example
+ * ```ts
+ * const { tags } = await client.send(new ListTagsForResourceCommand({ resourceArn: "arn:aws:partnercentral:us-east-1:111122223333:catalog/AWS/revenue-attribution/ra-abc123def4567" }));
+ * console.log(tags);
+ * ```
+ *
+ * @throws {@link ClientValidationError} before anything is sent, when the input breaks a documented rule.
+ * @throws {@link AccessDeniedException} when the caller may not perform the action (403).
+ * @throws {@link InternalServerException} when the service failed (500); retried by the client before it is thrown.
+ * @throws {@link ResourceNotFoundException} when a resource named in the input does not exist (404).
+ * @throws {@link ThrottlingException} when throttled (429); retried by the client before it is thrown.
+ * @throws {@link ValidationException} when the service rejected the input (400), e.g. a business rule local validation cannot know.
+ * @throws {@link NetworkError}, {@link AbortError}, {@link PartnerCentralRevenueMeasurementProtocolError}: see the client's `send()`.
+ */
 export class ListTagsForResourceCommand extends Command<ListTagsForResourceInput, ListTagsForResourceOutput> {
   constructor(input: ListTagsForResourceInput) {
     super(spec, input);

@@ -65,8 +65,31 @@ const spec: OperationSpec<UpdateMarketplaceRevenueShareAllocationInput> = {
 };
 
 /**
- * Updates a marketplace revenue share allocation. `EffectiveFrom`,
- * `RevenueSharePercent` and `Status` can change only on future-dated allocations.
+ * Updates a marketplace revenue share allocation. `EffectiveFrom`, `RevenueSharePercent` and `Status` can
+ * change only on future-dated allocations.
+ *
+ * @example
+ * ```ts
+ * const updated = await client.send(
+ *   new UpdateMarketplaceRevenueShareAllocationCommand({
+ *     Catalog: CatalogName.AWS,
+ *     ProductId: "prod-abc123def4567",
+ *     MarketplaceRevenueShareAllocationId: "mrsa-ABCdef1234567",
+ *     MarketplaceRevenueShareRevision: "3",
+ *     EffectiveUntil: "2026-12-31",
+ *   }),
+ * );
+ * console.log(updated.LatestMarketplaceRevenueShareRevision);
+ * ```
+ *
+ * @throws {@link ClientValidationError} before anything is sent, when the input breaks a documented rule.
+ * @throws {@link AccessDeniedException} when the caller may not perform the action (403).
+ * @throws {@link ConflictException} when the request conflicts with the resource's state: a stale revision (`REVISION_MISMATCH`), a reused `ClientToken` with another input, a concurrent change, or an existing resource (409).
+ * @throws {@link InternalServerException} when the service failed (500); retried by the client before it is thrown.
+ * @throws {@link ResourceNotFoundException} when a resource named in the input does not exist (404).
+ * @throws {@link ThrottlingException} when throttled (429); retried by the client before it is thrown.
+ * @throws {@link ValidationException} when the service rejected the input (400), e.g. a business rule local validation cannot know.
+ * @throws {@link NetworkError}, {@link AbortError}, {@link PartnerCentralRevenueMeasurementProtocolError}: see the client's `send()`.
  */
 export class UpdateMarketplaceRevenueShareAllocationCommand extends Command<
   UpdateMarketplaceRevenueShareAllocationInput,

@@ -47,7 +47,26 @@ const spec: OperationSpec<UpdateRevenueAttributionInput> = {
   idempotencyToken: true,
 };
 
-/** Updates a revenue attribution (its description). */
+/**
+ * Updates a revenue attribution (its description).
+ *
+ * @example
+ * ```ts
+ * const updated = await client.send(
+ *   new UpdateRevenueAttributionCommand({ Catalog: CatalogName.AWS, Identifier: "ra-abc123def4567", Revision: "4", Description: "EMEA and UK" }),
+ * );
+ * console.log(updated.LatestRevision);
+ * ```
+ *
+ * @throws {@link ClientValidationError} before anything is sent, when the input breaks a documented rule.
+ * @throws {@link AccessDeniedException} when the caller may not perform the action (403).
+ * @throws {@link ConflictException} when the request conflicts with the resource's state: a stale revision (`REVISION_MISMATCH`), a reused `ClientToken` with another input, a concurrent change, or an existing resource (409).
+ * @throws {@link InternalServerException} when the service failed (500); retried by the client before it is thrown.
+ * @throws {@link ResourceNotFoundException} when a resource named in the input does not exist (404).
+ * @throws {@link ThrottlingException} when throttled (429); retried by the client before it is thrown.
+ * @throws {@link ValidationException} when the service rejected the input (400), e.g. a business rule local validation cannot know.
+ * @throws {@link NetworkError}, {@link AbortError}, {@link PartnerCentralRevenueMeasurementProtocolError}: see the client's `send()`.
+ */
 export class UpdateRevenueAttributionCommand extends Command<
   UpdateRevenueAttributionInput,
   UpdateRevenueAttributionOutput

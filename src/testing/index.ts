@@ -16,7 +16,7 @@
  * ```
  * @packageDocumentation
  */
-import type { AllocationStatus, RevenueAttributionAllocationErrorDetail, Tag } from "../models.js";
+import type { AllocationStatus, OpenEnum, RevenueAttributionAllocationErrorDetail, Tag } from "../models.js";
 import { FaultInjector, type FaultCounts, type FaultOptions } from "./faults.js";
 import { startServer, type RequestStats } from "./server.js";
 import { EmulatorState, type EmulatorProduct } from "./state.js";
@@ -78,7 +78,7 @@ export interface SnapshotRevenueAttributionAllocation {
   RevenueSharePercent: string;
   EffectiveFrom: string;
   EffectiveUntil: string;
-  Status: AllocationStatus;
+  Status: OpenEnum<AllocationStatus>;
   CreatedDate: Date;
   LastModifiedDate: Date;
 }
@@ -100,7 +100,7 @@ export interface SnapshotMarketplaceAllocation {
   EffectiveFrom: string;
   EffectiveUntil?: string;
   RevenueSharePercent: string;
-  Status: AllocationStatus;
+  Status: OpenEnum<AllocationStatus>;
 }
 
 /** Everything the emulator holds, at the latest revisions: for assertions in tests. */

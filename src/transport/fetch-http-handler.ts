@@ -19,7 +19,8 @@ export class FetchHttpHandler implements HttpHandler {
   ): Promise<HttpResponseSpec> {
     const { abortSignal, timeoutMs } = options;
     if (abortSignal?.aborted) throw new AbortError(undefined, { cause: abortSignal.reason });
-    const { default: ky } = await import("ky");
+    const { default: ky } =
+      typeof __CJS__ !== "undefined" && __CJS__ ? (require("ky") as typeof import("ky")) : await import("ky");
     const headers = { ...request.headers };
     delete headers["content-length"]; // fetch sets it itself and refuses to be told
     // One signal for the caller's abort and for our timeout, which covers the whole exchange

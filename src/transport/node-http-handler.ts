@@ -19,7 +19,10 @@ const MAX_BODY_BYTES = 16 * 1024 * 1024;
  */
 let httpsModule: typeof https | undefined;
 async function loadHttps(): Promise<typeof https> {
-  return (httpsModule ??= process.getBuiltinModule?.("node:https") ?? (await import("node:https")));
+  return (httpsModule ??=
+    process.getBuiltinModule?.("node:https") ??
+    // Node < 20.16 has no getBuiltinModule; the CommonJS build loads through require (see src/build-env.d.ts).
+    (typeof __CJS__ !== "undefined" && __CJS__ ? (require("node:https") as typeof https) : await import("node:https")));
 }
 
 /**

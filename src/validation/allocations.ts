@@ -93,7 +93,7 @@ export function checkAllocationItems(
         issues.add(
           at,
           "DUPLICATE_VALUE",
-          `creates the same allocation (entity, customer account and period) as ${listName}[${first}]; a submission may create it once`,
+          `creates the same allocation (entity, customer account, period) as ${listName}[${first}]`,
         );
       }
     }

@@ -21,13 +21,13 @@ export function rows(count: number, prefix = "row"): RevenueShareAllocation[] {
 
 /** An UPDATE of a stored allocation (by id) with a new percent. */
 export function updateOf(
-  stored: { RevenueAttributionAllocationId: string } & Omit<RevenueShareAllocation, "Action" | "RevenueAttributionAllocationId">,
+  stored: { RevenueAttributionAllocationId: string; EntityType: string; EntityIdentifier: string; CustomerAwsAccountId: string; EffectiveFrom: string; EffectiveUntil: string },
   RevenueSharePercent: string,
 ): RevenueShareAllocation {
   return {
     Action: "UPDATE",
     RevenueAttributionAllocationId: stored.RevenueAttributionAllocationId,
-    EntityType: stored.EntityType,
+    EntityType: stored.EntityType as RevenueShareAllocation["EntityType"], // as stored (outputs are open enums)
     EntityIdentifier: stored.EntityIdentifier,
     CustomerAwsAccountId: stored.CustomerAwsAccountId,
     RevenueSharePercent,

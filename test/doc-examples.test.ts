@@ -1,0 +1,104 @@
+/**
+ * The code users copy compiles: every ```ts block of README.md and every
+ * `@example` of a command's TSDoc is type-checked against the sources.
+ *
+ * README blocks are checked as written, imports included (a block that uses
+ * a name must import it); only the free variables they assume (`client`,
+ * `input`, `rows`, …) are declared, in FREE_VARIABLES below. TSDoc examples
+ * are short snippets: the SDK names they use are imported for them.
+ */
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+import * as sdk from "../src/index.js";
+
+const root = resolve(__dirname, "..");
+const out = join(root, ".tmp", "doc-examples");
+const PACKAGE = "partnercentral-revenue-measurement";
+
+/** What README blocks may use without defining it: the reader's own values. */
+const FREE_VARIABLES = `import type * as sdk from "${PACKAGE}";
+import type { Emulator } from "${PACKAGE}/testing";
+declare global {
+  const emulator: Emulator;
+  const client: sdk.PartnerCentralRevenueMeasurementClient;
+  const command: sdk.GetRevenueAttributionAllocationsTaskCommand;
+  /** An input of whichever command the block sends. */
+  const input: never;
+  const rows: sdk.RevenueShareAllocation[];
+  const arn: string;
+  const abortSignal: AbortSignal;
+  const requestTimeoutMs: number;
+  const myTaskId: string;
+  function myExportJob(client: sdk.PartnerCentralRevenueMeasurementClient, revenueAttributionId: string): Promise<void>;
+}
+export {};
+`;
+
+interface Example {
+  name: string;
+  code: string;
+}
+
+function readmeBlocks(): Example[] {
+  const text = readFileSync(join(root, "README.md"), "utf8");
+  return [...text.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((m) => ({
+    name: `README.md line ${text.slice(0, m.index).split("\n").length}`,
+    code: m[1]!,
+  }));
+}
+
+function tsdocExamples(): Example[] {
+  const dir = join(root, "src", "commands");
+  return readdirSync(dir).flatMap((file) => {
+    const text = readFileSync(join(dir, file), "utf8");
+    return [...text.matchAll(/@example\n \* ```ts\n([\s\S]*?) \* ```/g)].map((m) => {
+      const code = m[1]!.replace(/^ \* ?/gm, "");
+      const used = [...new Set(code.match(/\b[A-Za-z]\w+\b/g) ?? [])].filter((n) => n in sdk);
+      return { name: `${file} @example`, code: `import { ${used.join(", ")} } from "${PACKAGE}";\n${code}` };
+    });
+  });
+}
+
+function typeCheck(examples: Example[]): Record<string, string[]> {
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, "free-variables.d.ts"), FREE_VARIABLES);
+  const files = examples.map((e, i) => {
+    const file = join(out, `example-${i}.mts`);
+    writeFileSync(file, `${e.code}\nexport {};\n`);
+    return file;
+  });
+  const config = ts.getParsedCommandLineOfConfigFile(join(root, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
+  const program = ts.createProgram([...files, join(out, "free-variables.d.ts"), join(root, "src", "build-env.d.ts")], {
+    ...config.options,
+    noEmit: true,
+    types: ["node", "vitest/globals"],
+    baseUrl: root,
+    paths: { [PACKAGE]: ["src/index.ts"], [`${PACKAGE}/testing`]: ["src/testing/index.ts"] },
+  });
+  const problems: Record<string, string[]> = {};
+  for (const d of ts.getPreEmitDiagnostics(program)) {
+    const index = files.indexOf(d.file?.fileName ?? "");
+    const key = index >= 0 ? examples[index]!.name : (d.file?.fileName ?? "program");
+    const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line : 0;
+    (problems[key] ??= []).push(`line ${line}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+  }
+  return problems;
+}
+
+describe("documentation examples", () => {
+  it("README's ts blocks and every command's @example type-check", () => {
+    const readme = readmeBlocks();
+    const tsdoc = tsdocExamples();
+    expect(readme.length).toBeGreaterThanOrEqual(10);
+    expect(tsdoc).toHaveLength(readdirSync(join(root, "src", "commands")).length);
+    expect(typeCheck([...readme, ...tsdoc])).toEqual({});
+  }, 120_000);
+
+  it("catches a block that uses a name it does not import", () => {
+    const problems = typeCheck([{ name: "bad", code: `await client.send(new GetRevenueAttributionCommand(input));` }]);
+    expect(problems.bad?.join("\n")).toContain("Cannot find name 'GetRevenueAttributionCommand'");
+  }, 120_000);
+});
