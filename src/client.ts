@@ -5,14 +5,14 @@
  */
 import { constructStack } from "@smithy/core/client";
 import type {
-  AwsCredentialIdentity,
   Handler,
   HttpRequest,
   MiddlewareStack,
   Client as SmithyClient,
   Command as SmithyCommand,
 } from "@smithy/types";
-import { createCredentialResolver, type CredentialsOption } from "./auth/credentials.js";
+import { correctedClockOffset } from "./auth/clock-skew.js";
+import { createCredentialResolver, type CredentialResolver, type CredentialsOption } from "./auth/credentials.js";
 import { createSigner, type RequestSigner } from "./auth/signer.js";
 import type { Command, MetadataBearer, OperationSpec } from "./command.js";
 import type { CreateMarketplaceRevenueShareInput, CreateMarketplaceRevenueShareOutput } from "./commands/CreateMarketplaceRevenueShareCommand.js";
@@ -37,7 +37,8 @@ import { resolveEndpoint, type ResolvedEndpoint } from "./endpoints.js";
 import { AbortError, ClientValidationError, NetworkError, type ResponseMetadata } from "./errors.js";
 import { buildRequest, parseResponse } from "./protocol/rpcv2-cbor.js";
 import type { FetchLike } from "./transport/fetch-http-handler.js";
-import { backoffDelay, isRetryableError, sleep } from "./transport/retry.js";
+import { retryErrorType, sleep } from "./transport/retry.js";
+import { INITIAL_RETRY_TOKEN, retryAfterHintMs, RetryStrategy, type RetryMode } from "./transport/retry-strategy.js";
 import type { HttpHandler } from "./transport/types.js";
 import { collectIssues } from "./validation/core.js";
 import {
@@ -76,7 +77,17 @@ export interface PartnerCentralRevenueMeasurementClientConfig {
   useFipsEndpoint?: boolean;
   /** Attempts per call including the first; default `AWS_MAX_ATTEMPTS`, else 3. */
   maxAttempts?: number;
-  /** Timeout of one attempt (headers and body) in milliseconds; default 30 000; `0` turns it off. A timeout is retried. */
+  /**
+   * `standard` (default; `AWS_RETRY_MODE` when set): a per-client retry quota and throttling-aware backoff,
+   * as the AWS SDKs' standard mode. `adaptive`: the same plus client-side rate limiting after throttling.
+   */
+  retryMode?: RetryMode;
+  /** Milliseconds to add to the clock when signing (server time minus local time); default 0. Corrected automatically on clock-skew errors. */
+  systemClockOffset?: number;
+  /**
+   * Timeout of one attempt (credential resolution, headers and body) in milliseconds; default 30 000; `0` turns
+   * it off. A network timeout is retried; credentials not resolved in time are `CredentialsUnavailableError`.
+   */
   requestTimeoutMs?: number;
   /** Validate inputs locally before sending; default true. */
   validation?: boolean;
@@ -101,6 +112,9 @@ export interface ResolvedClientConfig {
   endpoint: ResolvedEndpoint;
   useFipsEndpoint: boolean;
   maxAttempts: number;
+  retryMode: RetryMode;
+  /** Added to the clock when signing; updated when a response shows that the clock is skewed. */
+  systemClockOffset: number;
   requestTimeoutMs?: number;
   validation: boolean;
   logger?: Logger;
@@ -152,7 +166,7 @@ export type ServiceOutputTypes =
 
 /** Per-call options of `send()`. */
 export interface SendOptions {
-  /** Aborts the call, also during a backoff sleep. */
+  /** Aborts the call at once: while credentials are resolved, during a request, and during a backoff or rate-limiter wait. */
   abortSignal?: AbortSignal;
   /** Overrides the client's `requestTimeoutMs` for this call. */
   requestTimeoutMs?: number;
@@ -189,7 +203,9 @@ export class PartnerCentralRevenueMeasurementClient
    * They run once per call; the terminal handler signs, sends with retries and parses.
    */
   readonly middlewareStack: MiddlewareStack<ServiceInputTypes, ServiceOutputTypes> = constructStack();
-  private readonly credentials: () => Promise<AwsCredentialIdentity>;
+  private readonly credentials: CredentialResolver;
+  /** One retry strategy per client: its quota and rate limiter are shared by all calls. */
+  private readonly retryStrategy: RetryStrategy;
   private readonly fetchImpl?: FetchLike;
   private readonly userAgent: Record<string, string>;
   private handler?: HttpHandler;
@@ -209,12 +225,20 @@ export class PartnerCentralRevenueMeasurementClient
       throw new RangeError(`maxAttempts must be a whole number of at least 1, got ${maxAttempts}`);
     }
     const clock = config.clock ?? Date;
+    const retryMode = config.retryMode ?? (env("AWS_RETRY_MODE") as RetryMode | undefined) ?? "standard";
+    if (retryMode !== "standard" && retryMode !== "adaptive") {
+      throw new RangeError(`retryMode must be "standard" or "adaptive"`);
+    }
+    const systemClockOffset = config.systemClockOffset ?? 0;
+    if (!Number.isFinite(systemClockOffset)) throw new RangeError("systemClockOffset must be a finite number");
     this.config = {
       serviceId: SERVICE_ID,
       region: () => Promise.resolve(region),
       endpoint: resolveEndpoint({ region, useFipsEndpoint, endpoint: endpointUrl }),
       useFipsEndpoint,
       maxAttempts,
+      retryMode,
+      systemClockOffset,
       requestTimeoutMs: config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
       validation: config.validation ?? true,
       logger: config.logger,
@@ -222,6 +246,7 @@ export class PartnerCentralRevenueMeasurementClient
       customUserAgent: config.customUserAgent,
     };
     this.credentials = createCredentialResolver(config.credentials, () => clock.now());
+    this.retryStrategy = new RetryStrategy(retryMode, maxAttempts);
     this.fetchImpl = config.fetch;
     this.handler = config.requestHandler;
     this.userAgent = userAgentHeaders(config.customUserAgent, env("AWS_SDK_UA_APP_ID"));
@@ -233,7 +258,9 @@ export class PartnerCentralRevenueMeasurementClient
    * its idempotency token, runs the middleware stack (skipped when empty),
    * then signs and sends it with retries. Resolves with the output and
    * `$metadata`; rejects with `ClientValidationError`, a service exception,
-   * `NetworkError` or `AbortError`. With a callback, it is called instead.
+   * `NetworkError`, `AbortError` or `CredentialsUnavailableError` (also when
+   * credentials are not resolved within `requestTimeoutMs`). With a callback,
+   * it is called instead.
    */
   send<I extends object, O extends object>(command: SmithyCommand<any, I, any, O, any>, options?: SendOptions): Promise<O>;
   send<I extends object, O extends object>(
@@ -268,7 +295,7 @@ export class PartnerCentralRevenueMeasurementClient
       const problems = collectIssues(spec.schema, spec.rules, input, { now: this.config.clock.now() });
       if (problems.length) throw new ClientValidationError(spec.name, problems);
     }
-    if (spec.idempotencyToken && input.ClientToken === undefined) {
+    if (spec.idempotencyToken && input.ClientToken == null) {
       input = { ...input, ClientToken: crypto.randomUUID() }; // one token for every attempt of this call
     }
     if (!command.hasMiddleware && isEmptyStack(this.middlewareStack)) {
@@ -329,27 +356,39 @@ export class PartnerCentralRevenueMeasurementClient
     const { abortSignal } = options;
     const invocationId = crypto.randomUUID();
     const metadata: ResponseMetadata = { attempts: 0, totalRetryDelay: 0 };
+    const retry = this.retryStrategy;
+    let retryToken = INITIAL_RETRY_TOKEN;
+    let skewRetried = false;
     for (;;) {
       if (abortSignal?.aborted) throw new AbortError(undefined, { cause: abortSignal.reason });
+      const sendPermit = retry.acquireSendToken(abortSignal); // adaptive mode after throttling only
+      if (sendPermit) await sendPermit;
       metadata.attempts++;
       let error: Error;
+      let responseHeaders: Record<string, string> | undefined;
+      const signedWithOffset = this.config.systemClockOffset;
       try {
-        const headers = await this.sign({
+        const signing = {
           ...request,
           headers: {
             ...request.headers,
             "amz-sdk-invocation-id": invocationId,
             "amz-sdk-request": `attempt=${metadata.attempts}; max=${this.config.maxAttempts}`,
           },
-        });
+        };
+        const headers = await this.sign(signing, { abortSignal, timeoutMs }); // the bounds also cover credential resolution
         const response = await handler.handle({ ...request, headers }, { abortSignal, timeoutMs });
+        responseHeaders = response.headers;
         metadata.httpStatusCode = response.statusCode;
         metadata.requestId = response.headers["x-amzn-requestid"];
         this.config.logger?.debug?.(
           `${spec.name} attempt ${metadata.attempts}: HTTP ${response.statusCode}, request id ${metadata.requestId ?? "none"}`,
         );
         const parsed = parseResponse(response, { ...metadata });
-        if ("output" in parsed) return { output: { ...(parsed.output as O), $metadata: { ...metadata } }, response };
+        if ("output" in parsed) {
+          retry.recordSuccess(retryToken);
+          return { output: { ...(parsed.output as O), $metadata: { ...metadata } }, response };
+        }
         error = parsed.error;
       } catch (e) {
         if (e instanceof AbortError || abortSignal?.aborted) {
@@ -360,10 +399,25 @@ export class PartnerCentralRevenueMeasurementClient
         error = e;
       }
       (error as { $metadata?: ResponseMetadata }).$metadata = { ...metadata };
-      if (!isRetryableError(error) || metadata.attempts >= this.config.maxAttempts) throw error;
-      const delay = backoffDelay(metadata.attempts);
-      metadata.totalRetryDelay += delay;
-      await sleep(delay, abortSignal);
+      // --- retries: a skewed clock is corrected and retried once at once; otherwise the strategy decides ---
+      const now = this.config.clock.now();
+      if (responseHeaders && !skewRetried) {
+        const offset = correctedClockOffset(error, responseHeaders, { receivedAtMs: now, offsetMs: signedWithOffset });
+        if (offset !== undefined) {
+          this.config.systemClockOffset = offset;
+          skewRetried = true;
+          this.config.logger?.debug?.(`${spec.name}: clock skew corrected, retrying`);
+          continue;
+        }
+      }
+      const errorType = retryErrorType(error);
+      const retryAfterMs = retryAfterHintMs(responseHeaders, now + this.config.systemClockOffset);
+      const next = retry.retryToken(retryToken, { errorType, retryAfterMs });
+      if (!next) throw error;
+      retryToken = next;
+      metadata.totalRetryDelay += next.delayMs;
+      await sleep(next.delayMs, abortSignal);
+      // --- end of retries ---
     }
   }
 
@@ -372,9 +426,9 @@ export class PartnerCentralRevenueMeasurementClient
     this.handler?.destroy?.();
   }
 
-  private sign(request: Parameters<RequestSigner>[0]): Promise<Record<string, string>> {
+  private sign(request: Parameters<RequestSigner>[0], bounds: Parameters<RequestSigner>[2]): Promise<Record<string, string>> {
     this.signer ??= createSigner(this.config.endpoint.signingRegion, this.credentials);
-    return this.signer(request, new Date(this.config.clock.now()));
+    return this.signer(request, new Date(this.config.clock.now() + this.config.systemClockOffset), bounds);
   }
 
   private getHandler(): Promise<HttpHandler> | HttpHandler {

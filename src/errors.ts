@@ -108,16 +108,24 @@ export class PartnerCentralRevenueMeasurementServiceException extends PartnerCen
   $metadata: ResponseMetadata;
   /** Whether retrying the same request may succeed. */
   readonly $retryable: boolean;
-  /** The service's `Message` member, when present. */
+  /** The service's `Message` member, when present, with account ids masked like `message`. */
   readonly Message?: string;
+  /**
+   * The message exactly as given (by the service, for service errors), before account ids were masked.
+   * Non-enumerable: `JSON.stringify`, `toJSON()` and `console.log` leave it out; read it explicitly when needed.
+   */
+  declare readonly $unmaskedMessage: string;
 
+  /** `message` is stored with every 12-digit account id masked to its last four digits ({@link maskAccountIds}). */
   constructor(options: ServiceExceptionOptions) {
-    super(options.message);
+    const message = maskAccountIds(options.message);
+    super(message);
     this.name = options.name;
     this.$fault = options.$fault;
     this.$metadata = options.$metadata;
     this.$retryable = options.$retryable ?? false;
-    this.Message = options.message;
+    this.Message = message;
+    Object.defineProperty(this, "$unmaskedMessage", { value: options.message, enumerable: false, configurable: true });
   }
 }
 
@@ -192,12 +200,14 @@ export class ThrottlingException extends PartnerCentralRevenueMeasurementService
 export class ValidationException extends PartnerCentralRevenueMeasurementServiceException {
   /** `REQUEST_VALIDATION_FAILED` or `BUSINESS_VALIDATION_FAILED`. */
   readonly Reason?: "REQUEST_VALIDATION_FAILED" | "BUSINESS_VALIDATION_FAILED" | string;
-  /** The fields the service found fault with. */
+  /** The fields the service found fault with; account ids in each `Message` masked (`Name` locates the member in your input). */
   readonly FieldList?: ValidationExceptionField[];
   constructor(init: ErrorInit & { Reason?: string; FieldList?: ValidationExceptionField[] }) {
     super({ ...init, name: "ValidationException", $fault: "client" });
     this.Reason = init.Reason;
-    this.FieldList = init.FieldList;
+    this.FieldList = init.FieldList?.map((field) =>
+      typeof field?.Message === "string" ? { ...field, Message: maskAccountIds(field.Message) } : field,
+    );
   }
 }
 
@@ -252,19 +262,32 @@ export class ClientValidationError extends PartnerCentralRevenueMeasurementError
   }
 }
 
-/** A network-level failure: connection reset, refused, DNS, or a timeout. */
+/**
+ * A transport-level failure: connection reset, refused, DNS, a timeout, or a
+ * response the transport refused to read (`code` `EBODYTOOLARGE`: the body
+ * passed the 16 MiB cap).
+ */
 export class NetworkError extends PartnerCentralRevenueMeasurementError {
   override readonly name = "NetworkError";
-  /** Network failures are retried by the client's retry policy. */
-  readonly $retryable = true;
-  /** Node's error code, e.g. `ECONNRESET`, or `TimeoutError`. */
+  /** Whether the client's retry policy retries it: true, except for a body over the cap (retrying would only fetch it again). */
+  readonly $retryable: boolean;
+  /** Node's error code, e.g. `ECONNRESET`, `TimeoutError` or `EBODYTOOLARGE`. */
   readonly code?: string;
   /** Metadata: attempts and retry delay so far. */
   $metadata: ResponseMetadata = { attempts: 1, totalRetryDelay: 0 };
-  constructor(message: string, options: { code?: string; cause?: unknown } = {}) {
+  constructor(message: string, options: { code?: string; cause?: unknown; retryable?: boolean } = {}) {
     super(message, { cause: options.cause });
     this.code = options.code;
+    this.$retryable = options.retryable ?? true;
   }
+}
+
+/** Upper bound on a response body either transport reads (16 MiB); a larger one is refused while it streams in. */
+export const MAX_RESPONSE_BODY_BYTES = 16 * 1024 * 1024;
+
+/** The error of a response body over {@link MAX_RESPONSE_BODY_BYTES}: `NetworkError` `EBODYTOOLARGE`, not retryable. */
+export function responseTooLarge(): NetworkError {
+  return new NetworkError(`Response body exceeded ${MAX_RESPONSE_BODY_BYTES} bytes`, { code: "EBODYTOOLARGE", retryable: false });
 }
 
 /**
@@ -281,6 +304,14 @@ export class AbortError extends PartnerCentralRevenueMeasurementError {
   constructor(message = "The operation was aborted", options?: { cause?: unknown }) {
     super(message, options);
   }
+}
+
+/**
+ * Masks every run of exactly 12 digits (an AWS account id, also inside an ARN such as
+ * `arn:aws:iam::123456789012:role/x`) to its last four digits: `********9012`.
+ */
+export function maskAccountIds(text: string): string {
+  return text.replace(/(?<!\d)\d{8}(\d{4})(?!\d)/g, "********$1");
 }
 
 /** Masks a 12-digit account id to its last four digits, for messages and logs. */

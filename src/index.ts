@@ -15,8 +15,10 @@ export {
 export { Command, type MetadataBearer, type OperationSpec } from "./command.js";
 export { resolveEndpoint, InvalidConfigurationError, type ResolvedEndpoint } from "./endpoints.js";
 export * from "./errors.js";
+export { CborDecodeError, CborEncodeError } from "./protocol/cbor.js";
 export * from "./models.js";
 export type { CredentialsOption } from "./auth/credentials.js";
+export type { RetryMode } from "./transport/retry-strategy.js";
 export type { UserAgentOption } from "./middleware.js";
 export type { HttpHandler, HttpRequestSpec, HttpResponseSpec } from "./transport/types.js";
 export { NodeHttpHandler } from "./transport/node-http-handler.js";

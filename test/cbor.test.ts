@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CborDecodeError, decodeCbor, encodeCbor } from "../src/protocol/cbor.js";
+import { runInNewContext } from "node:vm";
+import { CborDecodeError, CborEncodeError, MAX_OBJECTS, decodeCbor, encodeCbor } from "../src/protocol/cbor.js";
 import { smithyDecode, smithyEncode } from "./helpers/smithy-cbor.js";
 
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString("hex");
@@ -58,9 +59,47 @@ describe("encodeCbor: RFC 8949 encodings", () => {
   });
 
   it("rejects an invalid Date and values CBOR cannot carry", () => {
-    expect(() => encodeCbor(new Date(Number.NaN))).toThrow(TypeError);
-    expect(() => encodeCbor(() => 1)).toThrow(TypeError);
-    expect(() => encodeCbor(Symbol("s"))).toThrow(TypeError);
+    expect(() => encodeCbor(new Date(Number.NaN))).toThrow(CborEncodeError);
+    expect(() => encodeCbor(() => 1)).toThrow(CborEncodeError);
+    expect(() => encodeCbor(Symbol("s"))).toThrow(CborEncodeError);
+  });
+
+  it("refuses what it cannot encode faithfully instead of writing something else", () => {
+    expect(() => encodeCbor(2n ** 64n)).toThrow(/at most 64 bits/);
+    expect(() => encodeCbor(-(2n ** 64n) - 1n)).toThrow(/at most 64 bits/);
+    expect(() => encodeCbor({ m: new Map([["a", 1]]) })).toThrow(/Cannot encode a Map/);
+    expect(() => encodeCbor(new Set([1]))).toThrow(/Cannot encode a Set/);
+    expect(() => encodeCbor(new Int16Array(2))).toThrow(/Cannot encode a Int16Array/);
+    expect(() => encodeCbor({ s: "a\ud800b" })).toThrow(/lone surrogate \(at index 1\)/);
+    expect(() => encodeCbor(["\udc00"])).toThrow(CborEncodeError);
+    expect(() => encodeCbor({ ["k\ud800"]: 1 })).toThrow(CborEncodeError);
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(() => encodeCbor(cyclic)).toThrow(/deeper than 256/);
+  });
+
+  it("keeps what it can encode at the edges: 64-bit bigints, -0, paired surrogates", () => {
+    expect(hex(encodeCbor(2n ** 64n - 1n))).toBe("1bffffffffffffffff");
+    expect(hex(encodeCbor(-(2n ** 64n)))).toBe("3bffffffffffffffff");
+    expect(hex(encodeCbor(-0))).toBe("fb8000000000000000");
+    expect(Object.is(decodeCbor(encodeCbor(-0)), -0)).toBe(true);
+    expect(decodeCbor(encodeCbor({ s: "🚀 ok" }))).toEqual({ s: "🚀 ok" });
+  });
+
+  it("encodes a Date, a Uint8Array and a plain object from another realm", () => {
+    const foreign = runInNewContext("({ d: new Date(1700000000000), b: new Uint8Array([1, 2]), o: { a: 1 } })");
+    expect(foreign.d instanceof Date).toBe(false);
+    expect(decodeCbor(encodeCbor(foreign))).toEqual({ d: new Date(1_700_000_000_000), b: new Uint8Array([1, 2]), o: { a: 1 } });
+  });
+
+  it("does not take an object that only claims to be a Date", () => {
+    const fake = { [Symbol.toStringTag]: "Date" };
+    expect(hex(encodeCbor(fake))).toBe("a0"); // a plain object with no enumerable string members
+  });
+
+  it("leaves out null and undefined members (a null structure member is absent), keeps null in lists", () => {
+    expect(hex(encodeCbor({ a: null, b: undefined }))).toBe("a0");
+    expect(decodeCbor(encodeCbor({ a: [null, 1], b: null }))).toEqual({ a: [null, 1] });
   });
 
   it("grows its buffer for long strings and many items", () => {
@@ -144,7 +183,6 @@ describe("decodeCbor: truncated and malformed input throws CborDecodeError", () 
     ["unterminated indefinite text", "7f 61 61"],
     ["reserved additional info 28", "1c"],
     ["reserved additional info 30 on an array", "9e"],
-    ["indefinite-length integer", "1f"],
     ["stray break", "ff"],
     ["break inside a definite array", "82 01 ff"],
     ["break as a map value", "bf 61 61 ff"],
@@ -162,7 +200,69 @@ describe("decodeCbor: truncated and malformed input throws CborDecodeError", () 
 
   it("rejects nesting deeper than 256 levels without a stack overflow", () => {
     const deep = new Uint8Array(100_000).fill(0x81);
-    expect(() => decodeCbor(deep)).toThrow(CborDecodeError);
+    expect(() => decodeCbor(deep)).toThrow(/nesting deeper than 256/);
+    const deepTags = new Uint8Array(100_000).fill(0xc1);
+    expect(() => decodeCbor(deepTags)).toThrow(/nesting deeper than 256/);
+    const deepMaps = new Uint8Array(100_001).fill(0xa1);
+    for (let i = 1; i < deepMaps.length; i += 2) deepMaps[i] = 0x60; // { "": { "": ... } }
+    expect(() => decodeCbor(deepMaps)).toThrow(/nesting deeper than 256/);
+  });
+
+  it("accepts nesting of exactly 256 levels", () => {
+    const bytes = new Uint8Array(257).fill(0x81);
+    bytes[256] = 0x00;
+    let v = decodeCbor(bytes);
+    let depth = 0;
+    while (Array.isArray(v)) [v, depth] = [v[0], depth + 1];
+    expect(depth).toBe(256);
+  });
+
+  it.each([
+    ["tag with additional information 31", "df 00", /tag cannot have indefinite length/],
+    ["unsigned integer with additional information 31", "1f", /unsigned integer cannot have indefinite length/],
+    ["negative integer with additional information 31", "3f", /negative integer cannot have indefinite length/],
+    ["nested indefinite-length text chunk", "7f 7f 61 61 ff ff", /indefinite-length text string nested inside another one/],
+    ["nested indefinite-length byte chunk", "5f 5f 41 00 ff ff", /indefinite-length byte string nested inside another one/],
+    ["text chunk inside an indefinite byte string", "5f 61 61 ff", /must be a definite-length byte string, not a text string/],
+    ["integer chunk inside an indefinite text string", "7f 01 ff", /must be a definite-length text string, not a unsigned integer/],
+    ["tag 1 around NaN", "c1 f9 7e 00", /wraps NaN, which is not a point in time/],
+    ["tag 1 around Infinity", "c1 f9 7c 00", /wraps Infinity/],
+    ["tag 1 around -Infinity", "c1 fb ff f0 00 00 00 00 00 00", /wraps -Infinity/],
+    ["tag 1 beyond the range of a Date", "c1 fb 7f ef ff ff ff ff ff ff", /outside the range of a Date/],
+    ["tag 1 around a map", "c1 a0", /must wrap a number, not a map/],
+    ["a chunk that splits a UTF-8 sequence", "7f 61 c3 61 bc ff", /splits a UTF-8 sequence/],
+    ["simple value in the two-byte form", "f8 20", /simple value \(additional information 24\)/],
+    ["unassigned simple value", "f0", /simple value 16/],
+    ["reserved additional information 28", "1c", /reserved additional information 28/],
+  ])("names the problem: %s", (_name, h, message) => {
+    expect(() => decodeCbor(fromHex(h))).toThrow(CborDecodeError);
+    expect(() => decodeCbor(fromHex(h))).toThrow(message);
+  });
+
+  it("decodes an indefinite-length string of many chunks into one value", () => {
+    const chunks = "7f" + "6161".repeat(1000) + "60".repeat(1000) + "62c3bc" + "ff";
+    expect(decodeCbor(fromHex(chunks))).toBe("a".repeat(1000) + "ü");
+    expect(decodeCbor(fromHex("5f" + "40".repeat(10) + "4101" + "5900020203" + "ff"))).toEqual(new Uint8Array([1, 2, 3]));
+    expect(decodeCbor(fromHex("7fff"))).toBe("");
+    expect(decodeCbor(fromHex("5fff"))).toEqual(new Uint8Array(0));
+  });
+
+  it("stops at MAX_OBJECTS arrays, maps, byte strings and timestamps, however they are spread", () => {
+    const within = new Uint8Array(5 + MAX_OBJECTS - 1); // the outer array and MAX_OBJECTS - 1 empty ones
+    within.set([0x9a, ...[0, 0, 0, 0]]);
+    new DataView(within.buffer).setUint32(1, MAX_OBJECTS - 1);
+    within.fill(0x80, 5);
+    expect((decodeCbor(within) as unknown[]).length).toBe(MAX_OBJECTS - 1);
+    for (const item of ["80", "a0", "40", "c100"]) {
+      const body = fromHex("9f" + item.repeat(MAX_OBJECTS) + "ff");
+      expect(() => decodeCbor(body), item).toThrow(/more than 100000 arrays, maps, byte strings and timestamps/);
+    }
+  });
+
+  it("drops null and undefined map members (Smithy structures) and keeps them in lists", () => {
+    expect(decodeCbor(fromHex("a2 61 61 f6 61 62 f7"))).toEqual({});
+    expect(Object.keys(decodeCbor(fromHex("a1 61 61 f6")) as object)).toEqual([]);
+    expect(decodeCbor(fromHex("82 f6 01"))).toEqual([null, 1]);
   });
 
   it("never throws anything but CborDecodeError on every prefix of a valid payload", () => {

@@ -23,13 +23,13 @@ import {
   UpdateMarketplaceRevenueShareAllocationCommand,
   ValidationException,
 } from "../src/index.js";
+import { isRetryableError, sleep } from "../src/transport/retry.js";
 import {
   RETRY_BASE_DELAY_MS,
   RETRY_MAX_DELAY_MS,
+  THROTTLING_RETRY_BASE_DELAY_MS,
   backoffDelay,
-  isRetryableError,
-  sleep,
-} from "../src/transport/retry.js";
+} from "../src/transport/retry-strategy.js";
 import type { HttpResponseSpec } from "../src/transport/types.js";
 import {
   ALLOCATION_OUTPUT,
@@ -42,7 +42,9 @@ import {
   UPDATE_INPUT,
   cbor,
   cborError,
+  fakeClient,
   raw,
+  settle,
   startInput,
 } from "./helpers/core-fakes.js";
 
@@ -58,31 +60,35 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-describe("backoffDelay: full jitter, base 100 ms, cap 20 s", () => {
+describe("backoffDelay: full jitter, base 50 ms (1 s after throttling), cap 20 s", () => {
   it("is 0 at the bottom of the jitter range", () => {
-    for (let attempt = 1; attempt <= 12; attempt++) expect(backoffDelay(attempt, () => 0)).toBe(0);
+    for (let retries = 0; retries <= 12; retries++) expect(backoffDelay(retries, RETRY_BASE_DELAY_MS, () => 0)).toBe(0);
   });
 
-  it("doubles its ceiling per attempt up to the cap", () => {
+  it("doubles its ceiling per retry up to the cap", () => {
     const top = () => 0.999999999;
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20].map((a) => backoffDelay(a, top))).toEqual([
-      99, 199, 399, 799, 1599, 3199, 6399, 12799, 19999, 19999, 19999,
+    expect([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 19].map((r) => backoffDelay(r, RETRY_BASE_DELAY_MS, top))).toEqual([
+      49, 99, 199, 399, 799, 1599, 3199, 6399, 12799, 19999, 19999,
     ]);
-    expect(RETRY_BASE_DELAY_MS).toBe(100);
+    expect([0, 1, 2, 3, 4, 5].map((r) => backoffDelay(r, THROTTLING_RETRY_BASE_DELAY_MS, top))).toEqual([
+      999, 1999, 3999, 7999, 15999, 19999,
+    ]);
+    expect(RETRY_BASE_DELAY_MS).toBe(50);
+    expect(THROTTLING_RETRY_BASE_DELAY_MS).toBe(1000);
     expect(RETRY_MAX_DELAY_MS).toBe(20_000);
   });
 
   it("scales the random draw over the whole range", () => {
-    expect(backoffDelay(3, () => 0.5)).toBe(200);
-    expect(backoffDelay(12, () => 0.25)).toBe(5000);
+    expect(backoffDelay(2, 50, () => 0.5)).toBe(100);
+    expect(backoffDelay(12, 50, () => 0.25)).toBe(5000);
   });
 
   it("stays within [0, ceiling) for random draws", () => {
     for (let i = 0; i < 1000; i++) {
-      const attempt = 1 + (i % 10);
-      const d = backoffDelay(attempt);
+      const retries = i % 10;
+      const d = backoffDelay(retries);
       expect(d).toBeGreaterThanOrEqual(0);
-      expect(d).toBeLessThan(Math.min(20_000, 100 * 2 ** (attempt - 1)));
+      expect(d).toBeLessThan(Math.min(20_000, 50 * 2 ** retries));
       expect(Number.isInteger(d)).toBe(true);
     }
   });
@@ -151,21 +157,7 @@ describe("sleep", () => {
 });
 
 describe("the client's retry loop", () => {
-  const client = (handler: FakeHandler, extra: Record<string, unknown> = {}) =>
-    new PartnerCentralRevenueMeasurementClient({
-      region: "us-east-1",
-      credentials: CREDS,
-      requestHandler: handler,
-      clock: new ManualClock(NOW),
-      ...extra,
-    });
-
-  /** Runs a send to completion under fake timers; resolves with the output or the error. */
-  async function settle<T>(p: Promise<T>): Promise<T | Error> {
-    const caught = p.catch((e: Error) => e);
-    await vi.runAllTimersAsync();
-    return caught;
-  }
+  const client = fakeClient;
 
   const retryable: Array<[string, HttpResponseSpec | Error]> = [
     ["ThrottlingException", cborError("ThrottlingException", 429)],
@@ -240,16 +232,16 @@ describe("the client's retry loop", () => {
     const p = client(handler).send(new GetRevenueAttributionAllocationsTaskCommand(GET_TASK_INPUT));
     await vi.advanceTimersByTimeAsync(0);
     expect(handler.requests).toHaveLength(1);
-    await vi.advanceTimersByTimeAsync(49); // first delay: 0.5 × 100 ms
+    await vi.advanceTimersByTimeAsync(499); // first delay after throttling: 0.5 × 1000 ms
     expect(handler.requests).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);
     expect(handler.requests).toHaveLength(2);
-    await vi.advanceTimersByTimeAsync(99); // second delay: 0.5 × 200 ms
+    await vi.advanceTimersByTimeAsync(999); // second delay: 0.5 × 2000 ms
     expect(handler.requests).toHaveLength(2);
     await vi.advanceTimersByTimeAsync(1);
     const out = await p;
     expect(handler.requests).toHaveLength(3);
-    expect(out.$metadata).toMatchObject({ attempts: 3, totalRetryDelay: 150 });
+    expect(out.$metadata).toMatchObject({ attempts: 3, totalRetryDelay: 1500 });
   });
 
   it("reads maxAttempts from AWS_MAX_ATTEMPTS", async () => {

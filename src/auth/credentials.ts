@@ -7,7 +7,7 @@
  * cached and refreshed five minutes before they expire.
  */
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
-import { CredentialsUnavailableError } from "../errors.js";
+import { AbortError, CredentialsUnavailableError } from "../errors.js";
 
 /** Static credentials or a provider function, as in the AWS SDK v3. */
 export type CredentialsOption = AwsCredentialIdentity | AwsCredentialIdentityProvider;
@@ -44,10 +44,8 @@ async function loadCredentialChain(): Promise<CredentialChainModule> {
     }
   } catch (cause) {
     throw new CredentialsUnavailableError(
-      "No credentials: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set, and the standard provider chain " +
-        `(${CREDENTIAL_CHAIN_MODULE}) could not be loaded from this deployment. Pass \`credentials\` to the client ` +
-        `(e.g. fromNodeProviderChain() from @aws-sdk/credential-providers), or ship ${CREDENTIAL_CHAIN_MODULE} ` +
-        "beside your bundle (mark it external).",
+      `No credentials: AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY are not set and ${CREDENTIAL_CHAIN_MODULE} could not ` +
+        "be loaded. Pass `credentials` to the client, or ship that package beside your bundle (mark it external).",
       { cause },
     );
   }
@@ -60,15 +58,25 @@ async function defaultChain(): Promise<AwsCredentialIdentity> {
   return defaultProvider()();
 }
 
+/** Bounds of one credential resolution: the call's abort signal and timeout. */
+export interface CredentialResolveOptions {
+  /** Stops the wait at once with `AbortError` (the provider itself keeps running, its result is cached). */
+  abortSignal?: AbortSignal;
+  /** Stops the wait after this many milliseconds with `CredentialsUnavailableError`; `0` or absent: no limit. */
+  timeoutMs?: number;
+}
+
+/** Resolves credentials, from the cache when they are fresh, within the given bounds. */
+export type CredentialResolver = (options?: CredentialResolveOptions) => Promise<AwsCredentialIdentity>;
+
 /**
  * Wraps a credentials option in a caching provider: static credentials are
  * returned as they are; provider results are kept until five minutes before
  * their `expiration`, and concurrent callers share one in-flight refresh.
+ * A caller waiting on a refresh stops waiting when its `abortSignal` fires or
+ * its `timeoutMs` passes, so a hanging provider never hangs a call.
  */
-export function createCredentialResolver(
-  option: CredentialsOption | undefined,
-  now: () => number,
-): () => Promise<AwsCredentialIdentity> {
+export function createCredentialResolver(option: CredentialsOption | undefined, now: () => number): CredentialResolver {
   if (option && typeof option === "object") {
     const fixed = option;
     return () => Promise.resolve(fixed);
@@ -76,7 +84,7 @@ export function createCredentialResolver(
   const provider = option ?? defaultChain;
   let cached: AwsCredentialIdentity | undefined;
   let inFlight: Promise<AwsCredentialIdentity> | undefined;
-  return () => {
+  return (options = {}) => {
     if (cached && !(cached.expiration && cached.expiration.getTime() - REFRESH_BEFORE_EXPIRY_MS <= now())) {
       return Promise.resolve(cached);
     }
@@ -93,6 +101,30 @@ export function createCredentialResolver(
           throw err;
         },
       );
-    return inFlight;
+    return within(inFlight, options);
   };
+}
+
+/** `pending`, or the abort or timeout error when one comes first. */
+function within<T>(pending: Promise<T>, { abortSignal, timeoutMs = 0 }: CredentialResolveOptions): Promise<T> {
+  if (!abortSignal && !(timeoutMs > 0)) return pending;
+  return new Promise<T>((resolve, reject) => {
+    /** Ends the wait: cleans up, then rejects with `error` when there is one. */
+    const stop = (error?: unknown): void => {
+      clearTimeout(timer);
+      abortSignal?.removeEventListener("abort", onAbort);
+      if (error) reject(error);
+    };
+    const onAbort = (): void => stop(new AbortError(undefined, { cause: abortSignal?.reason }));
+    const timer =
+      timeoutMs > 0
+        ? setTimeout(() => stop(new CredentialsUnavailableError(`No credentials within ${timeoutMs} ms (requestTimeoutMs)`)), timeoutMs)
+        : undefined;
+    if (abortSignal?.aborted) return onAbort();
+    abortSignal?.addEventListener("abort", onAbort, { once: true });
+    pending.then((value) => {
+      stop();
+      resolve(value);
+    }, stop);
+  });
 }

@@ -11,12 +11,17 @@
 import { createHash, createHmac } from "node:crypto";
 import type { AwsCredentialIdentity } from "@smithy/types";
 import type { HttpRequestSpec } from "../transport/types.js";
+import type { CredentialResolveOptions } from "./credentials.js";
 
 /** The SigV4 signing name of the service. */
 export const SIGNING_SERVICE = "partnercentral";
 
-/** Signs one request; returns the headers to send (the input is not modified). */
-export type RequestSigner = (request: HttpRequestSpec, signingDate: Date) => Promise<Record<string, string>>;
+/** Signs one request; returns the headers to send (the input is not modified). `bounds` limit the credential resolution. */
+export type RequestSigner = (
+  request: HttpRequestSpec,
+  signingDate: Date,
+  bounds?: CredentialResolveOptions,
+) => Promise<Record<string, string>>;
 
 const ALGORITHM = "AWS4-HMAC-SHA256";
 /** Headers never signed (the same list as `@smithy/signature-v4`). */
@@ -79,7 +84,10 @@ function canonicalValue(value: string): string {
 }
 
 /** Creates a signer for one signing region and a credential source. */
-export function createSigner(signingRegion: string, credentials: () => Promise<AwsCredentialIdentity>): RequestSigner {
+export function createSigner(
+  signingRegion: string,
+  credentials: (bounds?: CredentialResolveOptions) => Promise<AwsCredentialIdentity>,
+): RequestSigner {
   // The derived key depends only on the secret, the day, the region and the service: keep the last one.
   let cachedKey: { secret: string; day: string; key: Buffer } | undefined;
   const signingKey = (secret: string, day: string): Buffer => {
@@ -94,8 +102,8 @@ export function createSigner(signingRegion: string, credentials: () => Promise<A
   let lastDate: { ms: number; text: string } | undefined;
   let lastPath: { path: string; canonical: string } | undefined;
 
-  return async (request, signingDate) => {
-    const creds = await credentials();
+  return async (request, signingDate, bounds) => {
+    const creds = await credentials(bounds);
     if (typeof creds?.accessKeyId !== "string" || typeof creds.secretAccessKey !== "string") {
       throw new Error("Resolved credential object is not valid");
     }

@@ -19,6 +19,21 @@ const textDecoder = new TextDecoder("utf-8", { fatal: true });
 
 // ---------------------------------------------------------------- encoding
 
+/** Thrown when a value cannot be encoded faithfully (it would arrive as something else). */
+export class CborEncodeError extends PartnerCentralRevenueMeasurementError {
+  override readonly name = "CborEncodeError";
+}
+
+/** Deepest nesting of arrays and maps read or written (deeper input is refused, never a stack overflow). */
+export const MAX_DEPTH = 256;
+/**
+ * Most arrays, maps, byte strings and timestamps one payload may hold. Each costs one input byte but tens of
+ * bytes of memory, so this bounds what a hostile body can allocate; the service's largest page holds about 500.
+ */
+export const MAX_OBJECTS = 100_000;
+
+const TWO_64 = 1n << 64n;
+
 class Writer {
   buf = new Uint8Array(256);
   view = new DataView(this.buf.buffer);
@@ -56,34 +71,52 @@ class Writer {
       this.pos += 8;
     }
   }
+
+  float64(value: number): void {
+    this.ensure(9);
+    this.buf[this.pos++] = 0xfb;
+    this.view.setFloat64(this.pos, value);
+    this.pos += 8;
+  }
 }
 
-function encodeValue(w: Writer, value: unknown): void {
+const objectTag = (value: object): string => Object.prototype.toString.call(value).slice(8, -1);
+
+/**
+ * Whether `value` is a `Date`, from this realm or another one (a `vm` context, a test sandbox): the brand
+ * check `Date.prototype.getTime` makes, not `instanceof`.
+ */
+export function isDate(value: unknown): value is Date {
+  if (value instanceof Date) return true;
+  if (value === null || typeof value !== "object" || objectTag(value) !== "Date") return false;
+  try {
+    Date.prototype.getTime.call(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function encodeValue(w: Writer, value: unknown, depth: number): void {
   switch (typeof value) {
     case "string":
       encodeString(w, value);
       return;
     case "number":
-      if (Number.isInteger(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER) {
+      if (Number.isInteger(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER && (value !== 0 || 1 / value > 0)) {
         if (value >= 0) w.head(0, value);
         else w.head(1, -1 - value);
       } else {
-        w.ensure(9);
-        w.buf[w.pos++] = 0xfb;
-        w.view.setFloat64(w.pos, value);
-        w.pos += 8;
+        w.float64(value); // fractions, -0, NaN, ±Infinity and integers beyond 2^53 (already floats in JS)
       }
       return;
     case "bigint":
-      if (value >= 0n) {
-        w.ensure(9);
-        w.buf[w.pos++] = 0x1b;
-        w.view.setBigUint64(w.pos, value);
-      } else {
-        w.ensure(9);
-        w.buf[w.pos++] = 0x3b;
-        w.view.setBigUint64(w.pos, -1n - value);
+      if (value >= TWO_64 || value < -TWO_64) {
+        throw new CborEncodeError(`Cannot encode the bigint ${value}: CBOR integers hold at most 64 bits`);
       }
+      w.ensure(9);
+      w.buf[w.pos++] = value >= 0n ? 0x1b : 0x3b;
+      w.view.setBigUint64(w.pos, value >= 0n ? value : -1n - value);
       w.pos += 8;
       return;
     case "boolean":
@@ -96,36 +129,15 @@ function encodeValue(w: Writer, value: unknown): void {
         w.buf[w.pos++] = 0xf6;
         return;
       }
-      if (value instanceof Date) {
-        w.head(6, 1);
-        const ms = value.getTime();
-        if (Number.isNaN(ms)) throw new TypeError("Cannot encode an invalid Date");
-        encodeValue(w, ms / 1000);
-        return;
-      }
-      if (value instanceof Uint8Array) {
-        w.head(2, value.length);
-        w.ensure(value.length);
-        w.buf.set(value, w.pos);
-        w.pos += value.length;
-        return;
-      }
+      if (depth >= MAX_DEPTH) throw new CborEncodeError(`Cannot encode nesting deeper than ${MAX_DEPTH} levels (a cycle?)`);
       if (Array.isArray(value)) {
         w.head(4, value.length);
-        for (const item of value) encodeValue(w, item);
+        for (const item of value) encodeValue(w, item, depth + 1);
         return;
       }
-      const record = value as Record<string, unknown>;
-      const keys = Object.keys(record);
-      let size = 0;
-      for (const k of keys) if (record[k] !== undefined) size++;
-      w.head(5, size);
-      for (const k of keys) {
-        const v = record[k];
-        if (v === undefined) continue;
-        encodeString(w, k);
-        encodeValue(w, v);
-      }
+      const proto = Object.getPrototypeOf(value) as unknown;
+      if (proto === Object.prototype || proto === null) encodeMap(w, value as Record<string, unknown>, depth);
+      else encodeSpecialObject(w, value, depth);
       return;
     }
     case "undefined":
@@ -133,7 +145,45 @@ function encodeValue(w: Writer, value: unknown): void {
       w.buf[w.pos++] = 0xf7;
       return;
     default:
-      throw new TypeError(`Cannot encode a value of type ${typeof value} as CBOR`);
+      throw new CborEncodeError(`Cannot encode a value of type ${typeof value} as CBOR`);
+  }
+}
+
+/** Dates, byte strings, and objects that are not plain (from another realm, class instances); refuses the rest. */
+function encodeSpecialObject(w: Writer, value: object, depth: number): void {
+  if (isDate(value)) {
+    const ms = value.getTime();
+    if (Number.isNaN(ms)) throw new CborEncodeError("Cannot encode an invalid Date");
+    w.head(6, 1);
+    encodeValue(w, ms / 1000, depth + 1);
+    return;
+  }
+  const tag = objectTag(value);
+  if (tag === "Uint8Array" && ArrayBuffer.isView(value)) {
+    const bytes = value as Uint8Array;
+    w.head(2, bytes.length);
+    w.ensure(bytes.length);
+    w.buf.set(bytes, w.pos);
+    w.pos += bytes.length;
+    return;
+  }
+  if (tag !== "Object") {
+    throw new CborEncodeError(`Cannot encode a ${tag} as CBOR; pass a plain object, an array, a Date or a Uint8Array`);
+  }
+  encodeMap(w, value as Record<string, unknown>, depth);
+}
+
+/** A map of the own enumerable members; `undefined` and `null` members are left out (Smithy: absent). */
+function encodeMap(w: Writer, record: Record<string, unknown>, depth: number): void {
+  const keys = Object.keys(record);
+  let size = 0;
+  for (const k of keys) if (record[k] != null) size++;
+  w.head(5, size);
+  for (const k of keys) {
+    const v = record[k];
+    if (v == null) continue;
+    encodeString(w, k);
+    encodeValue(w, v, depth + 1);
   }
 }
 
@@ -158,6 +208,10 @@ function encodeString(w: Writer, value: string): void {
       return;
     }
   }
+  const at = loneSurrogateIndex(value);
+  if (at >= 0) {
+    throw new CborEncodeError(`Cannot encode a string with a lone surrogate (at index ${at}): UTF-8 cannot carry it`);
+  }
   const bytes = textEncoder.encode(value);
   w.head(3, bytes.length);
   w.ensure(bytes.length);
@@ -165,22 +219,49 @@ function encodeString(w: Writer, value: string): void {
   w.pos += bytes.length;
 }
 
+/** An unpaired UTF-16 surrogate: a high one not followed by a low one, or a low one not after a high one. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Index of the first unpaired UTF-16 surrogate in `value`, or -1 when the string is well-formed. */
+export function loneSurrogateIndex(value: string): number {
+  const wellFormed = (value as unknown as { isWellFormed(): boolean }).isWellFormed(); // native since Node 20
+  return wellFormed ? -1 : value.search(LONE_SURROGATE);
+}
+
 /**
- * Encodes a value as CBOR. Object members whose value is `undefined` are
- * omitted; `Date` becomes tag 1 around epoch seconds (an integer when whole).
+ * Encodes a value as CBOR. Object members whose value is `undefined` or `null`
+ * are omitted (Smithy structures: a null member is an absent one); `Date`
+ * (from any realm) becomes tag 1 around epoch seconds (an integer when whole);
+ * `-0` stays a float. Throws {@link CborEncodeError} instead of writing
+ * something else for what CBOR here cannot carry faithfully: bigints beyond 64
+ * bits, `Map`, `Set` and other non-plain objects, strings with a lone
+ * surrogate, invalid Dates, functions, symbols, nesting deeper than
+ * {@link MAX_DEPTH}.
  */
 export function encodeCbor(value: unknown): Uint8Array {
   const w = new Writer();
-  encodeValue(w, value);
+  encodeValue(w, value, 0);
   return w.buf.slice(0, w.pos);
 }
 
 // ---------------------------------------------------------------- decoding
+//
+// Every step consumes input: a head reads at least one byte before anything is
+// allocated, declared lengths are checked against the bytes left before a
+// buffer or array is made, indefinite-length strings are measured in one pass
+// and copied in a second (no per-chunk allocation), nesting is capped at
+// MAX_DEPTH and allocated objects at MAX_OBJECTS. Time and memory are
+// therefore linear in the input, whatever the input.
 
 const BREAK = Symbol("break");
+/** The largest distance from the epoch a `Date` can hold, in milliseconds (ECMA-262). */
+const MAX_DATE_MS = 8.64e15;
+
+const MAJOR_NAMES = ["unsigned integer", "negative integer", "byte string", "text string", "array", "map", "tag", "simple value"];
 
 class Reader {
   pos = 0;
+  objects = 0;
   readonly view: DataView;
   constructor(readonly bytes: Uint8Array) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -192,8 +273,15 @@ class Reader {
     }
   }
 
-  /** Reads the argument of a head; returns -1 for indefinite length. */
-  argument(info: number): number {
+  /** Counts one allocated array, map, byte string or timestamp against {@link MAX_OBJECTS}. */
+  allocate(): void {
+    if (++this.objects > MAX_OBJECTS) {
+      throw new CborDecodeError(`CBOR payload holds more than ${MAX_OBJECTS} arrays, maps, byte strings and timestamps`);
+    }
+  }
+
+  /** Reads the argument of a head with `major` type; returns -1 for indefinite length (additional information 31). */
+  argument(major: number, info: number): number {
     if (info < 24) return info;
     switch (info) {
       case 24:
@@ -215,56 +303,36 @@ class Reader {
         this.need(8);
         const v = this.view.getBigUint64(this.pos);
         this.pos += 8;
-        if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new CborDecodeError("CBOR integer too large");
+        if (v > BigInt(Number.MAX_SAFE_INTEGER)) {
+          throw new CborDecodeError(`CBOR ${MAJOR_NAMES[major]} argument ${v} at offset ${this.pos - 9} is beyond 2^53`);
+        }
         return Number(v);
       }
       case 31:
-        return -1;
+        if (major >= 2 && major <= 5) return -1;
+        throw new CborDecodeError(
+          `Malformed CBOR at offset ${this.pos - 1}: a ${MAJOR_NAMES[major]} cannot have indefinite length (additional information 31)`,
+        );
       default:
-        throw new CborDecodeError(`Reserved CBOR additional information ${info} at offset ${this.pos - 1}`);
+        throw new CborDecodeError(`Malformed CBOR at offset ${this.pos - 1}: reserved additional information ${info}`);
     }
   }
 }
 
-const MAX_DEPTH = 256;
-
 function decodeItem(r: Reader, depth: number): unknown {
-  if (depth > MAX_DEPTH) throw new CborDecodeError("CBOR nesting too deep");
   r.need(1);
   const initial = r.bytes[r.pos++]!;
   const major = initial >> 5;
   const info = initial & 0x1f;
   switch (major) {
     case 0:
-      return r.argument(info === 31 ? 28 : info);
+      return r.argument(0, info);
     case 1:
-      return -1 - r.argument(info === 31 ? 28 : info);
+      return -1 - r.argument(1, info);
     case 2:
     case 3: {
-      const len = r.argument(info);
-      if (len === -1) {
-        const parts: Uint8Array[] = [];
-        for (;;) {
-          r.need(1);
-          if (r.bytes[r.pos] === 0xff) {
-            r.pos++;
-            break;
-          }
-          const chunk = decodeItem(r, depth + 1);
-          if (major === 2 ? !(chunk instanceof Uint8Array) : typeof chunk !== "string") {
-            throw new CborDecodeError("Invalid chunk in indefinite-length string");
-          }
-          parts.push(typeof chunk === "string" ? textEncoder.encode(chunk) : (chunk as Uint8Array));
-        }
-        const total = parts.reduce((n, p) => n + p.length, 0);
-        const joined = new Uint8Array(total);
-        let at = 0;
-        for (const p of parts) {
-          joined.set(p, at);
-          at += p.length;
-        }
-        return major === 2 ? joined : decodeText(joined);
-      }
+      const len = r.argument(major, info);
+      if (len === -1) return decodeIndefiniteString(r, major);
       r.need(len);
       if (major === 3 && len < 64) {
         const ascii = asciiText(r.bytes, r.pos, r.pos + len);
@@ -275,10 +343,14 @@ function decodeItem(r: Reader, depth: number): unknown {
       }
       const slice = r.bytes.subarray(r.pos, r.pos + len);
       r.pos += len;
-      return major === 2 ? slice.slice() : decodeText(slice);
+      if (major === 3) return decodeText(slice);
+      r.allocate();
+      return slice.slice();
     }
     case 4: {
-      const len = r.argument(info);
+      if (depth >= MAX_DEPTH) throw tooDeep();
+      const len = r.argument(4, info);
+      r.allocate();
       const out: unknown[] = [];
       if (len === -1) {
         for (;;) {
@@ -293,26 +365,45 @@ function decodeItem(r: Reader, depth: number): unknown {
       return out;
     }
     case 5: {
-      const len = r.argument(info);
+      if (depth >= MAX_DEPTH) throw tooDeep();
+      const len = r.argument(5, info);
+      r.allocate();
       const out: Record<string, unknown> = {};
       if (len !== -1) r.need(len * 2);
       for (let i = 0; len === -1 || i < len; i++) {
+        const keyAt = r.pos;
         const key = decodeItem(r, depth + 1);
         if (key === BREAK && len === -1) break;
         if (typeof key !== "string") {
-          throw key === BREAK ? new CborDecodeError("Unexpected CBOR break") : new CborDecodeError("CBOR map key is not a text string");
+          throw key === BREAK
+            ? new CborDecodeError(`Unexpected CBOR break at offset ${keyAt}`)
+            : new CborDecodeError(`CBOR map key is not a text string (offset ${keyAt})`);
         }
-        const value = noBreak(decodeItem(r, depth + 1));
-        if (key !== "__proto__") out[key] = value;
+        const value = noBreak(decodeItem(r, depth + 1), r);
+        // Maps are Smithy structures here: a null member is an absent one. `__proto__` is never assigned.
+        if (value != null && key !== "__proto__") out[key] = value;
       }
       return out;
     }
     case 6: {
-      const tagNumber = r.argument(info);
-      const inner = noBreak(decodeItem(r, depth + 1));
+      const tagAt = r.pos - 1;
+      const tagNumber = r.argument(6, info);
+      if (depth >= MAX_DEPTH) throw tooDeep();
+      const inner = noBreak(decodeItem(r, depth + 1), r);
       if (tagNumber === 1) {
-        if (typeof inner !== "number") throw new CborDecodeError("CBOR tag 1 must wrap a number");
-        return new Date(Math.round(inner * 1000));
+        if (typeof inner !== "number") {
+          throw new CborDecodeError(`CBOR tag 1 (epoch time) at offset ${tagAt} must wrap a number, not a ${describe(inner)}`);
+        }
+        const ms = Math.round(inner * 1000);
+        if (!(ms <= MAX_DATE_MS && ms >= -MAX_DATE_MS)) {
+          throw new CborDecodeError(
+            Number.isFinite(inner)
+              ? `CBOR tag 1 (epoch time) at offset ${tagAt} is outside the range of a Date`
+              : `CBOR tag 1 (epoch time) at offset ${tagAt} wraps ${inner}, which is not a point in time`,
+          );
+        }
+        r.allocate();
+        return new Date(ms);
       }
       return inner;
     }
@@ -325,10 +416,6 @@ function decodeItem(r: Reader, depth: number): unknown {
         case 22:
           return null;
         case 23:
-          return undefined;
-        case 24:
-          r.need(1);
-          r.pos++;
           return undefined;
         case 25: {
           r.need(2);
@@ -351,15 +438,91 @@ function decodeItem(r: Reader, depth: number): unknown {
         case 31:
           return BREAK;
         default:
-          if (info < 20) return undefined; // unassigned simple values
-          throw new CborDecodeError(`Reserved CBOR simple value ${info}`);
+          throw new CborDecodeError(
+            info < 24
+              ? `Unsupported CBOR simple value ${info} at offset ${r.pos - 1}`
+              : `Unsupported CBOR simple value (additional information ${info}) at offset ${r.pos - 1}`,
+          );
       }
     }
   }
 }
 
-function noBreak(v: unknown): unknown {
-  if (v === BREAK) throw new CborDecodeError("Unexpected CBOR break");
+/**
+ * An indefinite-length byte or text string: its chunks must be definite-length
+ * strings of the same type (RFC 8949 section 3.2.3). Pass one checks the chunk
+ * heads and adds up the length; pass two copies the bytes into one buffer.
+ */
+function decodeIndefiniteString(r: Reader, major: number): Uint8Array | string {
+  const kind = MAJOR_NAMES[major]!;
+  const bytes = r.bytes;
+  const start = r.pos;
+  let p = start;
+  let total = 0;
+  for (;;) {
+    if (p >= bytes.length) {
+      r.pos = p;
+      r.need(1);
+    }
+    const head = bytes[p]!;
+    if (head === 0xff) break;
+    if (head >> 5 !== major) {
+      throw new CborDecodeError(
+        `Malformed CBOR at offset ${p}: a chunk of an indefinite-length ${kind} must be a definite-length ${kind}, not a ${MAJOR_NAMES[head >> 5]}`,
+      );
+    }
+    const info = head & 0x1f;
+    if (info < 24) {
+      p += 1 + info; // the common case, kept free of calls: a short chunk, or a hostile run of empty ones
+      total += info;
+      continue;
+    }
+    if (info === 31) {
+      throw new CborDecodeError(`Malformed CBOR at offset ${p}: an indefinite-length ${kind} nested inside another one`);
+    }
+    r.pos = p + 1;
+    const len = r.argument(major, info);
+    r.need(len);
+    p = r.pos + len;
+    total += len;
+  }
+  const end = p;
+  r.pos = end + 1; // past the break
+  if (major === 3 && total === 0) return "";
+  const joined = new Uint8Array(total);
+  let at = 0;
+  for (let p = start; p < end; ) {
+    const info = bytes[p]! & 0x1f;
+    const width = info < 24 ? 0 : 1 << (info - 24);
+    let len = info < 24 ? info : 0;
+    for (let i = 1; i <= width; i++) len = len * 256 + bytes[p + i]!;
+    p += 1 + width;
+    if (major === 3 && len > 0 && (bytes[p]! & 0xc0) === 0x80) {
+      throw new CborDecodeError(`Malformed CBOR at offset ${p}: a chunk of an indefinite-length text string splits a UTF-8 sequence`);
+    }
+    if (len > 0) joined.set(bytes.subarray(p, p + len), at);
+    at += len;
+    p += len;
+  }
+  if (major === 2) {
+    r.allocate();
+    return joined;
+  }
+  return decodeText(joined);
+}
+
+const tooDeep = (): CborDecodeError => new CborDecodeError(`CBOR nesting deeper than ${MAX_DEPTH} levels`);
+
+function describe(v: unknown): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "array";
+  if (v instanceof Uint8Array) return "byte string";
+  if (v instanceof Date) return "timestamp";
+  return typeof v === "object" ? "map" : typeof v;
+}
+
+function noBreak(v: unknown, r?: Reader): unknown {
+  if (v === BREAK) throw new CborDecodeError(`Unexpected CBOR break${r ? ` before offset ${r.pos}` : ""}`);
   return v;
 }
 
@@ -395,12 +558,17 @@ function halfToFloat(h: number): number {
 }
 
 /**
- * Decodes exactly one CBOR data item. Throws {@link CborDecodeError} for
- * malformed or truncated input, or for trailing bytes after the item.
+ * Decodes exactly one CBOR data item, in time and memory linear in the input.
+ * Maps become plain objects without their `null` members (Smithy structures);
+ * tag 1 becomes a `Date`. Throws {@link CborDecodeError}, and nothing else, for
+ * malformed or truncated input, trailing bytes, nesting deeper than
+ * {@link MAX_DEPTH}, more than {@link MAX_OBJECTS} arrays, maps, byte strings
+ * and timestamps, integers beyond 2^53, and simple values other than
+ * false/true/null/undefined and floats.
  */
 export function decodeCbor(bytes: Uint8Array): unknown {
   const r = new Reader(bytes);
-  const value = noBreak(decodeItem(r, 0));
+  const value = noBreak(decodeItem(r, 0), r);
   if (r.pos !== bytes.length) {
     throw new CborDecodeError(`Unexpected ${bytes.length - r.pos} trailing byte(s) after CBOR item`);
   }

@@ -12,7 +12,7 @@ import {
   ServiceQuotaExceededException,
   ThrottlingException,
   ValidationException,
-  maskAccountId,
+  maskAccountIds,
   type ResponseMetadata,
   type ValidationExceptionField,
 } from "../errors.js";
@@ -88,10 +88,7 @@ export function sanitizeErrorType(type: string): string {
 /** The start of a body as text, for diagnostics; 12-digit runs (account ids) are masked. */
 function snippet(body: Uint8Array): string {
   const text = new TextDecoder("utf-8", { fatal: false }).decode(body.subarray(0, 200));
-  return text
-    .replace(/(?<!\d)\d{12}(?!\d)/g, (id) => maskAccountId(id))
-    .replace(/\s+/g, " ")
-    .trim();
+  return maskAccountIds(text).replace(/\s+/g, " ").trim();
 }
 
 function isCbor(headers: Record<string, string>): boolean {
@@ -133,6 +130,22 @@ function decodeMap(
 }
 
 /**
+ * A 3xx: neither transport follows redirects (a signed request must not be
+ * replayed to another host), so it is a non-retryable protocol error naming
+ * where it pointed (without the query, which may carry credentials).
+ */
+function redirectError(response: HttpResponseSpec, $metadata: ResponseMetadata): PartnerCentralRevenueMeasurementProtocolError {
+  const { statusCode, headers } = response;
+  const to = headers.location?.replace(/[?#].*/s, "").slice(0, 200) || "no location";
+  return new PartnerCentralRevenueMeasurementProtocolError({
+    message: `HTTP ${statusCode} redirect to ${to}: redirects are not followed`,
+    $metadata,
+    statusCode,
+    headers,
+  });
+}
+
+/**
  * Turns a response into the operation's output (status 2xx) or into the error
  * to throw. Never throws itself for a bad response: it returns the error.
  */
@@ -141,6 +154,7 @@ export function parseResponse(
   $metadata: ResponseMetadata,
 ): { output: Record<string, unknown> } | { error: Error } {
   const status = response.statusCode;
+  if (status >= 300 && status < 400) return { error: redirectError(response, $metadata) };
   const body = decodeMap(response, $metadata);
   if (status >= 200 && status < 300) {
     if (body instanceof Error) return { error: body };
@@ -155,15 +169,19 @@ export function parseResponse(
   const factory = ERROR_FACTORIES[typeName];
   if (factory) return { error: factory(message, body, $metadata) };
   if (typeName) {
-    return {
-      error: new PartnerCentralRevenueMeasurementServiceException({
-        name: typeName,
-        message,
-        $fault: status >= 500 ? "server" : "client",
-        $metadata,
-        $retryable: isRetryableStatus(status),
-      }),
-    };
+    const error = new PartnerCentralRevenueMeasurementServiceException({
+      name: typeName,
+      message,
+      $fault: status >= 500 ? "server" : "client",
+      $metadata,
+      $retryable: isRetryableStatus(status),
+    });
+    // A type this SDK does not know keeps its body's members, as the official client does; the error's own
+    // members (name, message, Message, $fault, …) are never overwritten.
+    for (const [key, value] of Object.entries(body)) {
+      if (key !== "__type" && !(key in error)) (error as unknown as Record<string, unknown>)[key] = value;
+    }
+    return { error };
   }
   return {
     error: new PartnerCentralRevenueMeasurementProtocolError({

@@ -63,6 +63,15 @@ export function accessDenied(message: string): ServiceError {
   return new ServiceError("AccessDeniedException", 403, message, { Reason: "ACCESS_DENIED" });
 }
 
+/**
+ * 403 InvalidSignatureException: what AWS answers a request signed with a
+ * clock more than five minutes off (the response's `Date` header tells the
+ * client the server's time).
+ */
+export function invalidSignature(message: string): ServiceError {
+  return new ServiceError("InvalidSignatureException", 403, message);
+}
+
 /** 402 ServiceQuotaExceededException. */
 export function quotaExceeded(reason: "ATTRIBUTION_LIMIT_EXCEEDED" | "TAG_LIMIT_EXCEEDED", message: string): ServiceError {
   return new ServiceError("ServiceQuotaExceededException", 402, message, { Reason: reason });

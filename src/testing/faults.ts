@@ -35,15 +35,15 @@ export interface FaultDecision {
   delayMs: number;
 }
 
-/** Counts of injected faults since the faults were last set. */
+/** Counts of injected faults since the emulator started or was last reset (changing the faults keeps them). */
 export interface FaultCounts {
   throttled: number;
   internalErrors: number;
   dropped: number;
 }
 
-/** A small seeded PRNG (mulberry32). */
-function mulberry32(seed: number): () => number {
+/** A small seeded PRNG (mulberry32): numbers in [0, 1). */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -69,7 +69,7 @@ export class FaultInjector {
     this.set(options);
   }
 
-  /** Replaces the fault settings and resets the request counter and the counts. */
+  /** Replaces the fault settings and restarts their sequence (the Nth-request count and the seeded draws); the counts keep counting. */
   set(options: FaultOptions): void {
     checkRate("errorRate", options.errorRate);
     checkRate("dropConnectionRate", options.dropConnectionRate);
@@ -79,6 +79,10 @@ export class FaultInjector {
     this.options = { ...options };
     this.random = mulberry32(options.seed ?? 1);
     this.seen = 0;
+  }
+
+  /** Sets the counts of injected faults back to zero. */
+  resetCounts(): void {
     this.counts.throttled = 0;
     this.counts.internalErrors = 0;
     this.counts.dropped = 0;

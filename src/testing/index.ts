@@ -16,6 +16,7 @@
  * ```
  * @packageDocumentation
  */
+import type { Logger } from "../client.js";
 import type { AllocationStatus, OpenEnum, RevenueAttributionAllocationErrorDetail, Tag } from "../models.js";
 import { FaultInjector, type FaultCounts, type FaultOptions } from "./faults.js";
 import { startServer, type RequestStats } from "./server.js";
@@ -65,8 +66,12 @@ export interface EmulatorOptions {
   maxRevenueAttributions?: number;
   /** Known marketplace products; when given, other product ids are ResourceNotFoundException. Default: any id. */
   products?: Record<string, EmulatorProduct>;
-  /** Receives one line per request (operation, status, duration). Never secrets or account ids. */
-  logger?: (line: string) => void;
+  /**
+   * Receives one `info` line per request (operation, status, duration) and an `error` line per emulator
+   * failure; never secrets or account ids. The client's logger shape (`console` works), or a function
+   * that receives every line.
+   */
+  logger?: Logger | ((line: string) => void);
 }
 
 /** One revenue attribution allocation in an {@link EmulatorSnapshot}. */
@@ -123,7 +128,7 @@ export interface EmulatorSnapshot {
     Allocations: SnapshotMarketplaceAllocation[];
     Tags: Tag[];
   }[];
-  /** Requests seen, and faults injected since the faults were last set. */
+  /** Requests seen and faults injected since the emulator started or was last `reset()`. */
   requests: RequestStats & FaultCounts;
 }
 
@@ -141,7 +146,10 @@ export interface Emulator {
   close(): Promise<void>;
   /** Forgets all resources, tasks and ClientTokens and clears the counters; the faults stay as set, their sequence restarts. */
   reset(): void;
-  /** Replaces the fault settings (`{}` turns faults off) and restarts their counters. */
+  /**
+   * Replaces the fault settings (`{}` turns faults off) and restarts their sequence. The request and fault
+   * counters that `inspect()` reports keep counting; `reset()` clears them.
+   */
   setFaults(faults: FaultOptions): void;
   /** Changes how long later allocations tasks run (`Infinity`: until `finishTasks()`). */
   setTaskDurationMs(ms: number): void;
@@ -177,7 +185,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     region,
     credentials,
     verifySignatures: options.verifySignatures ?? true,
-    logger: options.logger,
+    logger: typeof options.logger === "function" ? { info: options.logger, error: options.logger } : options.logger,
   });
   const endpoint = host === "0.0.0.0" || host === "::" ? server.endpoint.replace(/\/\/[^/]+:/, "//127.0.0.1:") : server.endpoint;
 
@@ -192,7 +200,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     reset() {
       state.reset();
-      faults.set(faults.settings); // same faults, sequence and counters restarted
+      faults.set(faults.settings); // same faults, sequence restarted
+      faults.resetCounts();
       const { stats } = server;
       stats.total = 0;
       stats.byOperation = {};

@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { AwsCredentialIdentity } from "@smithy/types";
+import type { Logger } from "../client.js";
 import { CborDecodeError, decodeCbor, encodeCbor } from "../protocol/cbor.js";
 import { SERVICE_NAME } from "../protocol/rpcv2-cbor.js";
 import { collectIssues } from "../validation/core.js";
@@ -39,8 +40,8 @@ export interface ServerSettings {
   region: string;
   credentials: AwsCredentialIdentity;
   verifySignatures: boolean;
-  /** Receives one line per request (operation, status, duration); never secrets or account ids. */
-  logger?: (line: string) => void;
+  /** Receives one `info` line per request (operation, status, duration) and an `error` line per emulator failure; never secrets or account ids. */
+  logger?: Logger;
 }
 
 /** A running emulator server. */
@@ -153,12 +154,12 @@ export async function startServer(
       process(req, Buffer.concat(chunks))
         .catch((e: unknown) => {
           if (e instanceof ServiceError) return errorReply(e);
-          settings.logger?.(`emulator failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+          settings.logger?.error?.(`emulator failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
           return errorReply(internalError(`Emulator failure: ${String(e)}`));
         })
         .then((reply) => {
           const op = (req.url ?? "").split("?")[0]!.replace(PATH_PREFIX, "");
-          settings.logger?.(`${req.method} ${op} -> ${reply.drop ? "connection dropped" : reply.status} (${Date.now() - started} ms)`);
+          settings.logger?.info?.(`${req.method} ${op} -> ${reply.drop ? "connection dropped" : reply.status} (${Date.now() - started} ms)`);
           if (reply.drop) {
             req.socket.destroy();
             return;

@@ -2,18 +2,22 @@
  * SigV4 verification for the emulator: the request is signed again with the
  * emulator's credentials (same method, host, path, query, signed headers,
  * body and `x-amz-date`) by `@smithy/signature-v4`, and the signatures must
- * match. Missing, malformed, mismatched or stale (more than 15 minutes of
- * clock skew) signatures are AccessDeniedException.
+ * match. Missing, malformed or mismatched signatures are AccessDeniedException;
+ * a signing time more than 5 minutes from the server's clock is, as on AWS,
+ * InvalidSignatureException ("Signature expired" / "Signature not yet
+ * current"), answered with the server's `Date` header.
  */
 import { createHash, timingSafeEqual } from "node:crypto";
 import { Hash } from "@smithy/hash-node";
 import { SignatureV4 } from "@smithy/signature-v4";
 import type { AwsCredentialIdentity } from "@smithy/types";
 import { SIGNING_SERVICE } from "../auth/signer.js";
-import { accessDenied, type ServiceError } from "./errors.js";
+import { accessDenied, invalidSignature, type ServiceError } from "./errors.js";
 
-/** Largest accepted difference between the request's `x-amz-date` and the server's clock. */
-export const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
+/** Largest accepted difference between the request's `x-amz-date` and the server's clock (AWS: 5 minutes). */
+export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
+/** A header name in a `SignedHeaders` list: lower case token characters. */
+const SIGNED_HEADER_NAME = /^[a-z0-9!#$%&'*+.^_`|~-]+$/;
 
 const AUTH_RE =
   /^AWS4-HMAC-SHA256\s+Credential=([^/\s,]+)\/(\d{8})\/([^/\s,]+)\/([^/\s,]+)\/aws4_request\s*,\s*SignedHeaders=([a-z0-9;_.-]+)\s*,\s*Signature=([0-9a-f]{64})\s*$/;
@@ -28,7 +32,9 @@ export interface IncomingSignedRequest {
   body: Uint8Array;
 }
 
+/** The request's header `name`, own properties only (so `constructor` or `__proto__` is no header). */
 function header(req: IncomingSignedRequest, name: string): string | undefined {
+  if (!Object.hasOwn(req.headers, name)) return undefined;
   const value = req.headers[name];
   return Array.isArray(value) ? value.join(",") : value;
 }
@@ -38,6 +44,11 @@ function parseAmzDate(value: string): Date | undefined {
   if (!m) return undefined;
   const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]));
   return Number.isNaN(ms) ? undefined : new Date(ms);
+}
+
+/** `YYYYMMDDTHHMMSSZ`, as in `x-amz-date`. */
+function amzLongDate(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
 }
 
 function sameText(a: string, b: string): boolean {
@@ -76,14 +87,23 @@ export async function verifySigV4(
   if (amzDate.slice(0, 8) !== scopeDate) {
     return accessDenied(`Credential date ${scopeDate} does not match x-amz-date ${amzDate}`);
   }
-  if (Math.abs(signingDate.getTime() - nowMs) > MAX_CLOCK_SKEW_MS) {
-    return accessDenied(
-      `Signature expired or not yet valid: request time ${amzDate} is more than 15 minutes from the server time ${new Date(nowMs).toISOString()}`,
+  const skew = signingDate.getTime() - nowMs;
+  if (Math.abs(skew) > MAX_CLOCK_SKEW_MS) {
+    const bound = amzLongDate(nowMs - Math.sign(skew) * MAX_CLOCK_SKEW_MS);
+    const now = amzLongDate(nowMs);
+    return invalidSignature(
+      skew < 0
+        ? `Signature expired: ${amzDate} is now earlier than ${bound} (${now} - 5 min.)`
+        : `Signature not yet current: ${amzDate} is still later than ${bound} (${now} + 5 min.)`,
     );
   }
   const signedHeaders = signedHeaderList!.split(";");
   if (!signedHeaders.includes("host")) return accessDenied("The host header must be signed");
-  const headers: Record<string, string> = {};
+  const wellFormed = signedHeaders.every(
+    (name, i) => SIGNED_HEADER_NAME.test(name) && (i === 0 || signedHeaders[i - 1]! < name),
+  );
+  if (!wellFormed) return accessDenied("SignedHeaders must be distinct lower-case header names in sorted order");
+  const headers: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const name of signedHeaders) {
     const value = header(req, name);
     if (value === undefined) return accessDenied(`Signed header ${name} is missing from the request`);

@@ -1,9 +1,11 @@
 /**
  * The fetch-based HTTP handler, built on `ky`. Used when the caller passes a
  * `fetch` implementation or when `node:http` is not available. Retries are the
- * client's job, so ky's own retry is turned off.
+ * client's job, so ky's own retry is turned off. It behaves as the `node:http`
+ * handler does: redirects are not followed (a 3xx is returned as it came),
+ * and the body is read as a stream that is cancelled once it passes 16 MiB.
  */
-import { AbortError, NetworkError } from "../errors.js";
+import { AbortError, MAX_RESPONSE_BODY_BYTES, NetworkError, responseTooLarge } from "../errors.js";
 import type { HttpHandler, HttpRequestSpec, HttpResponseSpec } from "./types.js";
 
 /** A `fetch`-compatible function. */
@@ -44,25 +46,50 @@ export class FetchHttpHandler implements HttpHandler {
         retry: 0,
         timeout: false,
         throwHttpErrors: false,
+        redirect: "manual",
         signal: controller.signal,
         fetch: this.fetchImpl,
       });
-      const body = await response.arrayBuffer();
+      const body = await readCapped(response);
       const out: Record<string, string> = {};
       response.headers.forEach((value, name) => {
         out[name.toLowerCase()] = value;
       });
-      return { statusCode: response.status, headers: out, body: new Uint8Array(body) };
+      return { statusCode: response.status, headers: out, body };
     } catch (e) {
       throw mapFetchError(e, abortSignal, timedOut ? timeoutMs : undefined);
     } finally {
+      controller.abort(); // releases the connection of a body left unread (no-op once it was read)
       if (timer) clearTimeout(timer);
       abortSignal?.removeEventListener("abort", onAbort);
     }
   }
 }
 
+/** Reads the body as a stream, refusing it (and cancelling the stream) once it passes the cap. */
+async function readCapped(response: Response): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = response.body?.getReader();
+  for (let read = await reader?.read(); read && !read.done; read = await reader!.read()) {
+    size += read.value.byteLength;
+    if (size > MAX_RESPONSE_BODY_BYTES) {
+      await reader!.cancel().catch(() => {});
+      throw responseTooLarge();
+    }
+    chunks.push(read.value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
 function mapFetchError(e: unknown, abortSignal: AbortSignal | undefined, timedOutAfterMs: number | undefined): Error {
+  if (e instanceof NetworkError) return e;
   if (abortSignal?.aborted) return new AbortError(undefined, { cause: abortSignal.reason });
   if (timedOutAfterMs !== undefined) {
     return new NetworkError(`Request timed out after ${timedOutAfterMs} ms`, { code: "TimeoutError", cause: e });

@@ -5,11 +5,8 @@
  */
 import * as http from "node:http";
 import type * as https from "node:https";
-import { AbortError, NetworkError } from "../errors.js";
+import { AbortError, MAX_RESPONSE_BODY_BYTES, NetworkError, responseTooLarge } from "../errors.js";
 import type { HttpHandler, HttpRequestSpec, HttpResponseSpec } from "./types.js";
-
-/** Upper bound on a response body we are willing to buffer (16 MiB). */
-const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 /**
  * `node:https` is loaded on the first https request, not at start-up: it brings
@@ -44,7 +41,11 @@ function headerList(request: HttpRequestSpec): string[] {
   return list;
 }
 
-/** `node:http(s)` handler with keep-alive connection pooling. */
+/**
+ * `node:http(s)` handler with keep-alive connection pooling. Redirects are not
+ * followed (a 3xx is returned as it came); a body over 16 MiB is refused as
+ * it streams in.
+ */
 export class NodeHttpHandler implements HttpHandler {
   private httpAgent?: http.Agent;
   private httpsAgent?: https.Agent;
@@ -90,9 +91,9 @@ export class NodeHttpHandler implements HttpHandler {
           let size = 0;
           res.on("data", (chunk: Buffer) => {
             size += chunk.length;
-            if (size > MAX_BODY_BYTES) {
+            if (size > MAX_RESPONSE_BODY_BYTES) {
               req.destroy();
-              finish(new NetworkError(`Response body exceeded ${MAX_BODY_BYTES} bytes`, { code: "EBODYTOOLARGE" }));
+              finish(responseTooLarge());
               return;
             }
             chunks.push(chunk);

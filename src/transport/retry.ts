@@ -1,36 +1,40 @@
 /**
- * AWS "standard" retry mode: which failures are worth another attempt, how
- * long to wait (exponential backoff with full jitter, base 100 ms, cap 20 s),
- * and an abortable sleep.
+ * What a failure is worth to the retry policy, in the terms of the AWS SDKs'
+ * retry modes (throttling, transient, or not retryable), and an abortable
+ * sleep. The delays and the quota are in `retry-strategy.ts`.
  */
 import { AbortError, NetworkError, PartnerCentralRevenueMeasurementServiceException } from "../errors.js";
 
-/** Base delay of the exponential backoff. */
-export const RETRY_BASE_DELAY_MS = 100;
-/** Upper bound of one backoff delay. */
-export const RETRY_MAX_DELAY_MS = 20_000;
+/** How the retry policy sees a failure: `THROTTLING` and `TRANSIENT` are retried, anything else (`OTHER`) is not. */
+export type RetryErrorType = "THROTTLING" | "TRANSIENT" | "OTHER";
 
-const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+const TRANSIENT_STATUS = new Set([500, 502, 503, 504]);
+/**
+ * Throttling as the AWS SDKs see it: HTTP 429 or an error name with "Throttl" in it (`ThrottlingException`,
+ * `Throttling`, `RequestThrottled…`). Their other throttling names belong to other services' protocols.
+ */
+const THROTTLING_NAME = /Throttl/;
 
 /** True for the HTTP statuses worth another attempt: 429, 500, 502, 503, 504. */
 export function isRetryableStatus(status: number | undefined): boolean {
-  return status !== undefined && RETRYABLE_STATUS.has(status);
+  return status === 429 || TRANSIENT_STATUS.has(status!);
 }
 
-/** True when the failure is transient: throttling, a 5xx, a reset or a timeout. */
+/** Classifies a failed attempt for the retry policy. */
+export function retryErrorType(error: unknown): RetryErrorType {
+  if (error instanceof NetworkError) return error.$retryable ? "TRANSIENT" : "OTHER";
+  if (!(error instanceof PartnerCentralRevenueMeasurementServiceException)) return "OTHER";
+  const status = error.$metadata.httpStatusCode ?? 0;
+  if (status === 429 || THROTTLING_NAME.test(error.name)) return "THROTTLING";
+  // A signature the service found expired is transient, as the AWS SDKs see it (the clock-skew correction comes first).
+  const expired = error.name === "InvalidSignatureException" && error.message.includes("Signature expired");
+  return error.$retryable || TRANSIENT_STATUS.has(status) || expired ? "TRANSIENT" : "OTHER";
+}
+
+/** True when the failure is worth another attempt: throttling, a 500/502/503/504, a reset or a timeout. */
 export function isRetryableError(error: unknown): boolean {
-  if (error instanceof NetworkError) return true;
-  if (error instanceof PartnerCentralRevenueMeasurementServiceException) {
-    if (error.name === "ThrottlingException" || error.name === "InternalServerException") return true;
-    return isRetryableStatus(error.$metadata.httpStatusCode);
-  }
-  return false;
-}
-
-/** Full-jitter backoff for the attempt that just failed (1-based). */
-export function backoffDelay(attempt: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(RETRY_MAX_DELAY_MS, RETRY_BASE_DELAY_MS * 2 ** (attempt - 1));
-  return Math.floor(random() * ceiling);
+  const type = retryErrorType(error);
+  return type === "THROTTLING" || type === "TRANSIENT";
 }
 
 /** Sleeps `ms`, rejecting with `AbortError` at once if the signal fires. */

@@ -5,6 +5,7 @@
  */
 import type * as z from "zod/mini";
 import type { ValidationExceptionField } from "../errors.js";
+import { isDate, loneSurrogateIndex } from "../protocol/cbor.js";
 
 /** What rules may depend on besides the input: the current time (from the client's clock). */
 export interface ValidationContext {
@@ -86,9 +87,46 @@ function messageOf(issue: ZodIssue, value: unknown): string {
   return issue.message;
 }
 
+/** How deep {@link reportLoneSurrogates} looks into an input (inputs of this service nest three levels). */
+const MAX_INPUT_DEPTH = 32;
+
+/**
+ * Reports every string in the input (member values, list items, member names)
+ * holding a lone UTF-16 surrogate: UTF-8 cannot carry one, so what would reach
+ * the service is not what was given. Runs before the schema so this reason wins.
+ */
+function reportLoneSurrogates(value: unknown, path: PropertyKey[], prefix: string, issues: IssueCollector): void {
+  if (typeof value === "string") {
+    const at = loneSurrogateIndex(value);
+    if (at >= 0) {
+      issues.add(
+        formatPath(path, prefix),
+        "INVALID_STRING_FORMAT",
+        `must be well-formed Unicode: a lone surrogate at index ${at} cannot be sent (UTF-8 cannot carry it)`,
+      );
+    }
+    return;
+  }
+  if (value === null || typeof value !== "object" || path.length >= MAX_INPUT_DEPTH || isDate(value) || ArrayBuffer.isView(value)) {
+    return;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) reportLoneSurrogates(value[i], [...path, i], prefix, issues);
+    return;
+  }
+  for (const [key, member] of Object.entries(value)) {
+    if (loneSurrogateIndex(key) >= 0) {
+      issues.add(formatPath([...path, key], prefix), "INVALID_STRING_FORMAT", "member name must be well-formed Unicode (it holds a lone surrogate)");
+    } else {
+      reportLoneSurrogates(member, [...path, key], prefix, issues);
+    }
+  }
+}
+
 /**
  * Validates `input` against `schema` and `rules`; returns every problem found
- * (an empty list when the input is valid).
+ * (an empty list when the input is valid). Strings anywhere in the input must
+ * be well-formed Unicode (no lone surrogates).
  */
 export function collectIssues<I>(
   schema: z.ZodMiniType,
@@ -102,6 +140,7 @@ export function collectIssues<I>(
     issues.add(pathPrefix || "input", "INVALID_VALUE", "must be an object");
     return issues.fields;
   }
+  reportLoneSurrogates(input, [], pathPrefix, issues);
   const result = schema.safeParse(input);
   if (!result.success) {
     for (const issue of result.error.issues) {

@@ -4,6 +4,7 @@
  * names the rule; codes are derived from the check kind in `core.ts`.
  */
 import * as z from "zod/mini";
+import { isDate } from "../protocol/cbor.js";
 import { isCalendarDate, isFirstDayOfMonth, isLastDayOfMonth } from "./dates.js";
 
 /** A constrained string: length range, then an anchored pattern. */
@@ -36,8 +37,13 @@ export function integer(min?: number, max?: number) {
   return checks.length ? z.int().check(...(checks as [never])) : z.int();
 }
 
-/** A timestamp: a valid `Date`. */
-export const timestamp = z.date();
+/** A timestamp: a valid `Date`, also one made in another realm (a `vm` context, a test sandbox). */
+export const timestamp = z.custom<Date>((value) => isDate(value) && !Number.isNaN(value.getTime()), {
+  error: (issue) =>
+    isDate(issue.input)
+      ? "must be a valid date (got Invalid Date)"
+      : `must be a date (got ${issue.input === null ? "null" : Array.isArray(issue.input) ? "array" : typeof issue.input})`,
+});
 
 // ------------------------------------------------------------ simple shapes
 

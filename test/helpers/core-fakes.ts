@@ -2,6 +2,8 @@
  * In-memory test doubles for the core client tests: a scripted HTTP handler
  * (no sockets), a manual clock, canned inputs and responses.
  */
+import { vi } from "vitest";
+import { PartnerCentralRevenueMeasurementClient, type PartnerCentralRevenueMeasurementClientConfig } from "../../src/index.js";
 import { decodeCbor, encodeCbor } from "../../src/protocol/cbor.js";
 import type { HttpHandler, HttpRequestSpec, HttpResponseSpec } from "../../src/transport/types.js";
 
@@ -134,3 +136,24 @@ export const ALLOCATION_OUTPUT = {
   LastModifiedDate: new Date(1_767_225_601_500),
   LatestMarketplaceRevenueShareRevision: "4",
 };
+
+/** A client over a scripted handler: region us-east-1, the test credentials, the clock stopped at {@link NOW}. */
+export function fakeClient(
+  handler: FakeHandler,
+  extra: PartnerCentralRevenueMeasurementClientConfig = {},
+): PartnerCentralRevenueMeasurementClient {
+  return new PartnerCentralRevenueMeasurementClient({
+    region: "us-east-1",
+    credentials: CREDS,
+    requestHandler: handler,
+    clock: new ManualClock(NOW),
+    ...extra,
+  });
+}
+
+/** Runs a promise to completion under fake timers; resolves with its value or its error. */
+export async function settle<T>(p: Promise<T>): Promise<T | Error> {
+  const caught = p.catch((e: Error) => e);
+  await vi.runAllTimersAsync();
+  return caught;
+}
