@@ -5,14 +5,9 @@
  * customer account id.
  */
 import type { GetRevenueAttributionAllocationsTaskOutput } from "../commands/GetRevenueAttributionAllocationsTaskCommand.js";
-import { PartnerCentralRevenueMeasurementError } from "../errors.js";
+import { maskAccountIds, PartnerCentralRevenueMeasurementError } from "../errors.js";
 import { describeIndexRanges, type IndexRange } from "./ranges.js";
 import type { AllocationConflict, FailedAllocation } from "./reconcile.js";
-
-/** Masks every run of exactly 12 digits (account ids) in a text from elsewhere to its last 4. */
-export function redactAccountIds(text: string): string {
-  return text.replace(/(?<!\d)\d{8}(\d{4})(?!\d)/g, "********$1");
-}
 
 /**
  * Where every input index of a submission stands. The four lists are
@@ -33,7 +28,7 @@ export interface AllocationsReport {
 
 /** JSON of a batch error with every 12-digit run masked, the cause's members included (a service message may echo an account id). */
 function redactedJSON(json: Record<string, unknown>): Record<string, unknown> {
-  return JSON.parse(redactAccountIds(JSON.stringify(json))) as Record<string, unknown>;
+  return JSON.parse(maskAccountIds(JSON.stringify(json))) as Record<string, unknown>;
 }
 
 /** The report's lines, for messages. */
@@ -99,7 +94,7 @@ export class AllocationsSubmissionError extends PartnerCentralRevenueMeasurement
     cause: unknown;
   }) {
     super(
-      redactAccountIds(
+      maskAccountIds(
         `submitAllocations stopped: ${describeCause(init.cause)}. ${describeReport(init)}` +
           (init.revision ? ` Revision ${init.revision}.` : "") +
           " Call submitAllocations again with the same arguments to continue.",

@@ -6,7 +6,7 @@
 import type { RevenueAttributionAllocationErrorDetail, RevenueShareAllocation } from "../models.js";
 import type { RevenueAttributionAllocationSummary } from "../models.js";
 import { maskAccountId } from "../errors.js";
-import { redactAccountIds } from "./errors.js";
+import { maskAccountIds } from "../errors.js";
 
 /** One chunk of a submission: the input indexes `first..last` that share a task. */
 export interface Chunk {
@@ -183,7 +183,7 @@ export function mapFailures(
   for (const d of details) {
     const index = byKey.get(detailKey(d));
     if (index === undefined) continue;
-    failed.push({ index, TaskId, ErrorCode: String(d.ErrorCode), ErrorMessage: redactAccountIds(String(d.ErrorMessage ?? "")) });
+    failed.push({ index, TaskId, ErrorCode: String(d.ErrorCode), ErrorMessage: maskAccountIds(String(d.ErrorMessage ?? "")) });
   }
   return failed.sort((a, b) => a.index - b.index);
 }
