@@ -69,7 +69,7 @@ async function main(): Promise<void> {
     if (e instanceof ClientValidationError) {
       for (const f of e.FieldList) console.error(`${f.Name}: ${f.Message} [${f.Code}]`);
     } else if (e instanceof AllocationsSubmissionError) {
-      // e.message names the committed, in-doubt and uncommitted chunks; e.cause is the underlying error.
+      // e.message names the committed, failed, in-doubt and not applied rows; run the same call again to continue.
       console.error(e.message);
     } else {
       console.error(e);

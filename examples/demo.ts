@@ -192,6 +192,25 @@ async function main(): Promise<void> {
       for (const f of e.FieldList) console.log(`   { Name: "${f.Name}", Code: "${f.Code}", Message: "${f.Message}" }`);
     }
 
+    // 6. The identical call again, as a Lambda retry or a restart after a crash would make it: it resumes, and
+    // with nothing left it applies nothing twice.
+    const beforeAgain = emulator.inspect().requests.total;
+    const again = await submitAllocations(prm, {
+      Catalog: CATALOG,
+      RevenueAttributionIdentifier: attribution.Id,
+      RevenueShareAllocations: rows,
+      Description: "CRM export",
+      minDelay: 0.1,
+      maxDelay: 0.25,
+      maxWaitTime: 60,
+    });
+    const alreadyApplied = again.alreadyApplied.reduce((n, r) => n + r.last - r.first + 1, 0);
+    console.log(
+      `${bold("6.")} The same call again (a retried Lambda would make it): ${alreadyApplied} of ${rows.length} changes ` +
+        `already applied, ${again.tasks.length} new tasks, revision ${again.revision} ` +
+        dim(`(${emulator.inspect().requests.total - beforeAgain} read requests)`),
+    );
+
     // Summary.
     const attr = await prm.getRevenueAttribution({ Catalog: CATALOG, Identifier: attribution.Id });
     const shareNow = await prm.getMarketplaceRevenueShare({ Catalog: CATALOG, ProductId: PRODUCT_ID });

@@ -70,13 +70,23 @@ export {
 } from "./waiters/errors.js";
 export {
   submitAllocations,
+  planAllocations,
   allocationsChunkClientToken,
   MAX_ALLOCATIONS_PER_TASK,
+  AllocationsSubmissionError,
+  AllocationsConflictError,
   type SubmitAllocationsInput,
   type SubmitAllocationsOutput,
   type SubmitAllocationsProgress,
-} from "./batch/submitAllocations.js";
-export { AllocationsSubmissionError, type AllocationsChunkRange } from "./batch/errors.js";
+  type SubmitAllocationsDeadline,
+  type AllocationsPlan,
+  type AllocationsSubmissionInput,
+  type PlannedChangeAction,
+  type IndexRange,
+  type AllocationConflict,
+  type FailedAllocation,
+  type AllocationsReport,
+} from "./batch/index.js";
 
 // Validation
 export {

@@ -2,39 +2,29 @@
  * The waiter and the batch helper against the local emulator over real HTTP
  * (real timers; tasks run 10 ms and the waiter polls every 5..20 ms).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import {
   AllocationsSubmissionError,
   AllocationsTaskFailedError,
   CreateRevenueAttributionCommand,
-  PartnerCentralRevenueMeasurementClient,
+  type PartnerCentralRevenueMeasurementClient,
   StartRevenueAttributionAllocationsTaskCommand,
   submitAllocations,
   waitUntilAllocationsTaskComplete,
   type RevenueShareAllocation,
 } from "../src/index.js";
-import { startEmulator, type Emulator } from "../src/testing/index.js";
+import type { Emulator } from "../src/testing/index.js";
 import { allocation } from "./helpers/allocations-script.js";
+import { FAST_WAIT as fast, useEmulator } from "./helpers/emulator-suite.js";
 
+const suite = useEmulator({ taskDurationMs: 10 });
 let emulator: Emulator;
 let client: PartnerCentralRevenueMeasurementClient;
 let attribution: string;
-const fast = { minDelay: 0.005, maxDelay: 0.02, maxWaitTime: 10 };
 const items = (n: number): RevenueShareAllocation[] => Array.from({ length: n }, (_, i) => allocation(i) as unknown as RevenueShareAllocation);
 
-beforeAll(async () => {
-  emulator = await startEmulator({ taskDurationMs: 10 });
-  client = new PartnerCentralRevenueMeasurementClient({
-    endpoint: emulator.endpoint,
-    region: emulator.region,
-    credentials: emulator.credentials,
-  });
-});
-afterAll(async () => {
-  client.destroy();
-  await emulator.close();
-});
 beforeEach(async () => {
+  ({ emulator, client } = suite);
   emulator.reset();
   const created = await client.send(
     new CreateRevenueAttributionCommand({ Catalog: "AWS", Name: "batch test", TenancyModel: "MULTI_TENANT" }),
@@ -76,24 +66,39 @@ describe("against the emulator", () => {
     expect(snapshot.Allocations).toHaveLength(600);
   });
 
-  it("stops at a FAILED chunk with the earlier chunk committed and nothing after it", async () => {
-    const list = items(300);
-    list[260] = { ...list[260]!, Action: "UPDATE", RevenueAttributionAllocationId: "alloc-doesnotexist1" };
-    const error = await submitAllocations(client, {
-      Catalog: "AWS",
-      RevenueAttributionIdentifier: attribution,
-      RevenueShareAllocations: list,
-      chunkSize: 150,
-      ...fast,
-    }).catch((e: unknown) => e);
+  it("stops at a FAILED middle task, naming its failed records by absolute index; the identical call then continues", async () => {
+    const list = items(600);
+    list[417] = { ...list[417]!, Action: "UPDATE", RevenueAttributionAllocationId: "alloc-doesnotexist1" };
+    const input = { Catalog: "AWS", RevenueAttributionIdentifier: attribution, RevenueShareAllocations: list, ...fast } as const;
+    const error = await submitAllocations(client, input).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AllocationsSubmissionError);
     const e = error as AllocationsSubmissionError;
     expect(e.cause).toBeInstanceOf(AllocationsTaskFailedError);
     expect((e.cause as AllocationsTaskFailedError).failureCounts).toEqual({ RESOURCE_NOT_FOUND: 1 });
-    expect(e.committed.map((r) => r.chunkIndex)).toEqual([0]);
-    expect(e.notCommitted.map((r) => [r.firstIndex, r.lastIndex])).toEqual([[150, 299]]);
+    expect(e.failed).toEqual([
+      { index: 417, TaskId: e.taskId, ErrorCode: "RESOURCE_NOT_FOUND", ErrorMessage: expect.stringContaining("alloc-doesnotexist1") },
+    ]);
+    expect(e.committed).toEqual([{ first: 0, last: 249 }]);
+    expect(e.inDoubt).toEqual([]);
+    expect(e.notApplied).toEqual([
+      { first: 250, last: 416 },
+      { first: 418, last: 599 },
+    ]);
     expect(e.revision).toBe("2");
-    const snapshot = emulator.inspect().revenueAttributions.find((a) => a.Id === attribution)!;
-    expect(snapshot.Allocations).toHaveLength(150);
+    expect(e.message).toContain("Failed (1): RevenueShareAllocations[417] RESOURCE_NOT_FOUND: Allocation alloc-doesnotexist1 was not found");
+    // The report matches the emulator: exactly the committed indexes are stored.
+    const stored = () => emulator.inspect().revenueAttributions.find((a) => a.Id === attribution)!.Allocations;
+    expect(stored().map((a) => a.EntityIdentifier).sort()).toEqual(list.slice(0, 250).map((a) => a.EntityIdentifier).sort());
+    // As data, in JSON too.
+    const json = JSON.parse(JSON.stringify(e)) as Record<string, unknown>;
+    expect(json).toMatchObject({ name: "AllocationsSubmissionError", failed: [{ index: 417 }], committed: [{ first: 0, last: 249 }] });
+    expect(json.cause).toMatchObject({ name: "AllocationsTaskFailedError", message: expect.stringContaining("FAILED") });
+
+    // Fixed: the row is corrected; the corrected call continues from the stored state.
+    list[417] = items(600)[417]!;
+    const result = await submitAllocations(client, { ...input, RevenueShareAllocations: list });
+    expect(result).toMatchObject({ finished: true, committed: [{ first: 0, last: 599 }], alreadyApplied: [{ first: 0, last: 249 }] });
+    expect(result.tasks.map((t) => t.TotalRevenueAttributionAllocationRecords)).toEqual([250, 100]);
+    expect(stored()).toHaveLength(600);
   });
 });

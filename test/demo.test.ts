@@ -23,6 +23,7 @@ describe("the demo", () => {
     expect(out).toMatch(/4\. Listed 600 committed allocations in 3 pages/);
     expect(out).toContain('Name: "RevenueShareAllocations[417].EffectiveUntil"');
     expect(out).toMatch(/5\. A mistake caught locally \(0 requests sent\)/);
+    expect(out).toMatch(/6\. The same call again .*: 600 of 600 changes already applied, 0 new tasks, revision 4/);
     expect(out).toMatch(/Summary: .* holds 600 allocations/);
     expect(out).not.toMatch(/\b\d{12}\b/); // no full account id is printed
   }, 30_000);

@@ -293,9 +293,15 @@ describe("revenue attributions and allocation tasks", () => {
           ClientToken,
         }),
       );
-    await start("a");
-    const err = await rejection(start("b"));
-    expect((err as ConflictException).Reason).toBe("CONCURRENT_MODIFICATION");
+    emulator.setTaskDurationMs(Infinity); // the first task is still running when the second start arrives, however slow the machine
+    try {
+      await start("a");
+      const err = await rejection(start("b"));
+      expect((err as ConflictException).Reason).toBe("CONCURRENT_MODIFICATION");
+    } finally {
+      emulator.finishTasks();
+      emulator.setTaskDurationMs(5);
+    }
   });
 
   it("fails a task with per-record details and applies nothing", async () => {

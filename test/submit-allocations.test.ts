@@ -2,18 +2,19 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import {
   AbortError,
   AllocationsSubmissionError,
-  AllocationsTaskFailedError,
   ClientValidationError,
   ConflictException,
   NetworkError,
   WaiterTimeoutError,
   allocationsChunkClientToken,
+  AllocationsTaskSupersededError,
   submitAllocations,
   type PartnerCentralRevenueMeasurementClient,
   type RevenueShareAllocation,
   type SubmitAllocationsProgress,
 } from "../src/index.js";
 import {
+  ARN,
   ATTRIBUTION,
   FAKE_TIMERS,
   ScriptedAllocationsService,
@@ -57,19 +58,40 @@ async function submitError(promise: Promise<unknown>): Promise<AllocationsSubmis
 }
 
 describe("submitAllocations", () => {
-  it("splits 600 changes into 250/250/100, chaining the revision of each COMPLETE task", async () => {
+  it("reads the attribution, then splits 600 changes into 250/250/100, chaining the revision of each COMPLETE task", async () => {
     const progress: SubmitAllocationsProgress[] = [];
     const result = await drive(
       submitAllocations(client, { ...base, RevenueShareAllocations: items(600), onProgress: (p) => progress.push(p) }),
     );
-    expect(operationOf(server.requests[0]!)).toBe("GetRevenueAttribution");
-    expect(server.requests[0]!.body).toEqual({ Catalog: "AWS", Identifier: ATTRIBUTION });
+    const ops = server.requests.map(operationOf);
+    // The latest task, the revision, the latest task again (so both belong together), then the allocations at that revision.
+    expect(ops.slice(0, 4)).toEqual([
+      "GetRevenueAttributionAllocationsTask",
+      "GetRevenueAttribution",
+      "GetRevenueAttributionAllocationsTask",
+      "ListRevenueAttributionAllocations",
+    ]);
+    expect(server.requests[1]!.body).toEqual({ Catalog: "AWS", Identifier: ATTRIBUTION });
+    expect(server.requests[3]!.body).toMatchObject({ RevenueAttributionRevision: "7", MaxResults: 500 });
     const starts = startBodies();
     expect(starts.map((s) => s.RevenueShareAllocations.length)).toEqual([250, 250, 100]);
     expect(starts.map((s) => s.RevenueAttributionRevision)).toEqual(["7", "8", "9"]);
     expect(starts.map((s) => s.RevenueShareAllocations[0]!.EntityIdentifier)).toEqual(["offer-00000", "offer-00250", "offer-00500"]);
     expect(starts[2]!.RevenueShareAllocations[99]!.EntityIdentifier).toBe("offer-00599");
-    expect(result.revision).toBe("10");
+    // Every task carries the submission's marker: id, chunk, chunk count, base revision.
+    const markers = starts.map((s) => (s as unknown as { Description: string }).Description);
+    expect(markers[0]).toMatch(/^\[prm-batch:[0-9a-f]{16}:1\/3:7\]$/);
+    expect(markers.map((m) => m.slice(28))).toEqual(["1/3:7]", "2/3:7]", "3/3:7]"]);
+    expect(result).toMatchObject({
+      finished: true,
+      revision: "10",
+      committed: [{ first: 0, last: 599 }],
+      alreadyApplied: [],
+      failed: [],
+      inDoubt: [],
+      notApplied: [],
+      tasksRemaining: 0,
+    });
     expect(result.tasks.map((t) => [t.TaskId, t.Status, t.RevenueAttributionLatestRevision])).toEqual([
       ["raatask-0000000000001", "COMPLETE", "8"],
       ["raatask-0000000000002", "COMPLETE", "9"],
@@ -81,56 +103,71 @@ describe("submitAllocations", () => {
       [2, 3, 600, 600, "raatask-0000000000003"],
     ]);
     // Every start happens only after the previous task was seen COMPLETE.
-    const ops = server.requests.map(operationOf);
-    expect(ops.filter((o) => o === "GetRevenueAttributionAllocationsTask")).toHaveLength(9);
-    expect(ops.indexOf("StartRevenueAttributionAllocationsTask", 2)).toBe(5);
+    expect(ops.filter((o) => o === "GetRevenueAttributionAllocationsTask")).toHaveLength(2 + 9);
+    expect(ops.indexOf("StartRevenueAttributionAllocationsTask", 5)).toBe(8);
     for (const token of starts.map((s) => s.ClientToken)) expect(token).toMatch(/^[0-9a-f]{64}$/);
     expect(new Set(starts.map((s) => s.ClientToken)).size).toBe(3);
   });
 
-  it("derives each chunk's ClientToken deterministically from attribution, revision, index and content", async () => {
-    await drive(submitAllocations(client, { ...base, RevenueAttributionRevision: "7", RevenueShareAllocations: items(5), chunkSize: 2 }));
+  it("derives each start's ClientToken from the submission, chunk, revision and previous task, not from a re-read", async () => {
+    await drive(submitAllocations(client, { ...base, RevenueShareAllocations: items(5), chunkSize: 2 }));
     const first = startBodies().map((s) => s.ClientToken);
-    expect(server.requests.map(operationOf)).not.toContain("GetRevenueAttribution");
     expect(startBodies().map((s) => s.RevenueShareAllocations.length)).toEqual([2, 2, 1]);
 
     service = new ScriptedAllocationsService({ revision: 7 });
     server.fallback = service.handle;
-    // Same content with keys in another order: same tokens.
+    // Same content with keys in another order, the attribution by ARN: the same submission, the same tokens.
     const reordered = items(5).map((it) => Object.fromEntries(Object.entries(it).reverse()) as unknown as RevenueShareAllocation);
-    await drive(submitAllocations(client, { ...base, RevenueAttributionRevision: "7", RevenueShareAllocations: reordered, chunkSize: 2 }));
+    await drive(submitAllocations(client, { ...base, RevenueAttributionIdentifier: ARN, RevenueShareAllocations: reordered, chunkSize: 2 }));
     expect(startBodies().map((s) => s.ClientToken)).toEqual(first);
 
-    const parts = { ...base, startingRevision: "7", chunkIndex: 0, chunkRevision: "7", items: items(2) };
+    const marker = (startBodies()[0] as unknown as { Description: string }).Description;
+    const submissionId = /prm-batch:([0-9a-f]{16})/.exec(marker)![1]!;
+    const parts = { submissionId, chunkIndex: 0, revision: "7" };
     const token = await allocationsChunkClientToken(parts);
     expect(token).toBe(first[0]);
+    expect(await allocationsChunkClientToken({ ...parts, previousTaskId: "raatask-0000000000001" })).not.toBe(token);
     expect(await allocationsChunkClientToken({ ...parts, chunkIndex: 1 })).not.toBe(token);
-    expect(await allocationsChunkClientToken({ ...parts, startingRevision: "8", chunkRevision: "8" })).not.toBe(token);
-    expect(await allocationsChunkClientToken({ ...parts, RevenueAttributionIdentifier: "ra-zzzzzzzzzzzzz" })).not.toBe(token);
-    expect(await allocationsChunkClientToken({ ...parts, items: items(3).slice(1) })).not.toBe(token);
+    expect(await allocationsChunkClientToken({ ...parts, revision: "8" })).not.toBe(token);
+
+    // Other content is another submission: other tokens.
+    service = new ScriptedAllocationsService({ revision: 7 });
+    server.fallback = service.handle;
+    await drive(submitAllocations(client, { ...base, RevenueShareAllocations: items(6).slice(1), chunkSize: 2 }));
+    expect(startBodies()[0]!.ClientToken).not.toBe(first[0]);
   });
 
   it("rejects an invalid item 599 (and every other problem) before any request", async () => {
     const list = items(600);
     list[599] = { ...list[599]!, EffectiveUntil: "2026-07-30" };
     list[3] = { ...list[3]!, Action: "UPDATE" };
+    list[7] = { ...list[6]! };
     const error = await submitAllocations(client, {
       ...base,
       RevenueAttributionRevision: "0",
       RevenueShareAllocations: list,
       chunkSize: 251,
+      Description: "x".repeat(961),
+      deadline: new Date(Number.NaN),
+      taskDurationEstimate: 0,
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ClientValidationError);
     const names = (error as ClientValidationError).FieldList.map((f) => f.Name);
-    expect(names).toEqual(
-      expect.arrayContaining([
+    expect(names.sort()).toEqual(
+      [
         "RevenueAttributionRevision",
         "chunkSize",
+        "Description",
+        "deadline",
+        "taskDurationEstimate",
         "RevenueShareAllocations[3].RevenueAttributionAllocationId",
+        "RevenueShareAllocations[7]",
         "RevenueShareAllocations[599].EffectiveUntil",
-      ]),
+      ].sort(),
     );
-    expect(names).toHaveLength(4);
+    const byName = new Map((error as ClientValidationError).FieldList.map((f) => [f.Name, f]));
+    expect(byName.get("RevenueShareAllocations[7]")).toMatchObject({ Code: "DUPLICATE_VALUE", Message: expect.stringContaining("[6]") });
+    expect(byName.get("Description")!.Message).toContain("at most 960");
     expect(server.requests).toHaveLength(0);
   });
 
@@ -140,102 +177,88 @@ describe("submitAllocations", () => {
     expect(server.requests).toHaveLength(0);
   });
 
-  it("reports REVISION_MISMATCH on the second chunk with chunk 1 committed and chunks 2-3 not", async () => {
+  it("reports a REVISION_MISMATCH start as not applied, with the first chunk committed", async () => {
     service.onStart = (_body, index) =>
       index === 1
         ? errorResponse("ConflictException", 409, { Message: "Revision 8 is stale", Reason: "REVISION_MISMATCH" })
         : undefined;
     const error = await submitError(submitAllocations(client, { ...base, RevenueShareAllocations: items(600) }));
-    expect(error.committed).toEqual([{ chunkIndex: 0, firstIndex: 0, lastIndex: 249, taskId: "raatask-0000000000001" }]);
-    expect(error.inDoubt).toBeUndefined();
-    expect(error.notCommitted).toEqual([
-      { chunkIndex: 1, firstIndex: 250, lastIndex: 499 },
-      { chunkIndex: 2, firstIndex: 500, lastIndex: 599 },
-    ]);
-    expect(error.recordsCommitted).toBe(250);
-    expect(error.recordsTotal).toBe(600);
-    expect(error.revision).toBe("8");
+    expect(error).toMatchObject({
+      committed: [{ first: 0, last: 249 }],
+      inDoubt: [],
+      failed: [],
+      notApplied: [{ first: 250, last: 599 }],
+      recordsTotal: 600,
+      revision: "8",
+    });
     expect(error.tasks.map((t) => t.TaskId)).toEqual(["raatask-0000000000001"]);
     expect(error.cause).toBeInstanceOf(ConflictException);
     expect((error.cause as ConflictException).Reason).toBe("REVISION_MISMATCH");
     expect(error.message).toBe(
-      "submitAllocations stopped at chunk 2 of 3: ConflictException (REVISION_MISMATCH): Revision 8 is stale. " +
-        "Committed: chunk 1 of 3 (RevenueShareAllocations[0..249]), revision 8. " +
-        "Not committed: chunks 2-3 of 3 (RevenueShareAllocations[250..599]).",
+      "submitAllocations stopped: ConflictException (REVISION_MISMATCH): Revision 8 is stale. " +
+        "Committed: RevenueShareAllocations[0..249] (250). Not applied: RevenueShareAllocations[250..599] (350). " +
+        "Revision 8. Call submitAllocations again with the same arguments to continue.",
     );
     expect(startBodies()).toHaveLength(2);
   });
 
-  it("reports a FAILED chunk as not committed, with the task failure as cause", async () => {
-    service.failTask = {
-      index: 1,
-      details: [
-        {
-          EntityType: "OFFER",
-          EntityId: "offer-00260",
-          CustomerAwsAccountId: "100000000260",
-          EffectiveFrom: "2026-07-01",
-          EffectiveUntil: "2026-07-31",
-          Action: "CREATE",
-          ErrorCode: "ALLOCATION_CAP_EXCEEDED",
-          ErrorMessage: "Cap exceeded for 100000000260",
-        },
-      ],
-    };
-    const error = await submitError(submitAllocations(client, { ...base, RevenueShareAllocations: items(600) }));
-    expect(error.cause).toBeInstanceOf(AllocationsTaskFailedError);
-    expect(error.committed.map((r) => r.chunkIndex)).toEqual([0]);
-    expect(error.inDoubt).toBeUndefined();
-    expect(error.notCommitted).toEqual([
-      { chunkIndex: 1, firstIndex: 250, lastIndex: 499, taskId: "raatask-0000000000002" },
-      { chunkIndex: 2, firstIndex: 500, lastIndex: 599 },
-    ]);
-    expect(error.message).toContain("1 of 250 records failed: ALLOCATION_CAP_EXCEEDED ×1");
-    expect(error.message).not.toContain("100000000260");
-  });
-
-  it("reports the chunk whose wait timed out as in doubt, with its task id", async () => {
+  it("reports the task whose wait timed out as in doubt, with its task id", async () => {
     service.pollsPerTask = 1_000_000;
-    const error = await submitError(
-      submitAllocations(client, { ...base, RevenueAttributionRevision: "7", RevenueShareAllocations: items(300), maxWaitTime: 30 }),
-    );
+    const error = await submitError(submitAllocations(client, { ...base, RevenueShareAllocations: items(300), maxWaitTime: 30 }));
     expect(error.cause).toBeInstanceOf(WaiterTimeoutError);
-    expect(error.committed).toEqual([]);
-    expect(error.inDoubt).toEqual({ chunkIndex: 0, firstIndex: 0, lastIndex: 249, taskId: "raatask-0000000000001" });
-    expect(error.notCommitted).toEqual([{ chunkIndex: 1, firstIndex: 250, lastIndex: 299 }]);
-    expect(error.revision).toBe("7");
-    expect(error.message).toContain("Outcome unknown: chunk 1 of 2 (RevenueShareAllocations[0..249]), task raatask-0000000000001.");
+    expect(error).toMatchObject({
+      committed: [],
+      inDoubt: [{ first: 0, last: 249 }],
+      notApplied: [{ first: 250, last: 299 }],
+      taskId: "raatask-0000000000001",
+      revision: "7",
+    });
+    expect(error.message).toContain("Outcome unknown: RevenueShareAllocations[0..249] (250).");
   });
 
-  it("reports a start lost on the network as in doubt, and an abort mid-wait likewise", async () => {
+  it("reports a start lost on the network as in doubt, an abort mid-wait likewise, and a superseded task too", async () => {
     service.onStart = (_b, index) => (index === 0 ? { drop: true } : undefined);
-    const dropped = await submitError(submitAllocations(client, { ...base, RevenueAttributionRevision: "7", RevenueShareAllocations: items(10) }));
+    const dropped = await submitError(submitAllocations(client, { ...base, RevenueShareAllocations: items(10) }));
     expect(dropped.cause).toBeInstanceOf(NetworkError);
-    expect(dropped.inDoubt).toEqual({ chunkIndex: 0, firstIndex: 0, lastIndex: 9 });
+    expect(dropped.inDoubt).toEqual([{ first: 0, last: 9 }]);
+    expect(dropped.notApplied).toEqual([]);
 
     service = new ScriptedAllocationsService({ revision: 7, pollsPerTask: 5 });
     server.fallback = service.handle;
     const controller = new AbortController();
-    const aborted = await drive(
+    const aborted = await submitError(
       submitAllocations(client, {
         ...base,
-        RevenueAttributionRevision: "7",
         RevenueShareAllocations: items(10),
         abortSignal: controller.signal,
         onPoll: (_t, attempt) => attempt === 2 && controller.abort(),
       }),
-    ).catch((e: unknown) => e);
-    expect(aborted).toBeInstanceOf(AllocationsSubmissionError);
-    expect((aborted as AllocationsSubmissionError).cause).toBeInstanceOf(AbortError);
-    expect((aborted as AllocationsSubmissionError).inDoubt?.taskId).toBe("raatask-0000000000001");
+    );
+    expect(aborted.cause).toBeInstanceOf(AbortError);
+    expect(aborted.taskId).toBe("raatask-0000000000001");
+    expect(aborted.inDoubt).toEqual([{ first: 0, last: 9 }]);
+
+    service = new ScriptedAllocationsService({ revision: 7, pollsPerTask: 5 });
+    server.fallback = service.handle;
+    const other = { TaskId: "raatask-othertaskxxxx", revisionAtStart: 7, records: 1, polls: 0, status: "IN_PROGRESS" };
+    const superseded = await submitError(
+      submitAllocations(client, {
+        ...base,
+        RevenueShareAllocations: items(3),
+        onPoll: (_t, attempt) => attempt === 1 && service.tasks.push(other),
+      }),
+    );
+    expect(superseded.cause).toBeInstanceOf(AllocationsTaskSupersededError);
+    expect(superseded.inDoubt).toEqual([{ first: 0, last: 2 }]);
   });
 
   it("masks account ids that a service error message echoes", async () => {
     service.onStart = () =>
       errorResponse("ValidationException", 400, { Message: "Account 123456789012 is not eligible", Reason: "BUSINESS_VALIDATION_FAILED" });
-    const error = await submitError(submitAllocations(client, { ...base, RevenueAttributionRevision: "7", RevenueShareAllocations: items(1) }));
+    const error = await submitError(submitAllocations(client, { ...base, RevenueShareAllocations: items(1) }));
     expect(error.message).toContain("Account ********9012 is not eligible");
     expect(error.message).not.toContain("123456789012");
-    expect(error.notCommitted.map((r) => r.chunkIndex)).toEqual([0]);
+    expect(JSON.stringify(error)).not.toContain("123456789012");
+    expect(error.notApplied).toEqual([{ first: 0, last: 0 }]);
   });
 });

@@ -1,12 +1,10 @@
 /**
- * Any number of allocation changes in one call: validate everything, then
- * submit chunks of at most 250 in order, waiting for each task and chaining
- * the revision each COMPLETE task returns into the next.
+ * Any number of allocation changes in one call, resumable: calling again with
+ * the same arguments after a crash, a timeout or a fixed failure applies only
+ * what is left. See the README's "Resuming and deadlines" and "Architecture".
  */
-import * as z from "zod/mini";
 import type { PartnerCentralRevenueMeasurementClient } from "../client.js";
 import type { GetRevenueAttributionAllocationsTaskOutput } from "../commands/GetRevenueAttributionAllocationsTaskCommand.js";
-import { GetRevenueAttributionCommand } from "../commands/GetRevenueAttributionCommand.js";
 import { StartRevenueAttributionAllocationsTaskCommand } from "../commands/StartRevenueAttributionAllocationsTaskCommand.js";
 import {
   AbortError,
@@ -15,261 +13,327 @@ import {
   PartnerCentralRevenueMeasurementServiceException,
   type ValidationExceptionField,
 } from "../errors.js";
-import type { CatalogName, RevenueShareAllocation } from "../models.js";
-import { validateRevenueShareAllocations } from "../validation/allocations.js";
-import { collectIssues } from "../validation/core.js";
 import {
-  CatalogName as CatalogNameSchema,
-  Description as DescriptionSchema,
-  RevenueAttributionIdentifier as RevenueAttributionIdentifierSchema,
-  RevisionToken,
-} from "../validation/shapes.js";
-import { AllocationsTaskFailedError } from "../waiters/errors.js";
+  AllocationsTaskFailedError,
+  AllocationsTaskSupersededError,
+  WaiterTimeoutError,
+} from "../waiters/errors.js";
 import {
+  ALLOCATIONS_TASK_WAITER_DEFAULTS,
   waitUntilAllocationsTaskComplete,
   type AllocationsTaskWaiterOptions,
 } from "../waiters/waitUntilAllocationsTaskComplete.js";
-import { AllocationsSubmissionError, type AllocationsChunkRange } from "./errors.js";
+import { AllocationsSubmissionError, type AllocationsReport } from "./errors.js";
+import {
+  assertNoConflicts,
+  ownMarker,
+  prepareSubmission,
+  readSnapshot,
+  withoutMetadata,
+  reconcileSubmission,
+  type AllocationsSubmissionInput,
+  type Reconciliation,
+} from "./plan.js";
+import { toRanges } from "./ranges.js";
+import { mapFailures, type FailedAllocation } from "./reconcile.js";
+import { allocationsChunkClientToken, describeWithMarker } from "./resume.js";
 
-/** Most changes one StartRevenueAttributionAllocationsTask accepts. */
-export const MAX_ALLOCATIONS_PER_TASK = 250;
-
-/** Progress after each committed chunk. */
+/** Progress after each task this call saw COMPLETE. */
 export interface SubmitAllocationsProgress {
-  /** 0-based index of the chunk that just completed. */
+  /** 0-based chunk of the submission the task carried. */
   chunkIndex: number;
+  /** Chunks of the submission. */
   chunkCount: number;
-  /** Records in all chunks committed so far. */
+  /** Changes committed so far (including those already applied when the call began). */
   recordsCommitted: number;
+  /** Changes in the submission. */
   recordsTotal: number;
-  /** The chunk's COMPLETE task. */
+  /** The COMPLETE task. */
   task: GetRevenueAttributionAllocationsTaskOutput;
 }
 
-/** Input of {@link submitAllocations}. Waiter options apply to each chunk's wait. */
-export interface SubmitAllocationsInput extends AllocationsTaskWaiterOptions {
-  Catalog: CatalogName;
-  /** `ra-…` id or the attribution's ARN. */
-  RevenueAttributionIdentifier: string;
-  /** The attribution's current revision; read with GetRevenueAttribution when left out. */
-  RevenueAttributionRevision?: string;
-  /** Any number (at least one) of changes, submitted in this order. */
-  RevenueShareAllocations: readonly RevenueShareAllocation[];
-  /** Sent with every chunk's task. */
-  Description?: string;
-  /** Changes per task, 1..250; default 250. */
-  chunkSize?: number;
-  /** Called after each chunk's task is COMPLETE. */
-  onProgress?: (progress: SubmitAllocationsProgress) => void;
-}
-
-/** Result of {@link submitAllocations}. */
-export interface SubmitAllocationsOutput {
-  /** The attribution's revision after the last chunk: use it for the next batch. */
-  revision: string;
-  /** Every chunk's COMPLETE task, in order. */
-  tasks: GetRevenueAttributionAllocationsTaskOutput[];
-}
-
-const TopLevelSchema = z.object({
-  Catalog: CatalogNameSchema,
-  RevenueAttributionIdentifier: RevenueAttributionIdentifierSchema,
-  RevenueAttributionRevision: z.optional(RevisionToken),
-  Description: z.optional(DescriptionSchema),
-});
-
-/** JSON with object keys sorted and `undefined` members dropped, so equal content gives equal text. */
-function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  const entries = Object.keys(value)
-    .sort()
-    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-    .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
-  return `{${entries.join(",")}}`;
-}
-
 /**
- * The `ClientToken` of one chunk: SHA-256 (hex, 64 printable characters) of the
- * catalog, attribution, starting revision of the submission, chunk index, the
- * revision the chunk is sent with, description and the chunk's content. The
- * same submission from the same revision yields the same tokens, so the
- * service deduplicates a retried start.
+ * When to stop: a time (`Date` or epoch milliseconds), or a function that
+ * returns the milliseconds left, such as Lambda's `context.getRemainingTimeInMillis`.
  */
-export async function allocationsChunkClientToken(parts: {
-  Catalog: string;
-  RevenueAttributionIdentifier: string;
-  startingRevision: string;
-  chunkIndex: number;
-  chunkRevision: string;
-  Description?: string;
-  items: readonly unknown[];
-}): Promise<string> {
-  const text = canonicalJson({ v: 1, ...parts });
-  const digest = await globalThis.crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+export type SubmitAllocationsDeadline = Date | number | (() => number);
+
+/** Input of {@link submitAllocations}. Waiter options apply to each task's wait. */
+export interface SubmitAllocationsInput extends AllocationsSubmissionInput, AllocationsTaskWaiterOptions {
+  /** Called after each task this call saw COMPLETE. */
+  onProgress?: (progress: SubmitAllocationsProgress) => void;
+  /**
+   * Stop cleanly before this: no task is started unless it is expected to
+   * finish (with a 1 s margin) in time, and a wait ends at it. The call then
+   * resolves with `finished: false`; call again (e.g. in the next invocation)
+   * to continue.
+   */
+  deadline?: SubmitAllocationsDeadline;
+  /**
+   * Expected run time of one task, in seconds, until this call has timed one
+   * (then the longest it saw is used); default 60. Only used with `deadline`.
+   */
+  taskDurationEstimate?: number;
 }
 
-function validate(input: SubmitAllocationsInput, validateItems: boolean): ValidationExceptionField[] {
+/** Result of {@link submitAllocations}: where every input index stands. */
+export interface SubmitAllocationsOutput extends AllocationsReport {
+  /** True when every change is committed; false when the deadline stopped the call: call again. */
+  finished: boolean;
+  /** The attribution's revision after the last COMPLETE task (or as read, when nothing was left). */
+  revision: string;
+  /** The COMPLETE tasks this call saw, in order. */
+  tasks: GetRevenueAttributionAllocationsTaskOutput[];
+  /**
+   * Tasks the submission still needs (0 when finished), including
+   * `pendingTaskId`'s; undefined when the deadline came before the attribution was reconciled.
+   */
+  tasksRemaining: number | undefined;
+  /** A task left IN_PROGRESS at the deadline; the next call waits for it. */
+  pendingTaskId?: string;
+}
+
+/** Room kept before the deadline for returning. */
+const DEADLINE_MARGIN_MS = 1_000;
+const DEFAULT_TASK_DURATION_ESTIMATE = 60;
+
+type IndexStatus = "unknown" | "alreadyApplied" | "committed" | "failed" | "inDoubt" | "notApplied";
+
+function checkOptions(input: SubmitAllocationsInput): ValidationExceptionField[] {
   const problems: ValidationExceptionField[] = [];
-  const { chunkSize } = input;
-  if (chunkSize !== undefined && (!Number.isInteger(chunkSize) || chunkSize < 1 || chunkSize > MAX_ALLOCATIONS_PER_TASK)) {
-    problems.push({ Name: "chunkSize", Code: "INVALID_VALUE", Message: `must be a whole number from 1 to ${MAX_ALLOCATIONS_PER_TASK}` });
+  const { deadline, taskDurationEstimate } = input;
+  if (deadline !== undefined && typeof deadline !== "function" && !Number.isFinite(Number(deadline))) {
+    problems.push({ Name: "deadline", Code: "INVALID_VALUE", Message: "must be a Date, epoch milliseconds or a function" });
   }
-  const items = input.RevenueShareAllocations as unknown;
-  if (!Array.isArray(items)) {
-    problems.push({ Name: "RevenueShareAllocations", Code: "INVALID_VALUE", Message: "must be an array" });
-  } else if (items.length === 0) {
-    problems.push({ Name: "RevenueShareAllocations", Code: "TOO_MANY_VALUES", Message: "must hold at least 1 item" });
+  if (taskDurationEstimate !== undefined && !(Number.isFinite(taskDurationEstimate) && taskDurationEstimate > 0)) {
+    problems.push({ Name: "taskDurationEstimate", Code: "INVALID_VALUE", Message: "must be a positive number of seconds" });
   }
-  if (!validateItems) return problems;
-  problems.unshift(...collectIssues(TopLevelSchema, undefined, input, { now: Date.now() }));
-  if (Array.isArray(items)) problems.push(...validateRevenueShareAllocations(items));
   return problems;
+}
+
+/** Milliseconds left before the deadline (Infinity without one). */
+function remainingMsOf(deadline: SubmitAllocationsDeadline | undefined): () => number {
+  if (deadline === undefined) return () => Infinity;
+  if (typeof deadline === "function") return () => Number(deadline());
+  const at = deadline instanceof Date ? deadline.getTime() : deadline;
+  return () => at - Date.now();
 }
 
 /** True when the error proves the start request was not applied. */
 function startCertainlyRejected(error: unknown): boolean {
   if (error instanceof ClientValidationError) return true;
   if (error instanceof PartnerCentralRevenueMeasurementProtocolError) return false;
-  if (error instanceof PartnerCentralRevenueMeasurementServiceException) {
-    return error.$fault === "client"; // answered with a 4xx: rejected (throttling included)
-  }
+  if (error instanceof PartnerCentralRevenueMeasurementServiceException) return error.$fault === "client"; // a 4xx answer: refused
   return false; // network failure, abort, 5xx: it may have reached the service
 }
 
 /**
- * Submits any number of allocation changes to a revenue attribution.
+ * Submits any number of allocation changes to a revenue attribution, exactly
+ * once each, and can be resumed by calling it again with the same arguments.
  *
- * 1. Validates every item (and the other members) before any request; all
- *    problems are reported at once as `ClientValidationError`, named by
- *    absolute index (`RevenueShareAllocations[599].EffectiveUntil`).
- * 2. Uses `RevenueAttributionRevision`, or reads `LatestRevision` with GetRevenueAttribution.
- * 3. Splits into chunks of `chunkSize` (default 250) in input order; for each:
- *    starts a task with a deterministic `ClientToken`, waits for it, and
- *    passes its `RevenueAttributionLatestRevision` to the next.
+ * 1. Validates everything before any request; all problems are reported at
+ *    once as `ClientValidationError`, by absolute index
+ *    (`RevenueShareAllocations[599].EffectiveUntil`).
+ * 2. Reads the attribution: its revision and latest task. A task still
+ *    IN_PROGRESS (say, of a run that was killed) is waited for, never duplicated.
+ * 3. Reconciles the changes with the attribution's allocations: changes
+ *    already applied are skipped (see the README's "Architecture").
+ * 4. Starts the chunks' tasks in input order (at most `chunkSize` changes
+ *    each; two UPDATEs of one allocation go to different tasks), waiting for
+ *    each and chaining the revision it returns. Each task's `Description`
+ *    ends with the submission's marker, and its `ClientToken` is derived from
+ *    the submission, so a later call recognises and does not repeat it.
  *
- * Resolves with the final revision and every task. On any failure after
- * validation it stops and rejects with {@link AllocationsSubmissionError},
- * which states exactly which chunks were committed; `cause` holds the error
- * (e.g. `AllocationsTaskFailedError`, a `ConflictException` with Reason
- * `REVISION_MISMATCH`, `WaiterTimeoutError`, `AbortError`).
+ * ```ts
+ * const result = await submitAllocations(client, {
+ *   Catalog: "AWS", RevenueAttributionIdentifier: "ra-abc123def4567", RevenueShareAllocations: rows,
+ *   deadline: () => context.getRemainingTimeInMillis(),
+ * });
+ * if (!result.finished) return { again: true }; // the next invocation, same arguments, continues
+ * ```
+ *
+ * Resolves with `finished: true` and the final revision once every change is
+ * committed (also when nothing was left to do), or `finished: false` when the
+ * `deadline` stopped it.
+ *
+ * @throws ClientValidationError when the input breaks a rule (before any request).
+ * @throws AllocationsConflictError when the attribution contradicts the submission (another writer); nothing is sent.
+ * @throws AllocationsSubmissionError when anything else stops it: its report says which input indexes are
+ *   committed, failed (a FAILED task's records, with the service's codes), in doubt and not applied; `cause`
+ *   holds the underlying error (`AllocationsTaskFailedError`, a `ConflictException`, `WaiterTimeoutError`,
+ *   `AbortError`, `NetworkError`, …). Calling again with the same arguments continues.
  */
 export async function submitAllocations(
   client: PartnerCentralRevenueMeasurementClient,
   input: SubmitAllocationsInput,
 ): Promise<SubmitAllocationsOutput> {
-  const problems = validate(input, client.config.validation);
-  if (problems.length) throw new ClientValidationError("submitAllocations", problems);
-
-  const { Catalog, RevenueAttributionIdentifier, Description, abortSignal, onProgress } = input;
-  const items = input.RevenueShareAllocations;
-  const chunkSize = input.chunkSize ?? MAX_ALLOCATIONS_PER_TASK;
-  const chunkCount = Math.ceil(items.length / chunkSize);
-  const ranges: AllocationsChunkRange[] = Array.from({ length: chunkCount }, (_, chunkIndex) => ({
-    chunkIndex,
-    firstIndex: chunkIndex * chunkSize,
-    lastIndex: Math.min(items.length, (chunkIndex + 1) * chunkSize) - 1,
-  }));
-  const waiterOptions: AllocationsTaskWaiterOptions = {
-    maxWaitTime: input.maxWaitTime,
-    minDelay: input.minDelay,
-    maxDelay: input.maxDelay,
-    abortSignal,
-    onPoll: input.onPoll,
-  };
-
+  const s = await prepareSubmission(client, input, "submitAllocations", checkOptions(input));
+  const { Catalog, RevenueAttributionIdentifier, abortSignal, onProgress } = input;
+  const items = s.items;
+  const remainingMs = remainingMsOf(input.deadline);
+  const maxWaitTime = input.maxWaitTime ?? ALLOCATIONS_TASK_WAITER_DEFAULTS.maxWaitTime;
+  const status: IndexStatus[] = items.map(() => "unknown");
+  const failed: FailedAllocation[] = [];
   const tasks: GetRevenueAttributionAllocationsTaskOutput[] = [];
-  let revision: string | undefined = input.RevenueAttributionRevision;
-  let recordsCommitted = 0;
-  const fail = (cause: unknown, stop: number, inDoubt: boolean, taskId?: string): AllocationsSubmissionError => {
-    const stopped = ranges[stop] && { ...ranges[stop], ...(taskId ? { taskId } : {}) };
-    return new AllocationsSubmissionError({
-      committed: ranges.slice(0, stop).map((r, i) => ({ ...r, taskId: tasks[i]?.TaskId })),
-      inDoubt: inDoubt ? stopped : undefined,
-      notCommitted: [...(!inDoubt && stopped ? [stopped] : []), ...ranges.slice(stop + 1)],
-      chunkCount,
-      recordsTotal: items.length,
-      revision,
-      tasks: [...tasks],
-      cause,
-    });
+  let revision: string | undefined;
+  let taskId: string | undefined; // the task whose outcome is pending
+
+  const set = (indexes: readonly number[], to: IndexStatus) => indexes.forEach((i) => (status[i] = to));
+  const where = (...of: IndexStatus[]) => toRanges(status.flatMap((st, i) => (of.includes(st) ? [i] : [])));
+  const report = (): AllocationsReport => ({
+    committed: where("alreadyApplied", "committed"),
+    alreadyApplied: where("alreadyApplied"),
+    failed: [...failed],
+    inDoubt: where("inDoubt", "unknown"),
+    notApplied: where("notApplied"),
+  });
+  const stop = (cause: unknown) =>
+    new AllocationsSubmissionError({ ...report(), recordsTotal: items.length, revision, taskId, tasks: [...tasks], cause });
+  const result = (finished: boolean, tasksRemaining: number | undefined): SubmitAllocationsOutput => ({
+    finished,
+    ...report(),
+    revision: revision!,
+    tasks,
+    tasksRemaining,
+    pendingTaskId: taskId,
+  });
+  const recordFailure = (error: AllocationsTaskFailedError, indexes: readonly number[]) => {
+    const mapped = mapFailures(items, indexes, error.TaskId, error.ErrorDetailList);
+    set(indexes, "notApplied");
+    set(mapped.map((f) => f.index), "failed");
+    failed.push(...mapped);
   };
 
-  if (revision === undefined) {
+  /** Waits for a task within the deadline; `undefined` when the deadline came first. */
+  const waitFor = async (TaskId: string): Promise<GetRevenueAttributionAllocationsTaskOutput | undefined> => {
+    const budget = (remainingMs() - DEADLINE_MARGIN_MS) / 1000;
+    if (budget <= 0) return undefined;
+    const byDeadline = budget < maxWaitTime;
     try {
-      const attribution = await client.send(new GetRevenueAttributionCommand({ Catalog, Identifier: RevenueAttributionIdentifier }), {
-        abortSignal,
-      });
-      revision = attribution.LatestRevision ?? attribution.Revision;
-      if (revision === undefined) throw new Error("GetRevenueAttribution returned no LatestRevision");
+      const task = await waitUntilAllocationsTaskComplete(
+        {
+          client,
+          maxWaitTime: byDeadline ? budget : maxWaitTime,
+          minDelay: input.minDelay,
+          maxDelay: input.maxDelay,
+          abortSignal,
+          onPoll: input.onPoll,
+        },
+        { Catalog, RevenueAttributionIdentifier, TaskId },
+      );
+      return withoutMetadata(task);
     } catch (e) {
-      throw fail(e, 0, false);
+      if (e instanceof WaiterTimeoutError && byDeadline) return undefined;
+      throw e;
     }
-  }
-  const startingRevision = revision;
+  };
 
-  for (const range of ranges) {
-    const chunk = items.slice(range.firstIndex, range.lastIndex + 1);
-    const chunkRevision: string = revision!;
-    let taskId: string;
-    let sent = false;
+  // 1. Read the attribution; let a task still running (ours from a killed run, or another writer's) end first.
+  let reconciliation: Reconciliation;
+  let previousTaskId: string | undefined; // the attribution's latest task before the next start
+  let failedBefore: { error: AllocationsTaskFailedError; chunkIndex: number } | undefined;
+  try {
+    let snapshot = await readSnapshot(client, s, abortSignal);
+    revision = snapshot.revision;
+    while (snapshot.latestTask?.Status === "IN_PROGRESS") {
+      const running = snapshot.latestTask;
+      taskId = running.TaskId;
+      try {
+        if (!(await waitFor(running.TaskId))) return result(false, undefined);
+      } catch (e) {
+        // Ended FAILED (ours is reported below), or superseded by a later task (read again).
+        if (e instanceof AllocationsTaskFailedError) {
+          const marker = ownMarker(s, running);
+          if (marker) failedBefore = { error: e, chunkIndex: marker.chunkIndex };
+        } else if (!(e instanceof AllocationsTaskSupersededError)) throw e;
+      }
+      taskId = undefined;
+      snapshot = await readSnapshot(client, s, abortSignal);
+      revision = snapshot.revision;
+    }
+    const latest = snapshot.latestTask;
+    previousTaskId = latest?.TaskId;
+    reconciliation = await reconcileSubmission(client, s, revision, latest, abortSignal);
+  } catch (e) {
+    throw stop(e);
+  }
+  assertNoConflicts(reconciliation);
+  s.items.forEach((_item, i) => (status[i] = reconciliation.applied[i] ? "alreadyApplied" : "notApplied"));
+  const remaining = reconciliation.remaining;
+  const failedTask = failedBefore && remaining.find((t) => t.chunkIndex === failedBefore.chunkIndex);
+  if (failedBefore && failedTask) {
+    // A task of this submission that this call waited for FAILED: report it rather than repeat it at once.
+    recordFailure(failedBefore.error, failedTask.indexes);
+    throw stop(failedBefore.error);
+  }
+
+  // 2. Run what is left, one task at a time, in order.
+  let longestTaskMs: number | undefined;
+  for (const [n, pending] of remaining.entries()) {
+    const expectedMs = longestTaskMs ?? (input.taskDurationEstimate ?? DEFAULT_TASK_DURATION_ESTIMATE) * 1000;
+    if (remainingMs() < expectedMs + DEADLINE_MARGIN_MS) return result(false, remaining.length - n);
+    if (abortSignal?.aborted) throw stop(new AbortError(undefined, { cause: abortSignal.reason }));
+    const ClientToken = await allocationsChunkClientToken({
+      submissionId: s.submissionId,
+      chunkIndex: pending.chunkIndex,
+      revision: revision!,
+      previousTaskId,
+    });
+    const Description = describeWithMarker(input.Description, {
+      submissionId: s.submissionId,
+      chunkIndex: pending.chunkIndex,
+      chunkCount: s.chunks.length,
+      baseRevision: reconciliation.baseRevision,
+    });
+    set(pending.indexes, "inDoubt");
+    const startedAt = Date.now();
     try {
-      if (abortSignal?.aborted) throw new AbortError(undefined, { cause: abortSignal.reason });
-      const ClientToken = await allocationsChunkClientToken({
-        Catalog,
-        RevenueAttributionIdentifier,
-        startingRevision,
-        chunkIndex: range.chunkIndex,
-        chunkRevision,
-        Description,
-        items: chunk,
-      });
-      sent = true;
       const started = await client.send(
         new StartRevenueAttributionAllocationsTaskCommand({
           Catalog,
           RevenueAttributionIdentifier,
-          RevenueAttributionRevision: chunkRevision,
-          RevenueShareAllocations: chunk as RevenueShareAllocation[],
+          RevenueAttributionRevision: revision!,
+          RevenueShareAllocations: pending.indexes.map((i) => items[i]!),
           ClientToken,
-          ...(Description !== undefined ? { Description } : {}),
+          Description,
         }),
         { abortSignal },
       );
       taskId = started.TaskId;
     } catch (e) {
-      // Not sent, or rejected by the service: not applied. Otherwise it may have been.
-      throw fail(e, range.chunkIndex, sent && !startCertainlyRejected(e));
+      if (startCertainlyRejected(e)) set(pending.indexes, "notApplied");
+      throw stop(e);
     }
 
-    let task: GetRevenueAttributionAllocationsTaskOutput;
+    let task: GetRevenueAttributionAllocationsTaskOutput | undefined;
     try {
-      const { $metadata: _metadata, ...completed } = await waitUntilAllocationsTaskComplete(
-        { client, ...waiterOptions },
-        { Catalog, RevenueAttributionIdentifier, TaskId: taskId },
-      );
-      task = completed;
+      task = await waitFor(taskId);
     } catch (e) {
-      throw fail(e, range.chunkIndex, !(e instanceof AllocationsTaskFailedError), taskId);
+      if (e instanceof AllocationsTaskFailedError) recordFailure(e, pending.indexes); // otherwise the task stays in doubt
+      throw stop(e);
     }
-
+    if (!task) return result(false, remaining.length - n);
+    longestTaskMs = Math.max(longestTaskMs ?? 0, Date.now() - startedAt);
+    set(pending.indexes, "committed");
     tasks.push(task);
-    recordsCommitted += chunk.length;
+    previousTaskId = taskId;
+    taskId = undefined;
     if (typeof task.RevenueAttributionLatestRevision !== "string") {
       revision = undefined;
-      throw fail(
-        new Error(`Task ${task.TaskId} is COMPLETE but carried no RevenueAttributionLatestRevision`),
-        range.chunkIndex + 1,
-        false,
-      );
+      throw stop(new Error(`Task ${task.TaskId} is COMPLETE without RevenueAttributionLatestRevision`));
     }
     revision = task.RevenueAttributionLatestRevision;
     try {
-      onProgress?.({ chunkIndex: range.chunkIndex, chunkCount, recordsCommitted, recordsTotal: items.length, task });
+      onProgress?.({
+        chunkIndex: pending.chunkIndex,
+        chunkCount: s.chunks.length,
+        recordsCommitted: status.filter((st) => st === "committed" || st === "alreadyApplied").length,
+        recordsTotal: items.length,
+        task,
+      });
     } catch (e) {
-      throw fail(e, range.chunkIndex + 1, false);
+      throw stop(e);
     }
   }
-  return { revision: revision!, tasks };
+  return result(true, 0);
 }

@@ -49,7 +49,10 @@ export interface EmulatorOptions {
   verifySignatures?: boolean;
   /** 12-digit account id used in ARNs; default `111122223333`. */
   accountId?: string;
-  /** How long an allocations task stays IN_PROGRESS before it ends; default 50 ms. */
+  /**
+   * How long an allocations task stays IN_PROGRESS before it ends; default 50 ms.
+   * `Infinity`: until `finishTasks()` is called (for tests that choose the moment).
+   */
   taskDurationMs?: number;
   /**
    * The emulator's clock for timestamps and date rules ("today" in UTC decides
@@ -148,7 +151,7 @@ export interface Emulator {
    * counters that `inspect()` reports keep counting; `reset()` clears them.
    */
   setFaults(faults: FaultOptions): void;
-  /** Changes how long later allocations tasks run. */
+  /** Changes how long later allocations tasks run (`Infinity`: until `finishTasks()`). */
   setTaskDurationMs(ms: number): void;
   /** Ends every IN_PROGRESS task now, as if its time had run out. */
   finishTasks(): void;
@@ -213,7 +216,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       state.options.taskDurationMs = ms;
     },
     finishTasks() {
-      state.finishAllTasks();
+      state.attributions.finishAll();
     },
     inspect() {
       return snapshot(state, { ...server.stats, byOperation: { ...server.stats.byOperation }, ...faults.counts });
@@ -224,13 +227,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 function snapshot(state: EmulatorState, requests: EmulatorSnapshot["requests"]): EmulatorSnapshot {
   const tags = (m: Map<string, string>): Tag[] => [...m].map(([Key, Value]) => ({ Key, Value }));
   return {
-    revenueAttributions: [...state.attributions.values()].map((attr) => ({
+    revenueAttributions: [...state.attributions.all.values()].map((attr) => ({
       Id: attr.Id,
       Arn: attr.Arn,
       Catalog: attr.Catalog,
       Name: attr.Name,
       LatestRevision: String(attr.latestRevision),
-      Allocations: state.allocationsAt(attr, attr.latestRevision).map(({ allocation: a }) => ({
+      Allocations: state.attributions.allocationsAt(attr, attr.latestRevision).map(({ allocation: a }) => ({
         RevenueAttributionAllocationId: a.RevenueAttributionAllocationId,
         EntityType: a.EntityType,
         EntityIdentifier: a.EntityIdentifier,
@@ -253,12 +256,12 @@ function snapshot(state: EmulatorState, requests: EmulatorSnapshot["requests"]):
       })),
       Tags: tags(attr.tags),
     })),
-    marketplaceRevenueShares: [...state.shares.values()].map((share) => ({
+    marketplaceRevenueShares: [...state.shares.all.values()].map((share) => ({
       ProductId: share.ProductId,
       Arn: share.Arn,
       Catalog: share.Catalog,
       LatestRevision: share.latestRevision,
-      Allocations: state.shareAllocationsAt(share, share.latestRevision).map(({ allocation: a }) => ({
+      Allocations: state.shares.allocationsAt(share, share.latestRevision).map(({ allocation: a }) => ({
         MarketplaceRevenueShareAllocationId: a.MarketplaceRevenueShareAllocationId,
         EffectiveFrom: a.EffectiveFrom,
         EffectiveUntil: a.EffectiveUntil,

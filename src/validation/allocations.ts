@@ -47,17 +47,25 @@ export function checkDateOrder(
 
 /**
  * Cross-item and cross-field rules of a list of batch items: UPDATE needs
- * `RevenueAttributionAllocationId`, `EffectiveUntil` not before `EffectiveFrom`,
- * and no allocation id updated twice. `indexOffset` makes indexes absolute
- * when the list is a slice of a larger one.
+ * `RevenueAttributionAllocationId` and `EffectiveUntil` is not before
+ * `EffectiveFrom`. The duplicate rule depends on `scope`:
+ * - `task` (one StartRevenueAttributionAllocationsTask): no allocation id updated twice;
+ * - `submission` (a `submitAllocations` list, split into tasks later): an
+ *   allocation may be updated several times (each UPDATE goes to its own task,
+ *   in input order), but no two CREATEs may share entity type, entity id,
+ *   customer account and period, since a resumed submission could not tell
+ *   them apart.
+ * `indexOffset` makes indexes absolute when the list is a slice of a larger one.
  */
 export function checkAllocationItems(
   items: readonly unknown[],
   listName: string,
   issues: IssueCollector,
   indexOffset = 0,
+  scope: "task" | "submission" = "task",
 ): void {
   const firstUpdateOf = new Map<string, number>();
+  const firstCreateOf = new Map<string, number>();
   items.forEach((raw, i) => {
     if (raw === null || typeof raw !== "object") return;
     const item = raw as Partial<RevenueShareAllocation>;
@@ -66,7 +74,7 @@ export function checkAllocationItems(
       const id = item.RevenueAttributionAllocationId;
       if (id === undefined) {
         issues.add(`${at}.RevenueAttributionAllocationId`, "REQUIRED_FIELD_MISSING", "is required when Action is UPDATE");
-      } else if (typeof id === "string") {
+      } else if (typeof id === "string" && scope === "task") {
         const first = firstUpdateOf.get(id);
         if (first === undefined) firstUpdateOf.set(id, i + indexOffset);
         else {
@@ -77,15 +85,29 @@ export function checkAllocationItems(
           );
         }
       }
+    } else if (item.Action === "CREATE" && scope === "submission") {
+      const key = [item.EntityType, item.EntityIdentifier, item.CustomerAwsAccountId, item.EffectiveFrom, item.EffectiveUntil].join("\u0000");
+      const first = firstCreateOf.get(key);
+      if (first === undefined) firstCreateOf.set(key, i + indexOffset);
+      else {
+        issues.add(
+          at,
+          "DUPLICATE_VALUE",
+          `creates the same allocation (entity, customer account, period) as ${listName}[${first}]`,
+        );
+      }
     }
     checkDateOrder(item.EffectiveFrom, item.EffectiveUntil, `${at}.EffectiveUntil`, issues);
   });
 }
 
 /**
- * Validates a list of batch items of any length (the 250-item limit is the
- * task's, not the list's) and returns every problem, named by absolute index:
- * `RevenueShareAllocations[599].EffectiveUntil`.
+ * Validates a list of batch items of any length, as `submitAllocations` and
+ * `planAllocations` take it (the 250-item limit is the task's, not the
+ * list's), and returns every problem, named by absolute index:
+ * `RevenueShareAllocations[599].EffectiveUntil`. An allocation may be updated
+ * more than once (each UPDATE goes to its own task, in input order); the same
+ * allocation may not be created twice.
  */
 export function validateRevenueShareAllocations(items: readonly unknown[]): ValidationExceptionField[] {
   if (!Array.isArray(items)) {
@@ -93,7 +115,7 @@ export function validateRevenueShareAllocations(items: readonly unknown[]): Vali
   }
   return collectIssues(
     anyLengthList,
-    (_input, _ctx: ValidationContext, issues) => checkAllocationItems(items, "RevenueShareAllocations", issues),
+    (_input, _ctx: ValidationContext, issues) => checkAllocationItems(items, "RevenueShareAllocations", issues, 0, "submission"),
     { RevenueShareAllocations: items },
     { now: Date.now() },
   );

@@ -117,6 +117,8 @@ export class ScriptedAllocationsService {
           Revision: String(this.revision),
           LatestRevision: String(this.revision),
         });
+      case "ListRevenueAttributionAllocations":
+        return cborResponse({ RevenueAttributionAllocationSummaries: [] }); // this script stores nothing
       case "StartRevenueAttributionAllocationsTask": {
         this.starts.push(body);
         const scripted = this.onStart?.(body, this.starts.length - 1);

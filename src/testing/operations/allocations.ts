@@ -44,8 +44,8 @@ function taskView(task: AllocationsTask): Record<string, unknown> {
 }
 
 const startTask: Handler = (input, state) => {
-  const attr = state.attribution(input.Catalog as string, input.RevenueAttributionIdentifier as string);
-  const task = state.startTask(attr, {
+  const attr = state.attributions.find(input.Catalog as string, input.RevenueAttributionIdentifier as string);
+  const task = state.attributions.startTask(attr, {
     RevenueAttributionRevision: input.RevenueAttributionRevision as string,
     RevenueShareAllocations: input.RevenueShareAllocations as RevenueShareAllocation[],
     Description: input.Description as string | undefined,
@@ -54,15 +54,15 @@ const startTask: Handler = (input, state) => {
 };
 
 const getTask: Handler = (input, state) => {
-  const attr = state.attribution(input.Catalog as string, input.RevenueAttributionIdentifier as string);
+  const attr = state.attributions.find(input.Catalog as string, input.RevenueAttributionIdentifier as string);
   const task = attr.tasks[attr.tasks.length - 1];
   if (!task) throw notFound(`Revenue attribution ${attr.Id} has no allocations task`);
   return taskView(task);
 };
 
 const getAllocation: Handler = (input, state) => {
-  const attr = state.attribution(input.Catalog as string, input.RevenueAttributionIdentifier as string);
-  const rev = state.attributionRevision(attr, input.RevenueAttributionRevision);
+  const attr = state.attributions.find(input.Catalog as string, input.RevenueAttributionIdentifier as string);
+  const rev = state.attributions.revision(attr, input.RevenueAttributionRevision);
   const id = input.RevenueAttributionAllocationId as string;
   const entry = attr.allocations.get(id)?.history.entryAt(rev);
   if (!entry) throw notFound(`Allocation ${id} was not found in ${attr.Id} at revision ${rev}`);
@@ -76,9 +76,9 @@ const getAllocation: Handler = (input, state) => {
 };
 
 const listAllocations: Handler = (input, state) => {
-  const attr = state.attribution(input.Catalog as string, input.RevenueAttributionIdentifier as string);
+  const attr = state.attributions.find(input.Catalog as string, input.RevenueAttributionIdentifier as string);
   const token = readToken(input);
-  const rev = token.revision ?? state.attributionRevision(attr, input.RevenueAttributionRevision);
+  const rev = token.revision ?? state.attributions.revision(attr, input.RevenueAttributionRevision);
   const types = input.EntityTypeFilters as string[] | undefined;
   const entities = input.EntityIdentifierFilters as string[] | undefined;
   const accounts = input.CustomerAwsAccountIdFilters as string[] | undefined;
@@ -87,7 +87,7 @@ const listAllocations: Handler = (input, state) => {
   const beforeFrom = input.BeforeEffectiveFrom as string | undefined;
   const afterUntil = input.AfterEffectiveUntil as string | undefined;
   const beforeUntil = input.BeforeEffectiveUntil as string | undefined;
-  const rows = state.allocationsAt(attr, rev).filter(({ allocation: a }) => {
+  const rows = state.attributions.allocationsAt(attr, rev).filter(({ allocation: a }) => {
     if (types && !types.includes(a.EntityType)) return false;
     if (entities && !entities.includes(a.EntityIdentifier)) return false;
     if (accounts && !accounts.includes(a.CustomerAwsAccountId)) return false;

@@ -7,7 +7,7 @@ import type { Handler } from "./types.js";
 /** The members of an attribution as of a revision, shared by Get and List. */
 export function attributionView(state: EmulatorState, attr: Attribution, rev: number): Record<string, unknown> {
   const info = attr.info.at(rev)!;
-  const allocations = state.allocationsAt(attr, rev).map((a) => a.allocation);
+  const allocations = state.attributions.allocationsAt(attr, rev).map((a) => a.allocation);
   const active = allocations.filter((a) => a.Status === "ACTIVE");
   let from: string | undefined;
   let until: string | undefined;
@@ -33,7 +33,7 @@ export function attributionView(state: EmulatorState, attr: Attribution, rev: nu
 }
 
 const createRevenueAttribution: Handler = (input, state) => {
-  const attr = state.createAttribution({
+  const attr = state.attributions.create({
     Catalog: input.Catalog as string,
     Name: input.Name as string,
     Description: input.Description as string | undefined,
@@ -53,8 +53,8 @@ const createRevenueAttribution: Handler = (input, state) => {
 };
 
 const getRevenueAttribution: Handler = (input, state) => {
-  const attr = state.attribution(input.Catalog as string, input.Identifier as string);
-  const rev = state.attributionRevision(attr, input.Revision);
+  const attr = state.attributions.find(input.Catalog as string, input.Identifier as string);
+  const rev = state.attributions.revision(attr, input.Revision);
   return {
     ...attributionView(state, attr, rev),
     Description: attr.info.at(rev)!.Description,
@@ -63,8 +63,8 @@ const getRevenueAttribution: Handler = (input, state) => {
 };
 
 const updateRevenueAttribution: Handler = (input, state) => {
-  const attr = state.attribution(input.Catalog as string, input.Identifier as string);
-  state.updateAttribution(attr, input.Revision as string, input.Description as string | undefined);
+  const attr = state.attributions.find(input.Catalog as string, input.Identifier as string);
+  state.attributions.update(attr, input.Revision as string, input.Description as string | undefined);
   const info = attr.info.latest;
   return {
     Id: attr.Id,
@@ -83,7 +83,7 @@ const listRevenueAttributions: Handler = (input, state) => {
   const after = input.CreatedAfter as Date | undefined;
   const before = input.CreatedBefore as Date | undefined;
   const rows: { seq: number; attr: Attribution }[] = [];
-  for (const attr of state.attributions.values()) {
+  for (const attr of state.attributions.all.values()) {
     if (attr.Catalog !== catalog) continue;
     if (wanted && !wanted.has(attr.Id)) continue;
     if (after && attr.CreatedDate.getTime() < after.getTime()) continue;

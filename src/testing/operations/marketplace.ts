@@ -39,7 +39,7 @@ function shareIdentity(share: Share, rev: number): Record<string, unknown> {
 }
 
 function shareView(state: EmulatorState, share: Share, rev: number): Record<string, unknown> {
-  const allocations = state.shareAllocationsAt(share, rev).map((a) => a.allocation);
+  const allocations = state.shares.allocationsAt(share, rev).map((a) => a.allocation);
   return {
     ...shareIdentity(share, rev),
     LatestRevision: share.latestRevision,
@@ -49,7 +49,7 @@ function shareView(state: EmulatorState, share: Share, rev: number): Record<stri
 }
 
 const createShare: Handler = (input, state) => {
-  const share = state.createShare({
+  const share = state.shares.create({
     Catalog: input.Catalog as string,
     ProductId: input.ProductId as string,
     Tags: input.Tags as Tag[] | undefined,
@@ -58,8 +58,8 @@ const createShare: Handler = (input, state) => {
 };
 
 const getShare: Handler = (input, state) => {
-  const share = state.share(input.Catalog as string, input.ProductId as string);
-  const rev = state.shareRevision(share, input.Revision);
+  const share = state.shares.find(input.Catalog as string, input.ProductId as string);
+  const rev = state.shares.revision(share, input.Revision);
   return { ...shareView(state, share, rev), Revision: rev };
 };
 
@@ -71,7 +71,7 @@ const listShares: Handler = (input, state) => {
   const after = input.CreatedAfter as Date | undefined;
   const before = input.CreatedBefore as Date | undefined;
   const rows: { seq: number; share: Share }[] = [];
-  for (const share of state.shares.values()) {
+  for (const share of state.shares.all.values()) {
     if (share.Catalog !== catalog) continue;
     if (productIds && !productIds.includes(share.ProductId)) continue;
     if (productCodes && !productCodes.includes(share.ProductCode)) continue;
@@ -89,8 +89,8 @@ const listShares: Handler = (input, state) => {
 };
 
 const createAllocation: Handler = (input, state) => {
-  const share = state.share(input.Catalog as string, input.ProductId as string);
-  const allocation = state.createShareAllocation(share, {
+  const share = state.shares.find(input.Catalog as string, input.ProductId as string);
+  const allocation = state.shares.createAllocation(share, {
     EffectiveFrom: input.EffectiveFrom as string,
     EffectiveUntil: input.EffectiveUntil as string | undefined,
     RevenueSharePercent: input.RevenueSharePercent as string,
@@ -99,8 +99,8 @@ const createAllocation: Handler = (input, state) => {
 };
 
 const updateAllocation: Handler = (input, state) => {
-  const share = state.share(input.Catalog as string, input.ProductId as string);
-  const allocation = state.updateShareAllocation(share, {
+  const share = state.shares.find(input.Catalog as string, input.ProductId as string);
+  const allocation = state.shares.updateAllocation(share, {
     MarketplaceRevenueShareAllocationId: input.MarketplaceRevenueShareAllocationId as string,
     MarketplaceRevenueShareRevision: input.MarketplaceRevenueShareRevision as string,
     EffectiveFrom: input.EffectiveFrom as string | undefined,
@@ -112,8 +112,8 @@ const updateAllocation: Handler = (input, state) => {
 };
 
 const getAllocation: Handler = (input, state) => {
-  const share = state.share(input.Catalog as string, input.ProductId as string);
-  const rev = state.shareRevision(share, input.MarketplaceRevenueShareRevision);
+  const share = state.shares.find(input.Catalog as string, input.ProductId as string);
+  const rev = state.shares.revision(share, input.MarketplaceRevenueShareRevision);
   const id = input.MarketplaceRevenueShareAllocationId as string;
   const allocation = share.allocations.get(id)?.history.at(rev);
   if (!allocation) throw notFound(`Allocation ${id} of ${share.ProductId} was not found at revision ${rev}`);
@@ -121,13 +121,13 @@ const getAllocation: Handler = (input, state) => {
 };
 
 const listAllocations: Handler = (input, state) => {
-  const share = state.share(input.Catalog as string, input.ProductId as string);
+  const share = state.shares.find(input.Catalog as string, input.ProductId as string);
   const token = readToken(input);
-  const rev = token.revision ?? state.shareRevision(share, input.MarketplaceRevenueShareRevision);
+  const rev = token.revision ?? state.shares.revision(share, input.MarketplaceRevenueShareRevision);
   const status = input.Status as string | undefined;
   const afterFrom = input.AfterEffectiveFrom as string | undefined;
   const beforeFrom = input.BeforeEffectiveFrom as string | undefined;
-  const rows = state.shareAllocationsAt(share, rev).filter(({ allocation: a }) => {
+  const rows = state.shares.allocationsAt(share, rev).filter(({ allocation: a }) => {
     if (status && a.Status !== status) return false;
     if (afterFrom && a.EffectiveFrom < afterFrom) return false;
     if (beforeFrom && a.EffectiveFrom >= beforeFrom) return false;

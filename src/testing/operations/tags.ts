@@ -5,15 +5,15 @@ import type { Handler } from "./types.js";
 /** Handlers by operation name. */
 export const tagHandlers: Record<string, Handler> = {
   ListTagsForResource: (input, state) => {
-    const { tags } = state.tagsOf(input.resourceArn as string);
+    const { tags } = state.tags.of(input.resourceArn as string);
     return { tags: [...tags].map(([Key, Value]) => ({ Key, Value })) };
   },
   TagResource: (input, state) => {
-    state.tagResource(input.resourceArn as string, input.tags as Tag[]);
+    state.tags.add(input.resourceArn as string, input.tags as Tag[]);
     return {};
   },
   UntagResource: (input, state) => {
-    state.untagResource(input.resourceArn as string, input.tagKeys as string[]);
+    state.tags.remove(input.resourceArn as string, input.tagKeys as string[]);
     return {};
   },
 };

@@ -1,0 +1,353 @@
+/**
+ * Reading an attribution for a submission and deciding what is left to do:
+ * shared by `planAllocations` (which stops there) and `submitAllocations`.
+ */
+import * as z from "zod/mini";
+import type { PartnerCentralRevenueMeasurementClient } from "../client.js";
+import {
+  GetRevenueAttributionAllocationsTaskCommand,
+  type GetRevenueAttributionAllocationsTaskOutput,
+} from "../commands/GetRevenueAttributionAllocationsTaskCommand.js";
+import { GetRevenueAttributionCommand } from "../commands/GetRevenueAttributionCommand.js";
+import { ClientValidationError, ResourceNotFoundException, type ValidationExceptionField } from "../errors.js";
+import type { CatalogName, RevenueAttributionAllocationSummary, RevenueShareAllocation } from "../models.js";
+import { paginateListRevenueAttributionAllocations } from "../paginators/paginateListRevenueAttributionAllocations.js";
+import { validateRevenueShareAllocations } from "../validation/allocations.js";
+import { collectIssues } from "../validation/core.js";
+import {
+  CatalogName as CatalogNameSchema,
+  Description as DescriptionSchema,
+  RevenueAttributionIdentifier as RevenueAttributionIdentifierSchema,
+  RevisionToken,
+} from "../validation/shapes.js";
+import { AllocationsConflictError } from "./errors.js";
+import { toRanges, type IndexRange } from "./ranges.js";
+import {
+  chunksOf,
+  pendingTasks,
+  reconcile,
+  type AllocationConflict,
+  type Chunk,
+  type PendingTask,
+} from "./reconcile.js";
+import { MARKER_MAX_LENGTH, parseMarker, submissionIdOf, type SubmissionMarker } from "./resume.js";
+
+/** Most changes one StartRevenueAttributionAllocationsTask accepts. */
+export const MAX_ALLOCATIONS_PER_TASK = 250;
+
+/** What identifies a submission: the same members make the same submission, so calling again resumes it. */
+export interface AllocationsSubmissionInput {
+  Catalog: CatalogName;
+  /** `ra-…` id or the attribution's ARN. */
+  RevenueAttributionIdentifier: string;
+  /**
+   * The revision the changes were prepared against (optional). When given, a
+   * resumed call applies the rest only if every revision after it came from
+   * this submission, and throws `AllocationsConflictError` otherwise.
+   */
+  RevenueAttributionRevision?: string;
+  /** Any number (at least one) of changes, applied in this order. */
+  RevenueShareAllocations: readonly RevenueShareAllocation[];
+  /** Sent with every task, followed by the submission's marker; at most 960 characters. */
+  Description?: string;
+  /** Changes per task, 1..250; default 250. */
+  chunkSize?: number;
+}
+
+/** A validated submission with its chunks and id. */
+export interface Submission {
+  input: AllocationsSubmissionInput;
+  items: readonly RevenueShareAllocation[];
+  chunks: Chunk[];
+  submissionId: string;
+}
+
+const MAX_DESCRIPTION = 1024 - MARKER_MAX_LENGTH;
+
+const TopLevelSchema = z.object({
+  Catalog: CatalogNameSchema,
+  RevenueAttributionIdentifier: RevenueAttributionIdentifierSchema,
+  RevenueAttributionRevision: z.optional(RevisionToken),
+  Description: z.optional(DescriptionSchema),
+});
+
+function validate(input: AllocationsSubmissionInput, all: boolean): ValidationExceptionField[] {
+  const problems: ValidationExceptionField[] = [];
+  const { chunkSize, Description } = input;
+  if (chunkSize !== undefined && (!Number.isInteger(chunkSize) || chunkSize < 1 || chunkSize > MAX_ALLOCATIONS_PER_TASK)) {
+    problems.push({ Name: "chunkSize", Code: "INVALID_VALUE", Message: `must be a whole number from 1 to ${MAX_ALLOCATIONS_PER_TASK}` });
+  }
+  if (typeof Description === "string" && Description.length > MAX_DESCRIPTION) {
+    problems.push({
+      Name: "Description",
+      Code: "INVALID_STRING_LENGTH",
+      Message: `must be at most ${MAX_DESCRIPTION} characters (the tasks append a resume marker)`,
+    });
+  }
+  const items = input.RevenueShareAllocations as unknown;
+  if (!Array.isArray(items)) {
+    problems.push({ Name: "RevenueShareAllocations", Code: "INVALID_VALUE", Message: "must be an array" });
+  } else if (items.length === 0) {
+    problems.push({ Name: "RevenueShareAllocations", Code: "TOO_MANY_VALUES", Message: "must hold at least 1 item" });
+  }
+  if (!all) return problems;
+  problems.unshift(...collectIssues(TopLevelSchema, undefined, input, { now: Date.now() }));
+  if (Array.isArray(items)) problems.push(...validateRevenueShareAllocations(items));
+  return problems;
+}
+
+/**
+ * Validates a submission (all problems at once, before any request) and
+ * derives its chunks and id; `otherProblems` are the caller's own option
+ * checks, reported with the rest. Throws `ClientValidationError`.
+ */
+export async function prepareSubmission(
+  client: PartnerCentralRevenueMeasurementClient,
+  input: AllocationsSubmissionInput,
+  operation: string,
+  otherProblems: ValidationExceptionField[] = [],
+): Promise<Submission> {
+  const problems = [...validate(input, client.config.validation), ...otherProblems];
+  if (problems.length) throw new ClientValidationError(operation, problems);
+  const items = input.RevenueShareAllocations;
+  const chunkSize = input.chunkSize ?? MAX_ALLOCATIONS_PER_TASK;
+  const submissionId = await submissionIdOf({
+    Catalog: input.Catalog,
+    RevenueAttributionIdentifier: input.RevenueAttributionIdentifier,
+    RevenueAttributionRevision: input.RevenueAttributionRevision,
+    Description: input.Description,
+    chunkSize,
+    items,
+  });
+  return { input, items, chunks: chunksOf(items, chunkSize), submissionId };
+}
+
+/** Reads the attribution's latest revision. */
+export async function readRevision(
+  client: PartnerCentralRevenueMeasurementClient,
+  s: Submission,
+  abortSignal?: AbortSignal,
+): Promise<string> {
+  const { Catalog, RevenueAttributionIdentifier: Identifier } = s.input;
+  const attribution = await client.send(new GetRevenueAttributionCommand({ Catalog, Identifier }), { abortSignal });
+  const revision = attribution.LatestRevision ?? attribution.Revision;
+  if (revision === undefined) throw new Error("GetRevenueAttribution returned no LatestRevision");
+  return revision;
+}
+
+/** A task as observed, without the response metadata of the poll that saw it. */
+export function withoutMetadata(task: GetRevenueAttributionAllocationsTaskOutput & { $metadata?: unknown }): GetRevenueAttributionAllocationsTaskOutput {
+  const { $metadata: _m, ...rest } = task;
+  return rest;
+}
+
+/** Reads the attribution's latest allocations task; undefined when it has none (or no such attribution: `readRevision` tells). */
+export async function readLatestTask(
+  client: PartnerCentralRevenueMeasurementClient,
+  s: Submission,
+  abortSignal?: AbortSignal,
+): Promise<GetRevenueAttributionAllocationsTaskOutput | undefined> {
+  const { Catalog, RevenueAttributionIdentifier } = s.input;
+  try {
+    return withoutMetadata(
+      await client.send(new GetRevenueAttributionAllocationsTaskCommand({ Catalog, RevenueAttributionIdentifier }), { abortSignal }),
+    );
+  } catch (e) {
+    if (e instanceof ResourceNotFoundException) return undefined;
+    throw e;
+  }
+}
+
+/** The attribution's revision with its latest task, read so that they belong together. */
+export interface AttributionSnapshot {
+  revision: string;
+  latestTask: GetRevenueAttributionAllocationsTaskOutput | undefined;
+}
+
+/**
+ * Reads the latest task, the revision, then the latest task again, until both
+ * task reads agree (same task, same status): then no task started or ended
+ * in between, so the revision is the one that task left. (A start still on
+ * its way from a killed run can land at any moment.)
+ */
+export async function readSnapshot(
+  client: PartnerCentralRevenueMeasurementClient,
+  s: Submission,
+  abortSignal?: AbortSignal,
+): Promise<AttributionSnapshot> {
+  let before = await readLatestTask(client, s, abortSignal);
+  for (let reads = 1; reads <= SNAPSHOT_READS; reads++) {
+    const revision = await readRevision(client, s, abortSignal);
+    const after = await readLatestTask(client, s, abortSignal);
+    if (after?.TaskId === before?.TaskId && after?.Status === before?.Status) return { revision, latestTask: after };
+    before = after;
+  }
+  throw new Error(`The attribution's latest task changed during ${SNAPSHOT_READS} reads`);
+}
+
+const SNAPSHOT_READS = 10;
+
+async function allocationsAt(
+  client: PartnerCentralRevenueMeasurementClient,
+  s: Submission,
+  revision: string,
+  abortSignal?: AbortSignal,
+): Promise<RevenueAttributionAllocationSummary[]> {
+  const { Catalog, RevenueAttributionIdentifier } = s.input;
+  const out: RevenueAttributionAllocationSummary[] = [];
+  const pages = paginateListRevenueAttributionAllocations(
+    { client, pageSize: 500, abortSignal },
+    { Catalog, RevenueAttributionIdentifier, RevenueAttributionRevision: revision },
+  );
+  for await (const page of pages) out.push(...(page.RevenueAttributionAllocationSummaries ?? []));
+  return out;
+}
+
+/** The marker of `task` when it belongs to this submission. */
+export function ownMarker(s: Submission, task: GetRevenueAttributionAllocationsTaskOutput | undefined): SubmissionMarker | undefined {
+  const marker = parseMarker(task?.Description);
+  return marker?.submissionId === s.submissionId ? marker : undefined;
+}
+
+/** What is left of a submission, as read from the attribution. */
+export interface Reconciliation {
+  /** The attribution's revision the reconciliation read. */
+  revision: string;
+  /** The revision the submission's tasks start from: the given one, the one in the latest task's marker, or `revision`. */
+  baseRevision: string;
+  /** Per input index: the attribution already reflects the change. */
+  applied: boolean[];
+  /** Every task the submission needs from `baseRevision` on, in order. */
+  planned: PendingTask[];
+  /** The tasks still to run (the end of `planned`). */
+  remaining: PendingTask[];
+  conflicts: AllocationConflict[];
+}
+
+/**
+ * Decides what is left. With a base revision (given, or found in the latest
+ * task's marker) the changes are reconciled against the attribution at that
+ * revision to know which tasks the submission needs; each revision since
+ * must then be one of them, in order, fully applied, and the rest not
+ * applied at all; anything else is a conflict. Without one, the current
+ * allocations decide, change by change.
+ */
+export async function reconcileSubmission(
+  client: PartnerCentralRevenueMeasurementClient,
+  s: Submission,
+  revision: string,
+  latestTask: GetRevenueAttributionAllocationsTaskOutput | undefined,
+  abortSignal?: AbortSignal,
+): Promise<Reconciliation> {
+  const marker = ownMarker(s, latestTask);
+  const baseRevision = s.input.RevenueAttributionRevision ?? marker?.baseRevision ?? revision;
+  const now = reconcile(s.items, await allocationsAt(client, s, revision, abortSignal));
+  const conflicts = [...now.conflicts];
+  const left = pendingTasks(s.chunks, now.applied);
+  if (baseRevision === revision || left.length === 0) {
+    // A fresh start, or nothing left to do (whatever happened since).
+    return { revision, baseRevision, applied: now.applied, planned: left, remaining: left, conflicts };
+  }
+  const atBase = reconcile(s.items, await allocationsAt(client, s, baseRevision, abortSignal));
+  const planned = pendingTasks(s.chunks, atBase.applied);
+  const done = Number(revision) - Number(baseRevision);
+  const fully = (t: PendingTask) => t.indexes.every((i) => now.applied[i]);
+  const none = (t: PendingTask) => t.indexes.every((i) => !now.applied[i]);
+  const consistent =
+    done >= 0 &&
+    done <= planned.length &&
+    planned.slice(0, done).every(fully) &&
+    planned.slice(done).every(none) &&
+    (done === 0 || !marker || latestTask?.Status !== "COMPLETE" || planned[done - 1]!.chunkIndex === marker.chunkIndex);
+  if (!consistent) {
+    const applied = planned.filter(fully).length;
+    conflicts.push({
+      reason:
+        `revision ${revision} is ${done} after this submission's base revision ${baseRevision}, but ${applied} of its ` +
+        `${planned.length} tasks are applied as a whole: another writer changed it in between` +
+        (latestTask ? ` (latest task ${latestTask.TaskId}${marker ? "" : ", not this submission's"})` : ""),
+    });
+  }
+  return {
+    revision,
+    baseRevision,
+    applied: now.applied,
+    planned,
+    remaining: consistent ? planned.slice(done) : [],
+    conflicts,
+  };
+}
+
+/** Throws {@link AllocationsConflictError} when the reconciliation found conflicts. */
+export function assertNoConflicts(r: Reconciliation): void {
+  if (r.conflicts.length) {
+    throw new AllocationsConflictError({ conflicts: r.conflicts, revision: r.revision, baseRevision: r.baseRevision });
+  }
+}
+
+/** What one change of a plan would do. */
+export type PlannedChangeAction = "alreadyApplied" | "create" | "update";
+
+/** Result of {@link planAllocations}. */
+export interface AllocationsPlan {
+  /** The attribution's latest revision when it was read. */
+  revision: string;
+  /** The revision the submission's tasks start from (see `RevenueAttributionRevision`). */
+  baseRevision: string;
+  /** Per input index (same order as `RevenueShareAllocations`): what the change would do. */
+  actions: PlannedChangeAction[];
+  /** Indexes already applied. */
+  alreadyApplied: IndexRange[];
+  /** Indexes that would create an allocation. */
+  toCreate: IndexRange[];
+  /** Indexes that would update an allocation. */
+  toUpdate: IndexRange[];
+  /** Tasks `submitAllocations` would start. */
+  taskCount: number;
+  /** Conflicts `submitAllocations` would stop at (with `AllocationsConflictError`) before any write. */
+  conflicts: AllocationConflict[];
+  /** The attribution's latest task when it was IN_PROGRESS (its outcome is not in the plan yet); `ownTask` when it is this submission's. */
+  taskInProgress?: { TaskId: string; ownTask: boolean };
+}
+
+/**
+ * Says what `submitAllocations` would do with the same input, without writing
+ * anything: validates the input, reads the attribution (its revision, latest
+ * task and allocations: read-only operations only) and reports per input
+ * index whether the change is already applied, would create or would update
+ * an allocation, how many tasks it would take, and any conflict.
+ *
+ * ```ts
+ * const plan = await planAllocations(client, { Catalog: "AWS", RevenueAttributionIdentifier: "ra-abc123def4567", RevenueShareAllocations: rows });
+ * console.log(`${plan.taskCount} tasks; already applied: ${JSON.stringify(plan.alreadyApplied)}`);
+ * ```
+ *
+ * @throws ClientValidationError when the input breaks a rule (before any request).
+ * @throws PartnerCentralRevenueMeasurementServiceException (e.g. `ResourceNotFoundException`) or `NetworkError` when a read fails.
+ */
+export async function planAllocations(
+  client: PartnerCentralRevenueMeasurementClient,
+  input: AllocationsSubmissionInput & { abortSignal?: AbortSignal },
+): Promise<AllocationsPlan> {
+  const s = await prepareSubmission(client, input, "planAllocations");
+  const { abortSignal } = input;
+  const { revision, latestTask } = await readSnapshot(client, s, abortSignal);
+  const r = await reconcileSubmission(client, s, revision, latestTask, abortSignal);
+  const actions: PlannedChangeAction[] = s.items.map((item, i) =>
+    r.applied[i] ? "alreadyApplied" : item.Action === "UPDATE" ? "update" : "create",
+  );
+  const where = (action: PlannedChangeAction) => toRanges(actions.flatMap((a, i) => (a === action ? [i] : [])));
+  return {
+    revision,
+    baseRevision: r.baseRevision,
+    actions,
+    alreadyApplied: where("alreadyApplied"),
+    toCreate: where("create"),
+    toUpdate: where("update"),
+    taskCount: r.remaining.length,
+    conflicts: r.conflicts,
+    ...(latestTask?.Status === "IN_PROGRESS"
+      ? { taskInProgress: { TaskId: latestTask.TaskId, ownTask: ownMarker(s, latestTask) !== undefined } }
+      : {}),
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * The `deadline` of submitAllocations, with fake timers: the waiter's sleeps
+ * and the emulator's clock are faked (signatures are not checked, since the
+ * signing clock is faked too). Tasks run until the test ends them: each one
+ * `TASK_MS` of fake time after it started.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import {
+  CreateRevenueAttributionCommand,
+  submitAllocations,
+  type PartnerCentralRevenueMeasurementClient,
+} from "../src/index.js";
+import { startEmulator, type Emulator } from "../src/testing/index.js";
+import { FAKE_TIMERS, drive, makeClient } from "./helpers/allocations-script.js";
+import { rows } from "./helpers/batch-rows.js";
+
+let emulator: Emulator;
+let client: PartnerCentralRevenueMeasurementClient;
+let attribution: string;
+const START = "StartRevenueAttributionAllocationsTask";
+const poll = { minDelay: 1, maxDelay: 1 };
+
+beforeAll(async () => {
+  emulator = await startEmulator({ verifySignatures: false, taskDurationMs: Infinity });
+});
+afterAll(() => emulator.close());
+beforeEach(async () => {
+  vi.useFakeTimers(FAKE_TIMERS);
+  emulator.reset();
+  client = makeClient(emulator.endpoint);
+  attribution = (await drive(client.send(new CreateRevenueAttributionCommand({ Catalog: "AWS", Name: "deadline", TenancyModel: "MULTI_TENANT" })))).Id;
+});
+afterEach(() => {
+  client.destroy();
+  vi.useRealTimers();
+});
+
+const stored = () => emulator.inspect().revenueAttributions[0]!;
+const TASK_MS = 100_000;
+
+/** Settles a call, ending every task TASK_MS of fake time after it started. */
+function run<T>(promise: Promise<T>): Promise<T> {
+  return drive(promise, () => {
+    const due = emulator.inspect().revenueAttributions.flatMap((a) => a.Tasks).some((t) => t.Status === "IN_PROGRESS" && t.StartedAt.getTime() + TASK_MS <= Date.now());
+    if (due) emulator.finishTasks();
+  });
+}
+
+describe("submitAllocations with a deadline", () => {
+  it("does not start a task it cannot see finish, and resolves with finished: false; the next call finishes", async () => {
+    const input = { Catalog: "AWS", RevenueAttributionIdentifier: attribution, RevenueShareAllocations: rows(300), chunkSize: 100, ...poll } as const;
+    const deadline = new Date(Date.now() + 250_000);
+    const result = await run(submitAllocations(client, { ...input, deadline, taskDurationEstimate: 60 }));
+    // Tasks take 100 s: two fit before the deadline, a third (expected to take as long) does not.
+    expect(result).toMatchObject({
+      finished: false,
+      committed: [{ first: 0, last: 199 }],
+      notApplied: [{ first: 200, last: 299 }],
+      inDoubt: [],
+      tasksRemaining: 1,
+      revision: "3",
+    });
+    expect(result.pendingTaskId).toBeUndefined();
+    expect(Date.now()).toBeLessThanOrEqual(deadline.getTime());
+    expect(stored().Tasks.map((t) => t.Status)).toEqual(["COMPLETE", "COMPLETE"]);
+    expect(stored().Allocations).toHaveLength(200);
+
+    const next = await run(submitAllocations(client, { ...input, deadline: () => 600_000 }));
+    expect(next).toMatchObject({ finished: true, alreadyApplied: [{ first: 0, last: 199 }], committed: [{ first: 0, last: 299 }], tasksRemaining: 0 });
+    expect(next.tasks).toHaveLength(1);
+    expect(stored().Allocations).toHaveLength(300);
+  });
+
+  it("ends a wait at the deadline with the task left running; the next call waits for it instead of starting it again", async () => {
+    const input = { Catalog: "AWS", RevenueAttributionIdentifier: attribution, RevenueShareAllocations: rows(100), ...poll } as const;
+    const endsAt = Date.now() + 50_000;
+    const result = await run(submitAllocations(client, { ...input, deadline: () => endsAt - Date.now(), taskDurationEstimate: 10 }));
+    expect(result).toMatchObject({ finished: false, committed: [], inDoubt: [{ first: 0, last: 99 }], notApplied: [], tasksRemaining: 1 });
+    expect(result.pendingTaskId).toBe(stored().Tasks[0]!.TaskId);
+    expect(Date.now()).toBeLessThanOrEqual(endsAt);
+    expect(stored().Tasks.map((t) => t.Status)).toEqual(["IN_PROGRESS"]);
+
+    const next = await run(submitAllocations(client, input));
+    expect(next).toMatchObject({ finished: true, alreadyApplied: [{ first: 0, last: 99 }], tasks: [] });
+    expect(emulator.inspect().requests.byOperation[START]).toBe(1);
+    expect(stored().Allocations).toHaveLength(100);
+  });
+
+  it("starts nothing when the deadline is too close for any task", async () => {
+    const input = { Catalog: "AWS", RevenueAttributionIdentifier: attribution, RevenueShareAllocations: rows(10), ...poll } as const;
+    const result = await run(submitAllocations(client, { ...input, deadline: () => 5_000, taskDurationEstimate: 10 }));
+    expect(result).toMatchObject({ finished: false, notApplied: [{ first: 0, last: 9 }], tasksRemaining: 1, tasks: [] });
+    expect(emulator.inspect().requests.byOperation[START]).toBeUndefined();
+  });
+});
