@@ -3,7 +3,8 @@
  * agents. It avoids the cost of starting undici (`fetch`) on the first call,
  * which matters for Lambda cold starts.
  */
-import * as http from "node:http";
+// Named imports: a namespace import makes bundlers copy all of node:http's exports when this module first runs.
+import { Agent as HttpAgent, request as httpRequest } from "node:http";
 import type * as https from "node:https";
 import { AbortError, MAX_RESPONSE_BODY_BYTES, NetworkError, responseTooLarge } from "../errors.js";
 import type { HttpHandler, HttpRequestSpec, HttpResponseSpec } from "./types.js";
@@ -47,7 +48,7 @@ function headerList(request: HttpRequestSpec): string[] {
  * it streams in.
  */
 export class NodeHttpHandler implements HttpHandler {
-  private httpAgent?: http.Agent;
+  private httpAgent?: HttpAgent;
   private httpsAgent?: https.Agent;
 
   handle(
@@ -64,8 +65,8 @@ export class NodeHttpHandler implements HttpHandler {
       const isHttps = request.url.protocol === "https:";
       const agent = isHttps
         ? (this.httpsAgent ??= new httpsModule!.Agent({ keepAlive: true, maxSockets: 50 }))
-        : (this.httpAgent ??= new http.Agent({ keepAlive: true, maxSockets: 50 }));
-      const requestFn = isHttps ? httpsModule!.request : http.request;
+        : (this.httpAgent ??= new HttpAgent({ keepAlive: true, maxSockets: 50 }));
+      const requestFn = isHttps ? httpsModule!.request : httpRequest;
       let settled = false;
       let timer: ReturnType<typeof setTimeout> | undefined;
       const finish = (err: Error | undefined, value?: HttpResponseSpec): void => {
