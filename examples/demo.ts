@@ -138,7 +138,8 @@ async function main(): Promise<void> {
     const bar = progressBar(rows.length);
     let chunk = 1;
     const chunks = Math.ceil(rows.length / 250);
-    const result = await submitAllocations(prm, {
+    // The submission's arguments: step 6 makes the identical call again.
+    const submission = {
       Catalog: CATALOG,
       RevenueAttributionIdentifier: attribution.Id,
       RevenueShareAllocations: rows,
@@ -146,6 +147,9 @@ async function main(): Promise<void> {
       minDelay: 0.1,
       maxDelay: 0.25,
       maxWaitTime: 60,
+    } as const;
+    const result = await submitAllocations(prm, {
+      ...submission,
       onPoll: (task, poll) => bar.update({ status: `task ${chunk}/${chunks} ${task.Status} (poll ${poll})` }),
       onProgress: (p) => {
         chunk = p.chunkIndex + 2;
@@ -195,15 +199,7 @@ async function main(): Promise<void> {
     // 6. The identical call again, as a Lambda retry or a restart after a crash would make it: it resumes, and
     // with nothing left it applies nothing twice.
     const beforeAgain = emulator.inspect().requests.total;
-    const again = await submitAllocations(prm, {
-      Catalog: CATALOG,
-      RevenueAttributionIdentifier: attribution.Id,
-      RevenueShareAllocations: rows,
-      Description: "CRM export",
-      minDelay: 0.1,
-      maxDelay: 0.25,
-      maxWaitTime: 60,
-    });
+    const again = await submitAllocations(prm, submission);
     const alreadyApplied = again.alreadyApplied.reduce((n, r) => n + r.last - r.first + 1, 0);
     console.log(
       `${bold("6.")} The same call again (a retried Lambda would make it): ${alreadyApplied} of ${rows.length} changes ` +
