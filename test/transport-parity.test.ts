@@ -194,6 +194,25 @@ describe("credential resolution is bounded by the call", () => {
     expect(handler.requests).toHaveLength(0);
   });
 
+  it("a provider that rejects with a falsy value fails the call instead of hanging it", async () => {
+    const handler = new FakeHandler([cbor({})]);
+    const client = new PartnerCentralRevenueMeasurementClient({
+      region: "us-east-1",
+      credentials: () => Promise.reject(undefined), // eslint-disable-line prefer-promise-reject-errors
+      requestHandler: handler,
+      requestTimeoutMs: 60_000,
+    });
+    const outcome = await Promise.race([
+      client.send(new GetRevenueAttributionAllocationsTaskCommand(GET_TASK_INPUT)).then(
+        () => "resolved",
+        (e: unknown) => ({ rejectedWith: e }),
+      ),
+      new Promise((r) => setTimeout(() => r("still pending"), 2_000)),
+    ]);
+    expect(outcome).toEqual({ rejectedWith: undefined });
+    expect(handler.requests).toHaveLength(0);
+  });
+
   it("a provider that answers in time is used, and its result cached", async () => {
     let calls = 0;
     const handler = new FakeHandler([cbor({})]);

@@ -109,22 +109,25 @@ export function createCredentialResolver(option: CredentialsOption | undefined, 
 function within<T>(pending: Promise<T>, { abortSignal, timeoutMs = 0 }: CredentialResolveOptions): Promise<T> {
   if (!abortSignal && !(timeoutMs > 0)) return pending;
   return new Promise<T>((resolve, reject) => {
-    /** Ends the wait: cleans up, then rejects with `error` when there is one. */
-    const stop = (error?: unknown): void => {
+    /** Ends the wait: removes the timer and the abort listener. */
+    const stop = (): void => {
       clearTimeout(timer);
       abortSignal?.removeEventListener("abort", onAbort);
-      if (error) reject(error);
     };
-    const onAbort = (): void => stop(new AbortError(undefined, { cause: abortSignal?.reason }));
+    const fail = (error: unknown): void => {
+      stop();
+      reject(error);
+    };
+    const onAbort = (): void => fail(new AbortError(undefined, { cause: abortSignal?.reason }));
     const timer =
       timeoutMs > 0
-        ? setTimeout(() => stop(new CredentialsUnavailableError(`No credentials within ${timeoutMs} ms (requestTimeoutMs)`)), timeoutMs)
+        ? setTimeout(() => fail(new CredentialsUnavailableError(`No credentials within ${timeoutMs} ms (requestTimeoutMs)`)), timeoutMs)
         : undefined;
     if (abortSignal?.aborted) return onAbort();
     abortSignal?.addEventListener("abort", onAbort, { once: true });
     pending.then((value) => {
       stop();
       resolve(value);
-    }, stop);
+    }, fail); // a provider may reject with any value, even a falsy one
   });
 }
