@@ -10,7 +10,8 @@ import {
   ClientValidationError,
   CreateRevenueAttributionCommand,
   NetworkError,
-  type PartnerCentralRevenueMeasurementClient,
+  NodeHttpHandler,
+  PartnerCentralRevenueMeasurementClient,
   StartRevenueAttributionAllocationsTaskCommand,
   UpdateRevenueAttributionCommand,
   planAllocations,
@@ -19,6 +20,7 @@ import {
   waitUntilAllocationsTaskComplete,
   type RevenueShareAllocation,
 } from "../src/index.js";
+import { encodeCbor } from "../src/protocol/cbor.js";
 import { rows, storedCounts, updateOf } from "./helpers/batch-rows.js";
 import { FAST_WAIT as fast, useEmulator } from "./helpers/emulator-suite.js";
 
@@ -139,6 +141,39 @@ describe("submitAllocations resumes by calling it again", () => {
     expect(error.failed).toEqual([expect.objectContaining({ index: 3, ErrorCode: "RESOURCE_NOT_FOUND" })]);
     expect(error.notApplied).toEqual([{ first: 0, last: 2 }, { first: 4, last: 4 }]);
     expect(emulator.inspect().requests.byOperation.StartRevenueAttributionAllocationsTask).toBe(1);
+  });
+
+  it("a start refused only on its retry (its first attempt timed out after it was applied) is in doubt, not 'not applied'", async () => {
+    // Attempt 1 of the start reaches the emulator and is applied, but its answer is lost (a timeout); attempt 2 is
+    // refused with a 409. Only the last attempt's error is known, so the chunk may be applied: it must be in doubt.
+    const real = new NodeHttpHandler();
+    let startAttempts = 0;
+    const handler = {
+      async handle(request: Parameters<NodeHttpHandler["handle"]>[0], options: Parameters<NodeHttpHandler["handle"]>[1]) {
+        if (!request.url.pathname.endsWith("/StartRevenueAttributionAllocationsTask")) return real.handle(request, options);
+        startAttempts++;
+        if (startAttempts === 1) {
+          await real.handle(request, options);
+          throw new NetworkError("timed out waiting for the response", { code: "TimeoutError" });
+        }
+        const body = encodeCbor({ __type: "ConflictException", Message: "Revision mismatch", Reason: "REVISION_MISMATCH" });
+        return { statusCode: 409, headers: { "content-type": "application/cbor", "smithy-protocol": "rpc-v2-cbor" }, body };
+      },
+      destroy: () => real.destroy(),
+    };
+    const { endpoint, region, credentials } = emulator;
+    const flaky = new PartnerCentralRevenueMeasurementClient({ endpoint, region, credentials, requestHandler: handler });
+    const list = rows(10);
+    const error = (await submitAllocations(flaky, input(list)).catch((e: unknown) => e)) as AllocationsSubmissionError;
+    flaky.destroy();
+    expect(startAttempts).toBe(2);
+    expect(error).toBeInstanceOf(AllocationsSubmissionError);
+    expect(error.inDoubt).toEqual([{ first: 0, last: 9 }]);
+    expect(error.notApplied).toEqual([]);
+    // The identical call settles it: the first attempt's task was applied, so nothing is sent twice.
+    const again = await submitAllocations(client, input(list));
+    expect(again).toMatchObject({ finished: true, tasks: [], alreadyApplied: [{ first: 0, last: 9 }] });
+    expect(stored().Allocations).toHaveLength(10);
   });
 
   it("stops with AllocationsConflictError when another writer changed the attribution between two runs", async () => {

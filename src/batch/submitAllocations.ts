@@ -123,7 +123,11 @@ function remainingMsOf(deadline: SubmitAllocationsDeadline | undefined): () => n
 function startCertainlyRejected(error: unknown): boolean {
   if (error instanceof ClientValidationError) return true;
   if (error instanceof PartnerCentralRevenueMeasurementProtocolError) return false;
-  if (error instanceof PartnerCentralRevenueMeasurementServiceException) return error.$fault === "client"; // a 4xx answer: refused
+  if (error instanceof PartnerCentralRevenueMeasurementServiceException) {
+    // A 4xx answer refused this attempt; after a retry, an earlier attempt (a timeout, a 5xx) may still have been
+    // applied, so only a refusal of the first and only attempt proves nothing was.
+    return error.$fault === "client" && (error.$metadata?.attempts ?? 1) === 1;
+  }
   return false; // network failure, abort, 5xx: it may have reached the service
 }
 
