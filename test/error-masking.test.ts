@@ -90,6 +90,18 @@ describe("an error type the SDK does not know keeps its body's members", () => {
   });
 });
 
+describe("an unknown error's text members have account ids masked too", () => {
+  it("masks them on the error and in its JSON", () => {
+    const e = errorFrom(403, {
+      __type: "UnknownThingException",
+      message: `acct ${ACCOUNT}`,
+      OwnerAccountId: ACCOUNT,
+    }) as PartnerCentralRevenueMeasurementServiceException & Record<string, unknown>;
+    expect(e.OwnerAccountId).toBe("********9012");
+    expect(JSON.stringify(e)).not.toContain(ACCOUNT);
+  });
+});
+
 describe("null input members are absent", () => {
   function capturingClient(): { client: PartnerCentralRevenueMeasurementClient; sent: HttpRequestSpec[] } {
     const sent: HttpRequestSpec[] = [];

@@ -177,9 +177,11 @@ export function parseResponse(
       $retryable: isRetryableStatus(status),
     });
     // A type this SDK does not know keeps its body's members, as the official client does; the error's own
-    // members (name, message, Message, $fault, …) are never overwritten.
+    // members (name, message, Message, $fault, …) are never overwritten. Text members have account ids masked,
+    // as the message has: an unknown error's members end up in logs as they are.
     for (const [key, value] of Object.entries(body)) {
-      if (key !== "__type" && !(key in error)) (error as unknown as Record<string, unknown>)[key] = value;
+      if (key === "__type" || key in error) continue;
+      (error as unknown as Record<string, unknown>)[key] = typeof value === "string" ? maskAccountIds(value) : value;
     }
     return { error };
   }
