@@ -3,10 +3,9 @@
  * changes an attribution's allocations already reflect, and which input
  * indexes a FAILED task's error details belong to.
  */
-import type { RevenueAttributionAllocationErrorDetail, RevenueShareAllocation } from "../models.js";
-import type { RevenueAttributionAllocationSummary } from "../models.js";
-import { maskAccountId } from "../errors.js";
-import { maskAccountIds } from "../errors.js";
+import { maskAccountId, maskAccountIds } from "../errors.js";
+import type { RevenueAttributionAllocationErrorDetail, RevenueAttributionAllocationSummary, RevenueShareAllocation } from "../models.js";
+import { allocationNaturalKey } from "../validation/allocations.js";
 
 /** One chunk of a submission: the input indexes `first..last` that share a task. */
 export interface Chunk {
@@ -54,9 +53,6 @@ export function chunksOf(items: readonly RevenueShareAllocation[], chunkSize: nu
   return chunks;
 }
 
-/** Entity type, entity id, customer account and period as one string (`join` writes an absent part as ""). */
-const naturalKey = (...parts: Array<string | undefined>): string => parts.join("\u0000");
-
 const samePercent = (a: string, b: string): boolean => Number(a) === Number(b);
 
 /** Whether the stored allocation holds the values the change writes. */
@@ -86,7 +82,7 @@ export function reconcile(
   const byKey = new Map<string, RevenueAttributionAllocationSummary[]>();
   const byId = new Map<string, RevenueAttributionAllocationSummary>();
   for (const a of allocations) {
-    const key = naturalKey(a.EntityType, a.EntityIdentifier, a.CustomerAwsAccountId, a.EffectiveFrom, a.EffectiveUntil);
+    const key = allocationNaturalKey(a.EntityType, a.EntityIdentifier, a.CustomerAwsAccountId, a.EffectiveFrom, a.EffectiveUntil);
     byKey.set(key, [...(byKey.get(key) ?? []), a]);
     byId.set(a.RevenueAttributionAllocationId, a);
   }
@@ -99,7 +95,7 @@ export function reconcile(
       updatesOf.set(id, [...(updatesOf.get(id) ?? []), index]);
       return;
     }
-    const key = naturalKey(item.EntityType, item.EntityIdentifier, item.CustomerAwsAccountId, item.EffectiveFrom, item.EffectiveUntil);
+    const key = allocationNaturalKey(item.EntityType, item.EntityIdentifier, item.CustomerAwsAccountId, item.EffectiveFrom, item.EffectiveUntil);
     const stored = byKey.get(key) ?? [];
     const active = stored.find((s) => s.Status === "ACTIVE");
     if (stored.some((s) => holds(s, item))) applied[index] = true;
@@ -160,7 +156,7 @@ const detailKey = (d: {
 }): string =>
   d.Action === "UPDATE"
     ? `U\u0000${d.RevenueAttributionAllocationId ?? ""}`
-    : `C\u0000${naturalKey(d.EntityType, d.EntityId, d.CustomerAwsAccountId, d.EffectiveFrom, d.EffectiveUntil)}`;
+    : `C\u0000${allocationNaturalKey(d.EntityType, d.EntityId, d.CustomerAwsAccountId, d.EffectiveFrom, d.EffectiveUntil)}`;
 
 /**
  * Maps a FAILED task's error details to the input indexes it carried (an

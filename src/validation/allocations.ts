@@ -32,6 +32,21 @@ export const RevenueShareAllocationSchema = z.object({
   Status: z.optional(AllocationStatus),
 });
 
+/**
+ * What makes two CREATEs the same allocation: entity type, entity id, customer account and period, as one
+ * string (an absent part is ""). The duplicate rule here and the batch helper's reconciliation both use it.
+ * @internal
+ */
+export function allocationNaturalKey(
+  entityType: string | undefined,
+  entityId: string | undefined,
+  customerAccount: string | undefined,
+  from: string | undefined,
+  until: string | undefined,
+): string {
+  return [entityType, entityId, customerAccount, from, until].join("\u0000");
+}
+
 /** Reports `EffectiveUntil` before `EffectiveFrom` when both are real calendar dates. */
 export function checkDateOrder(
   from: unknown,
@@ -86,7 +101,7 @@ export function checkAllocationItems(
         }
       }
     } else if (item.Action === "CREATE" && scope === "submission") {
-      const key = [item.EntityType, item.EntityIdentifier, item.CustomerAwsAccountId, item.EffectiveFrom, item.EffectiveUntil].join("\u0000");
+      const key = allocationNaturalKey(item.EntityType, item.EntityIdentifier, item.CustomerAwsAccountId, item.EffectiveFrom, item.EffectiveUntil);
       const first = firstCreateOf.get(key);
       if (first === undefined) firstCreateOf.set(key, i + indexOffset);
       else {
