@@ -291,14 +291,7 @@ export class PartnerCentralRevenueMeasurementClient
   ): Promise<O & MetadataBearer> {
     const { spec } = command;
     if (!spec) throw new TypeError("send() takes a command of this package (new XxxCommand(input))");
-    let input = command.input as Record<string, unknown>;
-    if (this.config.validation) {
-      const problems = collectIssues(spec.schema, spec.rules, input, { now: this.config.clock.now() });
-      if (problems.length) throw new ClientValidationError(spec.name, problems);
-    }
-    if (spec.idempotencyToken && input.ClientToken == null) {
-      input = { ...input, ClientToken: randomUUID() }; // one token for every attempt of this call
-    }
+    const input = this.prepareInput(spec, command.input);
     if (!command.hasMiddleware && isEmptyStack(this.middlewareStack)) {
       const request = this.withUserAgent(this.serialize(spec, input));
       return (await this.dispatch<O>(spec, request, options)).output;
@@ -335,6 +328,32 @@ export class PartnerCentralRevenueMeasurementClient
       I,
       O & MetadataBearer
     >;
+  }
+
+  /**
+   * Validates an input (unless `validation: false`; throws `ClientValidationError`) and fills its idempotency
+   * token when absent: one token for every attempt of this call. Every way into the client goes through it.
+   */
+  private prepareInput(spec: OperationSpec<never>, given: object): Record<string, unknown> {
+    const input = given as Record<string, unknown>;
+    if (this.config.validation) {
+      const problems = collectIssues(spec.schema, spec.rules, input, { now: this.config.clock.now() });
+      if (problems.length) throw new ClientValidationError(spec.name, problems);
+    }
+    return spec.idempotencyToken && input.ClientToken == null ? { ...input, ClientToken: randomUUID() } : input;
+  }
+
+  /**
+   * `Command.resolveMiddleware()`'s handler: the same input preparation as `send()`, then the middleware.
+   * @internal
+   */
+  resolveCommandHandler<I extends object, O extends object>(
+    command: Command<I, O>,
+    clientStack: MiddlewareStack<any, any>,
+    options: SendOptions,
+  ): Handler<I, O & MetadataBearer> {
+    const handler = this.resolveHandler(command, clientStack, options);
+    return async (args) => handler({ ...args, input: this.prepareInput(command.spec, args.input) as I });
   }
 
   /** The request with this client's `user-agent` and `x-amz-user-agent` headers (replacing any set before). */
@@ -469,5 +488,5 @@ export function resolveCommandMiddleware(
 ): Handler<any, any> {
   const client = clients.get(configuration);
   if (!client) throw new TypeError("resolveMiddleware() needs the config of a PartnerCentralRevenueMeasurementClient");
-  return client.resolveHandler(command, clientStack, (options ?? {}) as SendOptions);
+  return client.resolveCommandHandler(command, clientStack, (options ?? {}) as SendOptions);
 }

@@ -13,6 +13,7 @@ import type {
 } from "@smithy/types";
 import { describe, expect, it } from "vitest";
 import {
+  ClientValidationError,
   ConflictException,
   CreateMarketplaceRevenueShareAllocationCommand,
   GetRevenueAttributionAllocationsTaskCommand,
@@ -225,6 +226,23 @@ describe("command.middlewareStack", () => {
     expect(result.output.TaskId).toBe(TASK.TaskId);
     expect(handler.requests).toHaveLength(1);
     expect(() => command.resolveMiddleware(client.middlewareStack, {}, {})).toThrow(TypeError);
+  });
+});
+
+describe("resolveMiddleware() prepares the input as send() does", () => {
+  it("fills one idempotency token for every attempt, and validates before any request", async () => {
+    const { handler, client } = setup([cborError("InternalServerException", 500), cbor({})]);
+    const command = new CreateMarketplaceRevenueShareAllocationCommand(CREATE_INPUT);
+    await command.resolveMiddleware(client.middlewareStack, client.config, {})({ input: command.input });
+    const tokens = handler.requests.map((r) => r.body.ClientToken);
+    expect(tokens).toHaveLength(2);
+    expect(tokens[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(tokens[1]).toBe(tokens[0]);
+    const bad = new CreateMarketplaceRevenueShareAllocationCommand({ ...CREATE_INPUT, ProductId: "nope" });
+    await expect(bad.resolveMiddleware(client.middlewareStack, client.config, {})({ input: bad.input })).rejects.toBeInstanceOf(
+      ClientValidationError,
+    );
+    expect(handler.requests).toHaveLength(2);
   });
 });
 
