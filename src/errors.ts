@@ -88,6 +88,15 @@ export class PartnerCentralRevenueMeasurementError extends Error {
   }
 }
 
+/**
+ * True for the HTTP statuses worth another attempt, as the AWS SDKs' retry modes see them: 429, 500, 502, 503, 504.
+ * Every error built from a status takes its `$retryable` from here.
+ * @internal
+ */
+export function isRetryableStatus(status: number | undefined): boolean {
+  return status === 429 || status === 500 || status === 502 || status === 503 || status === 504;
+}
+
 interface ServiceExceptionOptions {
   name: string;
   message: string;
@@ -233,7 +242,7 @@ export class PartnerCentralRevenueMeasurementProtocolError extends PartnerCentra
       message: init.message,
       $fault: server ? "server" : "client",
       $metadata: init.$metadata,
-      $retryable: server || init.statusCode === 429,
+      $retryable: isRetryableStatus(init.statusCode),
     });
     this.$response = { statusCode: init.statusCode, headers: init.headers, bodySnippet: init.bodySnippet };
     if (init.cause !== undefined) (this as { cause?: unknown }).cause = init.cause;

@@ -180,6 +180,7 @@ describe("bad responses become typed errors naming the status", () => {
     ["empty body with HTTP 502", raw(502, undefined, ""), 502, true],
     ["empty body with HTTP 503", raw(503, "application/cbor", ""), 503, true],
     ["empty body with HTTP 504", raw(504, undefined, ""), 504, true],
+    ["empty body with HTTP 501 (not a transient status: not retried, as by the AWS SDKs)", raw(501, undefined, ""), 501, false],
     ["CBOR map without __type and an unmapped status (418)", cbor({ Message: "teapot" }, 418), 418, false],
   ];
 

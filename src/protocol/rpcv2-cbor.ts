@@ -12,12 +12,12 @@ import {
   ServiceQuotaExceededException,
   ThrottlingException,
   ValidationException,
+  isRetryableStatus,
   maskAccountIds,
   type ResponseMetadata,
   type ValidationExceptionField,
 } from "../errors.js";
 import type { HttpRequestSpec, HttpResponseSpec } from "../transport/types.js";
-import { isRetryableStatus } from "../transport/retry.js";
 import { CborDecodeError, decodeCbor, encodeCbor } from "./cbor.js";
 
 /** The service name in the RPC v2 path. */

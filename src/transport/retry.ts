@@ -3,22 +3,16 @@
  * retry modes (throttling, transient, or not retryable), and an abortable
  * sleep. The delays and the quota are in `retry-strategy.ts`.
  */
-import { AbortError, NetworkError, PartnerCentralRevenueMeasurementServiceException } from "../errors.js";
+import { AbortError, isRetryableStatus, NetworkError, PartnerCentralRevenueMeasurementServiceException } from "../errors.js";
 
 /** How the retry policy sees a failure: `THROTTLING` and `TRANSIENT` are retried, anything else (`OTHER`) is not. */
 export type RetryErrorType = "THROTTLING" | "TRANSIENT" | "OTHER";
 
-const TRANSIENT_STATUS = new Set([500, 502, 503, 504]);
 /**
  * Throttling as the AWS SDKs see it: HTTP 429 or an error name with "Throttl" in it (`ThrottlingException`,
  * `Throttling`, `RequestThrottled…`). Their other throttling names belong to other services' protocols.
  */
 const THROTTLING_NAME = /Throttl/;
-
-/** True for the HTTP statuses worth another attempt: 429, 500, 502, 503, 504. */
-export function isRetryableStatus(status: number | undefined): boolean {
-  return status === 429 || TRANSIENT_STATUS.has(status!);
-}
 
 /** Classifies a failed attempt for the retry policy. */
 export function retryErrorType(error: unknown): RetryErrorType {
@@ -28,7 +22,7 @@ export function retryErrorType(error: unknown): RetryErrorType {
   if (status === 429 || THROTTLING_NAME.test(error.name)) return "THROTTLING";
   // A signature the service found expired is transient, as the AWS SDKs see it (the clock-skew correction comes first).
   const expired = error.name === "InvalidSignatureException" && error.message.includes("Signature expired");
-  return error.$retryable || TRANSIENT_STATUS.has(status) || expired ? "TRANSIENT" : "OTHER";
+  return error.$retryable || isRetryableStatus(status) || expired ? "TRANSIENT" : "OTHER";
 }
 
 /** True when the failure is worth another attempt: throttling, a 500/502/503/504, a reset or a timeout. */
