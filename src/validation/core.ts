@@ -110,16 +110,23 @@ function reportLoneSurrogates(value: unknown, path: PropertyKey[], prefix: strin
   if (value === null || typeof value !== "object" || path.length >= MAX_INPUT_DEPTH || isDate(value) || ArrayBuffer.isView(value)) {
     return;
   }
+  // One path array for the whole walk (pushed and popped), formatted only when a problem is reported.
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) reportLoneSurrogates(value[i], [...path, i], prefix, issues);
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      reportLoneSurrogates(value[i], path, prefix, issues);
+      path.pop();
+    }
     return;
   }
   for (const [key, member] of Object.entries(value)) {
+    path.push(key);
     if (loneSurrogateIndex(key) >= 0) {
-      issues.add(formatPath([...path, key], prefix), "INVALID_STRING_FORMAT", "member name must be well-formed Unicode (it holds a lone surrogate)");
+      issues.add(formatPath(path, prefix), "INVALID_STRING_FORMAT", "member name must be well-formed Unicode (it holds a lone surrogate)");
     } else {
-      reportLoneSurrogates(member, [...path, key], prefix, issues);
+      reportLoneSurrogates(member, path, prefix, issues);
     }
+    path.pop();
   }
 }
 
