@@ -65,10 +65,10 @@ export interface Submission {
 const MAX_DESCRIPTION = 1024 - MARKER_MAX_LENGTH;
 
 const TopLevelSchema = z.object({
-  Catalog: CatalogNameSchema,
-  RevenueAttributionIdentifier: RevenueAttributionIdentifierSchema,
-  RevenueAttributionRevision: z.optional(RevisionToken),
-  Description: z.optional(DescriptionSchema),
+  get Catalog() { return CatalogNameSchema(); },
+  get RevenueAttributionIdentifier() { return RevenueAttributionIdentifierSchema(); },
+  get RevenueAttributionRevision() { return z.optional(RevisionToken()); },
+  get Description() { return z.optional(DescriptionSchema()); },
 });
 
 function validate(input: AllocationsSubmissionInput, all: boolean): ValidationExceptionField[] {

@@ -31,12 +31,12 @@ export interface CreateMarketplaceRevenueShareAllocationOutput extends Marketpla
 
 /** Schema of {@link CreateMarketplaceRevenueShareAllocationInput}. */
 export const CreateMarketplaceRevenueShareAllocationInputSchema = z.object({
-  Catalog: CatalogNameSchema,
-  ProductId: MarketplaceProductId,
-  ClientToken: z.optional(ClientToken),
-  EffectiveFrom: FirstDayOfMonth,
-  EffectiveUntil: z.optional(LastDayOfMonth),
-  RevenueSharePercent: RevenueSharePercent,
+  get Catalog() { return CatalogNameSchema(); },
+  get ProductId() { return MarketplaceProductId(); },
+  get ClientToken() { return z.optional(ClientToken()); },
+  get EffectiveFrom() { return FirstDayOfMonth(); },
+  get EffectiveUntil() { return z.optional(LastDayOfMonth()); },
+  get RevenueSharePercent() { return RevenueSharePercent(); },
 });
 
 const rules: InputRules<CreateMarketplaceRevenueShareAllocationInput> = (input, _ctx, issues) => {

@@ -34,10 +34,10 @@ export interface CreateMarketplaceRevenueShareOutput {
 
 /** Schema of {@link CreateMarketplaceRevenueShareInput}. */
 export const CreateMarketplaceRevenueShareInputSchema = z.object({
-  Catalog: CatalogNameSchema,
-  ClientToken: z.optional(ClientToken),
-  ProductId: MarketplaceProductId,
-  Tags: z.optional(MarketplaceRevenueShareTagList),
+  get Catalog() { return CatalogNameSchema(); },
+  get ClientToken() { return z.optional(ClientToken()); },
+  get ProductId() { return MarketplaceProductId(); },
+  get Tags() { return z.optional(MarketplaceRevenueShareTagList()); },
 });
 
 const spec: OperationSpec<CreateMarketplaceRevenueShareInput> = {

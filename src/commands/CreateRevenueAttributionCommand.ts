@@ -42,13 +42,13 @@ export interface CreateRevenueAttributionOutput {
 
 /** Schema of {@link CreateRevenueAttributionInput}. */
 export const CreateRevenueAttributionInputSchema = z.object({
-  Catalog: CatalogNameSchema,
-  ClientToken: z.optional(ClientToken),
-  Name: RevenueAttributionName,
-  Description: z.optional(Description),
-  TenancyModel: TenancyModelSchema,
-  ProductIdentifier: z.optional(ProductIdentifier),
-  Tags: z.optional(TagList),
+  get Catalog() { return CatalogNameSchema(); },
+  get ClientToken() { return z.optional(ClientToken()); },
+  get Name() { return RevenueAttributionName(); },
+  get Description() { return z.optional(Description()); },
+  get TenancyModel() { return TenancyModelSchema(); },
+  get ProductIdentifier() { return z.optional(ProductIdentifier()); },
+  get Tags() { return z.optional(TagList()); },
 });
 
 const spec: OperationSpec<CreateRevenueAttributionInput> = {

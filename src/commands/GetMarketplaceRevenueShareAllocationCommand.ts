@@ -24,10 +24,10 @@ export interface GetMarketplaceRevenueShareAllocationOutput extends MarketplaceR
 
 /** Schema of {@link GetMarketplaceRevenueShareAllocationInput}. */
 export const GetMarketplaceRevenueShareAllocationInputSchema = z.object({
-  Catalog: CatalogNameSchema,
-  ProductId: MarketplaceProductId,
-  MarketplaceRevenueShareAllocationId: MarketplaceRevenueShareAllocationId,
-  MarketplaceRevenueShareRevision: z.optional(RevisionToken),
+  get Catalog() { return CatalogNameSchema(); },
+  get ProductId() { return MarketplaceProductId(); },
+  get MarketplaceRevenueShareAllocationId() { return MarketplaceRevenueShareAllocationId(); },
+  get MarketplaceRevenueShareRevision() { return z.optional(RevisionToken()); },
 });
 
 const spec: OperationSpec<GetMarketplaceRevenueShareAllocationInput> = {

@@ -35,9 +35,9 @@ export interface GetMarketplaceRevenueShareOutput {
 
 /** Schema of {@link GetMarketplaceRevenueShareInput}. */
 export const GetMarketplaceRevenueShareInputSchema = z.object({
-  Catalog: CatalogNameSchema,
-  ProductId: MarketplaceProductId,
-  Revision: z.optional(MarketplaceRevenueShareRevisionNumber),
+  get Catalog() { return CatalogNameSchema(); },
+  get ProductId() { return MarketplaceProductId(); },
+  get Revision() { return z.optional(MarketplaceRevenueShareRevisionNumber()); },
 });
 
 const spec: OperationSpec<GetMarketplaceRevenueShareInput> = {

@@ -31,10 +31,10 @@ export interface GetRevenueAttributionAllocationOutput extends RevenueAttributio
 
 /** Schema of {@link GetRevenueAttributionAllocationInput}. */
 export const GetRevenueAttributionAllocationInputSchema = z.object({
-  Catalog: CatalogNameSchema,
-  RevenueAttributionIdentifier: RevenueAttributionIdentifier,
-  RevenueAttributionAllocationId: RevenueAttributionAllocationId,
-  RevenueAttributionRevision: z.optional(RevisionToken),
+  get Catalog() { return CatalogNameSchema(); },
+  get RevenueAttributionIdentifier() { return RevenueAttributionIdentifier(); },
+  get RevenueAttributionAllocationId() { return RevenueAttributionAllocationId(); },
+  get RevenueAttributionRevision() { return z.optional(RevisionToken()); },
 });
 
 const spec: OperationSpec<GetRevenueAttributionAllocationInput> = {

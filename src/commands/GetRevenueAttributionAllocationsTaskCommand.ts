@@ -34,8 +34,8 @@ export interface GetRevenueAttributionAllocationsTaskOutput {
 
 /** Schema of {@link GetRevenueAttributionAllocationsTaskInput}. */
 export const GetRevenueAttributionAllocationsTaskInputSchema = z.object({
-  Catalog: CatalogNameSchema,
-  RevenueAttributionIdentifier: RevenueAttributionIdentifier,
+  get Catalog() { return CatalogNameSchema(); },
+  get RevenueAttributionIdentifier() { return RevenueAttributionIdentifier(); },
 });
 
 const spec: OperationSpec<GetRevenueAttributionAllocationsTaskInput> = {

@@ -41,9 +41,9 @@ export interface GetRevenueAttributionOutput {
 
 /** Schema of {@link GetRevenueAttributionInput}. */
 export const GetRevenueAttributionInputSchema = z.object({
-  Catalog: CatalogNameSchema,
-  Identifier: RevenueAttributionIdentifier,
-  Revision: z.optional(RevisionToken),
+  get Catalog() { return CatalogNameSchema(); },
+  get Identifier() { return RevenueAttributionIdentifier(); },
+  get Revision() { return z.optional(RevisionToken()); },
 });
 
 const spec: OperationSpec<GetRevenueAttributionInput> = {

@@ -51,16 +51,16 @@ export interface ListMarketplaceRevenueShareAllocationsOutput {
 
 /** Schema of {@link ListMarketplaceRevenueShareAllocationsInput}. */
 export const ListMarketplaceRevenueShareAllocationsInputSchema = z.object({
-  Catalog: CatalogNameSchema,
-  ProductId: MarketplaceProductId,
-  Status: z.optional(AllocationStatusSchema),
-  AfterEffectiveFrom: z.optional(DateString),
-  BeforeEffectiveFrom: z.optional(DateString),
-  SortBy: z.optional(MarketplaceRevenueShareAllocationSortField),
-  SortOrder: z.optional(SortOrderSchema),
-  MaxResults: z.optional(MaxResults100),
-  NextToken: z.optional(NextToken),
-  MarketplaceRevenueShareRevision: z.optional(RevisionToken),
+  get Catalog() { return CatalogNameSchema(); },
+  get ProductId() { return MarketplaceProductId(); },
+  get Status() { return z.optional(AllocationStatusSchema()); },
+  get AfterEffectiveFrom() { return z.optional(DateString()); },
+  get BeforeEffectiveFrom() { return z.optional(DateString()); },
+  get SortBy() { return z.optional(MarketplaceRevenueShareAllocationSortField()); },
+  get SortOrder() { return z.optional(SortOrderSchema()); },
+  get MaxResults() { return z.optional(MaxResults100()); },
+  get NextToken() { return z.optional(NextToken()); },
+  get MarketplaceRevenueShareRevision() { return z.optional(RevisionToken()); },
 });
 
 const spec: OperationSpec<ListMarketplaceRevenueShareAllocationsInput> = {

@@ -16,7 +16,7 @@ export interface ListTagsForResourceOutput {
 
 /** Schema of {@link ListTagsForResourceInput}. */
 export const ListTagsForResourceInputSchema = z.object({
-  resourceArn: ResourceARN,
+  get resourceArn() { return ResourceARN(); },
 });
 
 const spec: OperationSpec<ListTagsForResourceInput> = {

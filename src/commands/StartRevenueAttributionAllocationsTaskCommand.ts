@@ -44,12 +44,12 @@ export interface StartRevenueAttributionAllocationsTaskOutput {
 
 /** Schema of {@link StartRevenueAttributionAllocationsTaskInput}. */
 export const StartRevenueAttributionAllocationsTaskInputSchema = z.object({
-  Catalog: CatalogNameSchema,
-  RevenueAttributionIdentifier: RevenueAttributionIdentifier,
-  RevenueAttributionRevision: RevisionToken,
-  RevenueShareAllocations: list(RevenueShareAllocationSchema, 1, 250),
-  ClientToken: z.optional(ClientToken),
-  Description: z.optional(Description),
+  get Catalog() { return CatalogNameSchema(); },
+  get RevenueAttributionIdentifier() { return RevenueAttributionIdentifier(); },
+  get RevenueAttributionRevision() { return RevisionToken(); },
+  get RevenueShareAllocations() { return list(RevenueShareAllocationSchema, 1, 250); },
+  get ClientToken() { return z.optional(ClientToken()); },
+  get Description() { return z.optional(Description()); },
 });
 
 const rules: InputRules<StartRevenueAttributionAllocationsTaskInput> = (input, _ctx, issues) => {

@@ -16,8 +16,8 @@ export interface TagResourceOutput {}
 
 /** Schema of {@link TagResourceInput}. */
 export const TagResourceInputSchema = z.object({
-  resourceArn: ResourceARN,
-  tags: TagList,
+  get resourceArn() { return ResourceARN(); },
+  get tags() { return TagList(); },
 });
 
 const spec: OperationSpec<TagResourceInput> = {

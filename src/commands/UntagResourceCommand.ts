@@ -15,8 +15,8 @@ export interface UntagResourceOutput {}
 
 /** Schema of {@link UntagResourceInput}. */
 export const UntagResourceInputSchema = z.object({
-  resourceArn: ResourceARN,
-  tagKeys: TagKeyList,
+  get resourceArn() { return ResourceARN(); },
+  get tagKeys() { return TagKeyList(); },
 });
 
 const spec: OperationSpec<UntagResourceInput> = {

@@ -37,15 +37,15 @@ export interface UpdateMarketplaceRevenueShareAllocationOutput extends Marketpla
 
 /** Schema of {@link UpdateMarketplaceRevenueShareAllocationInput}. */
 export const UpdateMarketplaceRevenueShareAllocationInputSchema = z.object({
-  Catalog: CatalogNameSchema,
-  ProductId: MarketplaceProductId,
-  MarketplaceRevenueShareAllocationId: MarketplaceRevenueShareAllocationId,
-  MarketplaceRevenueShareRevision: RevisionToken,
-  ClientToken: z.optional(ClientToken),
-  EffectiveFrom: z.optional(FirstDayOfMonth),
-  EffectiveUntil: z.optional(LastDayOfMonth),
-  RevenueSharePercent: z.optional(RevenueSharePercent),
-  Status: z.optional(AllocationStatusSchema),
+  get Catalog() { return CatalogNameSchema(); },
+  get ProductId() { return MarketplaceProductId(); },
+  get MarketplaceRevenueShareAllocationId() { return MarketplaceRevenueShareAllocationId(); },
+  get MarketplaceRevenueShareRevision() { return RevisionToken(); },
+  get ClientToken() { return z.optional(ClientToken()); },
+  get EffectiveFrom() { return z.optional(FirstDayOfMonth()); },
+  get EffectiveUntil() { return z.optional(LastDayOfMonth()); },
+  get RevenueSharePercent() { return z.optional(RevenueSharePercent()); },
+  get Status() { return z.optional(AllocationStatusSchema()); },
 });
 
 const rules: InputRules<UpdateMarketplaceRevenueShareAllocationInput> = (input, ctx, issues) => {

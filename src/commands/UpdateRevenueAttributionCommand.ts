@@ -34,11 +34,11 @@ export interface UpdateRevenueAttributionOutput {
 
 /** Schema of {@link UpdateRevenueAttributionInput}. */
 export const UpdateRevenueAttributionInputSchema = z.object({
-  Catalog: CatalogNameSchema,
-  Identifier: RevenueAttributionIdentifier,
-  ClientToken: z.optional(ClientToken),
-  Description: z.optional(Description),
-  Revision: RevisionToken,
+  get Catalog() { return CatalogNameSchema(); },
+  get Identifier() { return RevenueAttributionIdentifier(); },
+  get ClientToken() { return z.optional(ClientToken()); },
+  get Description() { return z.optional(Description()); },
+  get Revision() { return RevisionToken(); },
 });
 
 const spec: OperationSpec<UpdateRevenueAttributionInput> = {

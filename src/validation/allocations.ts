@@ -21,15 +21,15 @@ import { isCalendarDate } from "./dates.js";
 
 /** Structural schema of one batch item. */
 export const RevenueShareAllocationSchema = z.object({
-  Action: RevenueAttributionAllocationAction,
-  RevenueAttributionAllocationId: z.optional(RevenueAttributionAllocationId),
-  EntityType: EntityType,
-  EntityIdentifier: EntityIdentifier,
-  CustomerAwsAccountId: CustomerAwsAccountId,
-  RevenueSharePercent: RevenueSharePercent,
-  EffectiveFrom: FirstDayOfMonth,
-  EffectiveUntil: LastDayOfMonth,
-  Status: z.optional(AllocationStatus),
+  get Action() { return RevenueAttributionAllocationAction(); },
+  get RevenueAttributionAllocationId() { return z.optional(RevenueAttributionAllocationId()); },
+  get EntityType() { return EntityType(); },
+  get EntityIdentifier() { return EntityIdentifier(); },
+  get CustomerAwsAccountId() { return CustomerAwsAccountId(); },
+  get RevenueSharePercent() { return RevenueSharePercent(); },
+  get EffectiveFrom() { return FirstDayOfMonth(); },
+  get EffectiveUntil() { return LastDayOfMonth(); },
+  get Status() { return z.optional(AllocationStatus()); },
 });
 
 /**
@@ -136,4 +136,6 @@ export function validateRevenueShareAllocations(items: readonly unknown[]): Vali
   );
 }
 
-const anyLengthList = z.object({ RevenueShareAllocations: z.array(RevenueShareAllocationSchema) });
+const anyLengthList = z.object({
+  get RevenueShareAllocations() { return z.array(RevenueShareAllocationSchema); },
+});

@@ -1,15 +1,17 @@
 /**
- * Schemas of the service's simple shapes (API.md section 3), built once and
- * shared by every operation's input schema. Each check carries a message that
- * names the rule; codes are derived from the check kind in `core.ts`.
+ * Schemas of the service's simple shapes (API.md section 3), each built on
+ * first use and shared by every operation's input schema: `ClientToken()`
+ * returns the one `ClientToken` schema (see `lazy.ts`). Each check carries a
+ * message that names the rule; codes are derived from the check kind in
+ * `core.ts`.
  *
- * Every schema here is built by a call marked free of side effects, so that a
- * bundler drops the ones a handler's commands do not use (building a zod
- * schema is most of this package's start-up work).
+ * Every definition here is made by a call marked free of side effects, so that
+ * a bundler drops the ones a handler's commands do not use.
  */
 import * as z from "zod/mini";
 import { isDate } from "../protocol/cbor.js";
 import { isCalendarDate, isFirstDayOfMonth, isLastDayOfMonth } from "./dates.js";
+import { lazy } from "./lazy.js";
 
 /** A constrained string: length range, then an anchored pattern. */
 /* @__NO_SIDE_EFFECTS__ */
@@ -46,65 +48,67 @@ export function integer(min?: number, max?: number) {
 }
 
 /** A timestamp: a valid `Date`, also one made in another realm (a `vm` context, a test sandbox). */
-export const timestamp = z.custom<Date>((value) => isDate(value) && !Number.isNaN(value.getTime()), {
-  error: (issue) =>
-    isDate(issue.input)
-      ? "must be a valid date (got Invalid Date)"
-      : `must be a date (got ${issue.input === null ? "null" : Array.isArray(issue.input) ? "array" : typeof issue.input})`,
-});
+export const timestamp = lazy(() =>
+  z.custom<Date>((value) => isDate(value) && !Number.isNaN(value.getTime()), {
+    error: (issue) =>
+      isDate(issue.input)
+        ? "must be a valid date (got Invalid Date)"
+        : `must be a date (got ${issue.input === null ? "null" : Array.isArray(issue.input) ? "array" : typeof issue.input})`,
+  }),
+);
 
 // ------------------------------------------------------------ simple shapes
 
-export const CatalogName = stringEnum(["AWS", "Sandbox"]);
-export const ClientToken = constrainedString(1, 64, /^[!-~]{1,64}$/);
-export const MarketplaceProductId = constrainedString(18, 18, /^prod-[a-z0-9]{13}$/);
-export const MarketplaceRevenueShareAllocationId = constrainedString(18, 18, /^mrsa-[A-Za-z0-9]{13}$/);
-export const RevenueAttributionAllocationId = constrainedString(19, 19, /^alloc-[a-z0-9]{13}$/);
-export const RevenueAttributionAllocationTaskId = constrainedString(21, 21, /^raatask-[a-z0-9]{13}$/);
-export const RevenueAttributionIdentifier = constrainedString(
-  16,
-  1011,
-  /^(arn:[a-z-]+:partnercentral:[a-z0-9-]+:[0-9]{12}:catalog\/[a-zA-Z]+\/revenue-attribution\/ra-[a-z0-9]{13}|ra-[a-z0-9]{13})$/,
+export const CatalogName = lazy(() => stringEnum(["AWS", "Sandbox"]));
+export const ClientToken = lazy(() => constrainedString(1, 64, /^[!-~]{1,64}$/));
+export const MarketplaceProductId = lazy(() => constrainedString(18, 18, /^prod-[a-z0-9]{13}$/));
+export const MarketplaceRevenueShareAllocationId = lazy(() => constrainedString(18, 18, /^mrsa-[A-Za-z0-9]{13}$/));
+export const RevenueAttributionAllocationId = lazy(() => constrainedString(19, 19, /^alloc-[a-z0-9]{13}$/));
+export const RevenueAttributionAllocationTaskId = lazy(() => constrainedString(21, 21, /^raatask-[a-z0-9]{13}$/));
+export const RevenueAttributionIdentifier = lazy(() =>
+  constrainedString(
+    16,
+    1011,
+    /^(arn:[a-z-]+:partnercentral:[a-z0-9-]+:[0-9]{12}:catalog\/[a-zA-Z]+\/revenue-attribution\/ra-[a-z0-9]{13}|ra-[a-z0-9]{13})$/,
+  ),
 );
-export const RevenueSharePercent = constrainedString(1, 6, /^\d{1,3}(\.\d{1,2})?$/);
-export const RevisionToken = constrainedString(1, 19, /^[1-9][0-9]*$/);
-export const CustomerAwsAccountId = constrainedString(12, 12, /^[0-9]{12}$/);
-export const EntityIdentifier = constrainedString(1, 255, /^[\w\-:/.]+$/);
-export const NextToken = constrainedString(1, 2048, /^[\S]+$/);
-export const ResourceARN = constrainedString(
-  1,
-  1011,
-  /^arn:aws:partnercentral:[a-z0-9-]+:[0-9]{12}:catalog\/[a-zA-Z]+\/(revenue-attribution\/[a-zA-Z0-9-]+|marketplace-revenue-share\/prod-[a-z0-9]{13})$/,
+export const RevenueSharePercent = lazy(() => constrainedString(1, 6, /^\d{1,3}(\.\d{1,2})?$/));
+export const RevisionToken = lazy(() => constrainedString(1, 19, /^[1-9][0-9]*$/));
+export const CustomerAwsAccountId = lazy(() => constrainedString(12, 12, /^[0-9]{12}$/));
+export const EntityIdentifier = lazy(() => constrainedString(1, 255, /^[\w\-:/.]+$/));
+export const NextToken = lazy(() => constrainedString(1, 2048, /^[\S]+$/));
+export const ResourceARN = lazy(() =>
+  constrainedString(
+    1,
+    1011,
+    /^arn:aws:partnercentral:[a-z0-9-]+:[0-9]{12}:catalog\/[a-zA-Z]+\/(revenue-attribution\/[a-zA-Z0-9-]+|marketplace-revenue-share\/prod-[a-z0-9]{13})$/,
+  ),
 );
-export const TagKey = constrainedString(1, 128, /^[^\x00-\x1F\x7F]+$/);
-export const TagValue = constrainedString(0, 256, /^[^\x00-\x1F\x7F]*$/);
-export const Tag = z.object({ Key: TagKey, Value: TagValue });
-export const Description = constrainedString(0, 1024, /^[\x20-\x7E]*$/);
-export const RevenueAttributionName = constrainedString(1, 128, /^[\x20-\x7E]+$/);
-export const ProductIdentifier = constrainedString(1, 255, /^[\w\-:/.]+$/);
+export const TagKey = lazy(() => constrainedString(1, 128, /^[^\x00-\x1F\x7F]+$/));
+export const TagValue = lazy(() => constrainedString(0, 256, /^[^\x00-\x1F\x7F]*$/));
+export const Tag = lazy(() => z.object({ Key: TagKey(), Value: TagValue() }));
+export const Description = lazy(() => constrainedString(0, 1024, /^[\x20-\x7E]*$/));
+export const RevenueAttributionName = lazy(() => constrainedString(1, 128, /^[\x20-\x7E]+$/));
+export const ProductIdentifier = lazy(() => constrainedString(1, 255, /^[\w\-:/.]+$/));
 
-export const AllocationStatus = stringEnum(["ACTIVE", "INACTIVE"]);
-export const EntityType = stringEnum(["OFFER", "OPPORTUNITY"]);
-export const TenancyModel = stringEnum(["MULTI_TENANT", "SINGLE_TENANT"]);
-export const SortOrder = stringEnum(["ASCENDING", "DESCENDING"]);
-export const RevenueAttributionAllocationAction = stringEnum(["CREATE", "UPDATE"]);
+export const AllocationStatus = lazy(() => stringEnum(["ACTIVE", "INACTIVE"]));
+export const EntityType = lazy(() => stringEnum(["OFFER", "OPPORTUNITY"]));
+export const TenancyModel = lazy(() => stringEnum(["MULTI_TENANT", "SINGLE_TENANT"]));
+export const SortOrder = lazy(() => stringEnum(["ASCENDING", "DESCENDING"]));
+export const RevenueAttributionAllocationAction = lazy(() => stringEnum(["CREATE", "UPDATE"]));
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 /** `YYYY-MM-DD` that names a real calendar day. */
-export const DateString = /* @__PURE__ */ constrainedString(10, 10, DATE_PATTERN).check(
-  z.refine(isCalendarDate, { error: "must be a real calendar day (YYYY-MM-DD)" }),
+export const DateString = lazy(() =>
+  constrainedString(10, 10, DATE_PATTERN).check(z.refine(isCalendarDate, { error: "must be a real calendar day (YYYY-MM-DD)" })),
 );
 
 /** A real date on the first day of its month. */
-export const FirstDayOfMonth = /* @__PURE__ */ DateString.check(
-  z.refine(isFirstDayOfMonth, { error: "must be the first day of a month" }),
-);
+export const FirstDayOfMonth = lazy(() => DateString().check(z.refine(isFirstDayOfMonth, { error: "must be the first day of a month" })));
 
 /** A real date on the last day of its month. */
-export const LastDayOfMonth = /* @__PURE__ */ DateString.check(
-  z.refine(isLastDayOfMonth, { error: "must be the last day of a month" }),
-);
+export const LastDayOfMonth = lazy(() => DateString().check(z.refine(isLastDayOfMonth, { error: "must be the last day of a month" })));
 
 // ------------------------------------------ list filters, sorting, paging, tags
 
@@ -112,27 +116,27 @@ export const LastDayOfMonth = /* @__PURE__ */ DateString.check(
 export const INT32_MAX = 2_147_483_647;
 
 /** Page size of the list operations with at most 100 items per page. */
-export const MaxResults100 = integer(1, 100);
+export const MaxResults100 = lazy(() => integer(1, 100));
 /** Page size of ListRevenueAttributionAllocations (at most 500 items per page). */
-export const MaxResults500 = integer(1, 500);
+export const MaxResults500 = lazy(() => integer(1, 500));
 /** Integer revision of a marketplace revenue share (GetMarketplaceRevenueShare `Revision`). */
-export const MarketplaceRevenueShareRevisionNumber = integer(1, INT32_MAX);
+export const MarketplaceRevenueShareRevisionNumber = lazy(() => integer(1, INT32_MAX));
 
 /** Sort field of ListRevenueAttributions. */
-export const AttributionSortBy = stringEnum(["LastModifiedDate"]);
+export const AttributionSortBy = lazy(() => stringEnum(["LastModifiedDate"]));
 /** Sort field of ListMarketplaceRevenueShares. */
-export const MarketplaceRevenueShareSortBy = stringEnum(["LastModifiedDate"]);
+export const MarketplaceRevenueShareSortBy = lazy(() => stringEnum(["LastModifiedDate"]));
 /** Sort field of ListMarketplaceRevenueShareAllocations. */
-export const MarketplaceRevenueShareAllocationSortField = stringEnum(["EffectiveFrom"]);
+export const MarketplaceRevenueShareAllocationSortField = lazy(() => stringEnum(["EffectiveFrom"]));
 /** Sort field of ListRevenueAttributionAllocations. */
-export const RevenueAttributionAllocationSortField = stringEnum(["EffectiveFrom"]);
+export const RevenueAttributionAllocationSortField = lazy(() => stringEnum(["EffectiveFrom"]));
 
 /** A marketplace product code filter: the model sets no constraint on it. */
-export const ProductCode = z.string();
+export const ProductCode = lazy(() => z.string());
 
 /** Tags given on CreateRevenueAttribution and TagResource: 1..200. */
-export const TagList = list(Tag, 1, 200);
+export const TagList = lazy(() => list(Tag(), 1, 200));
 /** Tags given on CreateMarketplaceRevenueShare: 0..50. */
-export const MarketplaceRevenueShareTagList = list(Tag, 0, 50);
+export const MarketplaceRevenueShareTagList = lazy(() => list(Tag(), 0, 50));
 /** Tag keys to remove (UntagResource); the model sets no size limit on the list. */
-export const TagKeyList = z.array(TagKey);
+export const TagKeyList = lazy(() => z.array(TagKey()));

@@ -64,9 +64,9 @@ export const ALLOCATIONS_TASK_WAITER_DEFAULTS = { maxWaitTime: 900, minDelay: 2,
 const MAX_TIMER_MS = 2_147_483_647;
 
 const InputSchema = z.object({
-  Catalog: CatalogNameSchema,
-  RevenueAttributionIdentifier: RevenueAttributionIdentifier,
-  TaskId: RevenueAttributionAllocationTaskId,
+  get Catalog() { return CatalogNameSchema(); },
+  get RevenueAttributionIdentifier() { return RevenueAttributionIdentifier(); },
+  get TaskId() { return RevenueAttributionAllocationTaskId(); },
 });
 
 /**
