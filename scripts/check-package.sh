@@ -4,7 +4,7 @@
 #  2. publint (strict) and @arethetypeswrong/cli report no problems (ESM, CommonJS, types);
 #  3. typedoc builds without warnings (treatWarningsAsErrors in typedoc.json);
 #  4. the packed tarball, installed into a temporary project, is imported (ESM) and required (CJS),
-#     type-checked from .mts and .cts files, and bundled one-command with esbuild.
+#     type-checked from .mts and .cts files, and bundled one-command with esbuild (handlers with import and with require()).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -19,7 +19,7 @@ node -e '
   const allowed = /^(dist\/.+\.(c?js|d\.c?ts)|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/;
   const bad = p.files.map((f) => f.path).filter((f) => !allowed.test(f));
   if (bad.length) { console.error("unexpected files in the package:", bad); process.exit(1); }
-  for (const need of ["dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts", "package.json", "README.md"]) {
+  for (const need of ["dist/index.js", "dist/index.cjs", "dist/index.require.js", "dist/index.d.ts", "dist/index.d.cts", "package.json", "README.md"]) {
     if (!p.files.some((f) => f.path === need)) { console.error("missing from the package:", need); process.exit(1); }
   }
   console.log(`${p.filename}: ${p.entryCount} files, ${p.size} bytes packed, ${p.unpackedSize} unpacked`);

@@ -210,35 +210,44 @@ describe("what a bundled handler loads at run time", () => {
 });
 
 /**
- * A handler written with `require()` gets the CommonJS build (dist/index.cjs).
- * A bundler cannot tree-shake CommonJS, so what keeps such a handler small is
- * the build itself: dist/index.cjs is one file holding zod/mini's used parts
- * and nothing else from node_modules. Built here into a scratch directory with
- * the project's tsup configuration (CommonJS only, no types).
+ * A handler written with `require()` gets the package's `require` entry: a
+ * bundler picks dist/index.require.js (the `module` condition), Node
+ * dist/index.cjs; both are one scope of the same build (tsup.config.ts,
+ * writeRequireEntries). A bundler cannot tree-shake what `require()` returns,
+ * so what keeps such a handler small is the build itself: one file holding
+ * zod/mini's used parts and nothing else from node_modules. Built here with the
+ * project's tsup configuration (CommonJS only, no types) into a scratch
+ * node_modules, so that the handler resolves the package by name through its
+ * package.json, as a consumer's does.
  */
-describe("a handler written with require() (the CommonJS build)", () => {
-  const outDir = join(root, "node_modules", ".cache", "pcrm-bundle-test-cjs");
+describe("a handler written with require() (the package's require entry)", () => {
+  const scratch = join(root, "node_modules", ".cache", "pcrm-bundle-test-cjs");
+  const packageDir = join(scratch, "node_modules", "partnercentral-revenue-measurement");
+  const outDir = join(packageDir, "dist");
   let server: CaptureServer;
   let handlerPath: string;
   let bundled: esbuild.BuildResult<{ metafile: true; write: true }>;
 
   beforeAll(async () => {
     const { build: tsup } = await import("tsup");
-    const { packageBuild, writeCommonJsIndex } = await import("../tsup.config.js");
-    rmSync(outDir, { recursive: true, force: true });
-    await tsup({ ...packageBuild(outDir), format: ["cjs"], dts: false, silent: true, onSuccess: () => writeCommonJsIndex(outDir) });
+    const { packageBuild, writeRequireEntries } = await import("../tsup.config.js");
+    rmSync(scratch, { recursive: true, force: true });
+    await tsup({ ...packageBuild(outDir), format: ["cjs"], dts: false, silent: true, onSuccess: () => writeRequireEntries(outDir) });
+    copyFileSync(join(root, "package.json"), join(packageDir, "package.json"));
+    // A project of its own, so that the name resolves in its node_modules rather than to this repository (self-reference).
+    writeFileSync(join(scratch, "package.json"), JSON.stringify({ name: "pcrm-bundle-test", private: true }));
     server = await startCaptureServer();
     server.fallback = () => cborResponse({ MarketplaceRevenueShareAllocationId: "mrsa-ABCDEFGHIJ123", Status: "ACTIVE" });
-    handlerPath = join(outDir, "handler.cjs");
+    handlerPath = join(scratch, "handler.cjs");
     writeFileSync(
-      join(outDir, "handler-source.cjs"),
-      `const { CreateMarketplaceRevenueShareAllocationCommand, PartnerCentralRevenueMeasurementClient } = require("./index.cjs");
+      join(scratch, "handler-source.cjs"),
+      `const { CreateMarketplaceRevenueShareAllocationCommand, PartnerCentralRevenueMeasurementClient } = require("partnercentral-revenue-measurement");
        const client = new PartnerCentralRevenueMeasurementClient({ endpoint: process.env.TEST_ENDPOINT });
        exports.run = async () => (await client.send(new CreateMarketplaceRevenueShareAllocationCommand({
          Catalog: "AWS", ProductId: "prod-abc123def4567", EffectiveFrom: "2026-07-01", RevenueSharePercent: "15.50" }))).MarketplaceRevenueShareAllocationId;`,
     );
     bundled = await esbuild.build({
-      entryPoints: [join(outDir, "handler-source.cjs")],
+      entryPoints: [join(scratch, "handler-source.cjs")],
       outfile: handlerPath,
       bundle: true,
       format: "cjs",
@@ -253,48 +262,61 @@ describe("a handler written with require() (the CommonJS build)", () => {
 
   afterAll(async () => {
     await server?.close();
-    rmSync(outDir, { recursive: true, force: true });
+    rmSync(scratch, { recursive: true, force: true });
   });
 
-  it("bundles (minified) to at most 100 KiB, with zod's used parts only and no credential chain", () => {
+  it("bundles (minified) the ES module entry to at most 100 KiB, with zod's used parts only and no credential chain", () => {
     const output = Object.values(bundled.metafile.outputs)[0]!;
     expect(output.bytes).toBeLessThanOrEqual(100 * 1024);
-    // The package's one CommonJS file and the handler, nothing from node_modules: zod comes tree-shaken inside
-    // index.cjs, never from zod's CommonJS build (all of zod, ~535 KiB); no credential chain, no ky.
+    // The package's one file for bundlers and the handler, nothing from node_modules: zod comes tree-shaken inside,
+    // never from zod's CommonJS build (all of zod, ~535 KiB); no credential chain, no ky.
     expect(Object.keys(bundled.metafile.inputs).sort()).toEqual([
       "node_modules/.cache/pcrm-bundle-test-cjs/handler-source.cjs",
-      "node_modules/.cache/pcrm-bundle-test-cjs/index.cjs",
+      "node_modules/.cache/pcrm-bundle-test-cjs/node_modules/partnercentral-revenue-measurement/dist/index.require.js",
     ]);
   });
 
-  it("sends a request in a bundle and in Node without a bundler, loading no other file and no undici", async () => {
-    const script = `
-      const [, , file] = process.argv; // node -e <script> <mode> <file>
-      const before = new Set(Object.keys(require.cache));
-      const mod = require(file);
-      mod.run().then((result) => {
-        const required = Object.keys(require.cache).filter((p) => !before.has(p)).map((p) => require("node:path").basename(p));
-        const undici = process.moduleLoadList.some((m) => /undici/.test(m));
-        process.stdout.write(JSON.stringify({ result, required, undici }));
-        process.exit(0);
-      }, (e) => { process.stderr.write(String(e && e.stack || e)); process.exit(1); });`;
-    const runIn = (mode: "bundle" | "node", file: string) =>
-      new Promise<{ result: string; required: string[]; undici: boolean }>((resolvePromise, reject) => {
-        const child = spawn(process.execPath, ["-e", script, mode, file], {
-          env: { PATH: process.env.PATH ?? "", HOME: tmpdir(), AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: "AKIDEXAMPLE", AWS_SECRET_ACCESS_KEY: "secret", TEST_ENDPOINT: server.endpoint },
-        });
-        let out = "";
-        let err = "";
-        child.stdout.on("data", (d: Buffer) => (out += d));
-        child.stderr.on("data", (d: Buffer) => (err += d));
-        child.on("close", (code) => (code === 0 ? resolvePromise(JSON.parse(out)) : reject(new Error(`child exited with ${code}: ${err}`))));
+  const script = `
+    const [, file] = process.argv; // node -e <script> <file>
+    const before = new Set(Object.keys(require.cache));
+    const mod = require(file);
+    mod.run().then((result) => {
+      const { dirname, relative } = require("node:path");
+      const required = Object.keys(require.cache).filter((p) => !before.has(p)).map((p) => relative(dirname(file), p));
+      const undici = process.moduleLoadList.some((m) => /undici/.test(m));
+      process.stdout.write(JSON.stringify({ result, required, undici }));
+      process.exit(0);
+    }, (e) => { process.stderr.write(String(e && e.stack || e)); process.exit(1); });`;
+  const runIn = (file: string, env: Record<string, string>) =>
+    new Promise<{ result: string; required: string[]; undici: boolean }>((resolvePromise, reject) => {
+      const child = spawn(process.execPath, ["-e", script, file], {
+        env: { PATH: process.env.PATH ?? "", AWS_REGION: "us-east-1", TEST_ENDPOINT: server.endpoint, ...env },
       });
+      let out = "";
+      let err = "";
+      child.stdout.on("data", (d: Buffer) => (out += d));
+      child.stderr.on("data", (d: Buffer) => (err += d));
+      child.on("close", (code) => (code === 0 ? resolvePromise(JSON.parse(out)) : reject(new Error(`child exited with ${code}: ${err}`))));
+    });
+  const envKeys = { HOME: tmpdir(), AWS_ACCESS_KEY_ID: "AKIDEXAMPLE", AWS_SECRET_ACCESS_KEY: "secret" };
+
+  it("sends a request in a bundle and in Node without a bundler (index.cjs), loading no other file and no undici", async () => {
     // Node's own modules are not in require.cache; of files, the handler and (without a bundler) index.cjs only.
-    expect(await runIn("bundle", handlerPath)).toEqual({ result: "mrsa-ABCDEFGHIJ123", required: ["handler.cjs"], undici: false });
-    expect(await runIn("node", join(outDir, "handler-source.cjs"))).toEqual({
+    expect(await runIn(handlerPath, envKeys)).toEqual({ result: "mrsa-ABCDEFGHIJ123", required: ["handler.cjs"], undici: false });
+    expect(await runIn(join(scratch, "handler-source.cjs"), envKeys)).toEqual({
       result: "mrsa-ABCDEFGHIJ123",
-      required: ["handler-source.cjs", "index.cjs"],
+      required: ["handler-source.cjs", "node_modules/partnercentral-revenue-measurement/dist/index.cjs"],
       undici: false,
     });
+  });
+
+  it("control: without environment keys, the bundle requires the credential chain from node_modules at run time", async () => {
+    const home = join(scratch, "home");
+    mkdirSync(join(home, ".aws"), { recursive: true });
+    writeFileSync(join(home, ".aws", "credentials"), "[default]\naws_access_key_id = AKIDFROMFILE\naws_secret_access_key = file-secret\n");
+    const r = await runIn(handlerPath, { HOME: home, AWS_EC2_METADATA_DISABLED: "true" });
+    expect(r.result).toBe("mrsa-ABCDEFGHIJ123");
+    expect(r.required.filter((p) => p.includes("@aws-sdk/credential-provider-node/"))).not.toEqual([]);
+    expect(server.requests.at(-1)?.headers.authorization).toContain("Credential=AKIDFROMFILE/");
   });
 });

@@ -1,6 +1,7 @@
 // Bundles a one-command handler from the installed package (its dist, as consumers get it) and checks
 // that no other operation and no emulator code came along, and that the credential chain is left out
-// (it is imported at run time, only when the environment holds no credentials).
+// (it is imported at run time, only when the environment holds no credentials). Then the same handler
+// written with require(): the bundler takes dist/index.require.js (the `module` condition), within 100 KiB.
 // Usage: node bundle-check.mjs <esbuild module path>
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -34,3 +35,25 @@ assert.ok(code.includes("credential-provider-node"), "the run-time import of the
 const testingCode = Object.keys(result.metafile.outputs["handler.cjs"].inputs).filter((p) => /dist\/(testing|emulator-cli)\./.test(p));
 assert.deepEqual(testingCode, []);
 console.log(`one-command bundle from the packed package: ${code.length} bytes, no other operation: ok`);
+
+const required = await esbuild.build({
+  stdin: {
+    contents: `const { CreateMarketplaceRevenueShareAllocationCommand: C, PartnerCentralRevenueMeasurementClient: P } = require("partnercentral-revenue-measurement");
+      exports.handler = () => new P().send(new C({ Catalog: "AWS", ProductId: "prod-abc123def4567", EffectiveFrom: "2026-07-01", RevenueSharePercent: "15.50" }));`,
+    resolveDir: process.cwd(),
+  },
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  minify: true,
+  write: false,
+  metafile: true,
+  outfile: "handler.cjs",
+  logLevel: "error",
+});
+const requiredInputs = Object.keys(required.metafile.inputs).filter((p) => p !== "<stdin>");
+assert.deepEqual(requiredInputs, ["node_modules/partnercentral-revenue-measurement/dist/index.require.js"]);
+const requiredBytes = required.outputFiles[0].contents.length;
+assert.ok(requiredBytes <= 100 * 1024, `a require() handler bundles to ${requiredBytes} bytes, over 100 KiB`);
+console.log(`one-command require() bundle from the packed package: ${requiredBytes} bytes (dist/index.require.js): ok`);
