@@ -15,7 +15,9 @@
 import { spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import * as esbuild from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cborResponse, startCaptureServer, type CaptureServer } from "./helpers/capture-server.js";
@@ -274,6 +276,13 @@ describe("a handler written with require() (the package's require entry)", () =>
       "node_modules/.cache/pcrm-bundle-test-cjs/handler-source.cjs",
       "node_modules/.cache/pcrm-bundle-test-cjs/node_modules/partnercentral-revenue-measurement/dist/index.require.js",
     ]);
+  });
+
+  it("index.require.js exports exactly what index.cjs exports", async () => {
+    const commonJs = createRequire(import.meta.url)(join(outDir, "index.cjs")) as object;
+    const esModule = (await import(pathToFileURL(join(outDir, "index.require.js")).href)) as object;
+    expect(Object.keys(esModule).sort()).toEqual(Object.keys(commonJs).sort());
+    expect(Object.keys(commonJs).length).toBeGreaterThan(100);
   });
 
   const script = `
