@@ -42,6 +42,27 @@ function headerList(request: HttpRequestSpec): string[] {
   return list;
 }
 
+/** The host name as `node:http` takes it: an IPv6 address without its brackets. */
+function bareHostname(hostname: string): string {
+  return hostname.startsWith("[") && hostname.endsWith("]") ? hostname.slice(1, -1) : hostname;
+}
+
+/**
+ * The response headers with lower-cased names, repeated ones joined with `, ` (as `fetch` has them), read
+ * from the raw list: cheaper than `res.headers`, which node:http builds on first access.
+ */
+function responseHeaders(raw: string[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i]!.toLowerCase();
+    if (name === "__proto__") continue;
+    const value = raw[i + 1]!;
+    const seen = headers[name]; // a string only when set here (`toString` and the like are inherited functions)
+    headers[name] = typeof seen === "string" ? `${seen}, ${value}` : value;
+  }
+  return headers;
+}
+
 /**
  * `node:http(s)` handler with keep-alive connection pooling. Redirects are not
  * followed (a 3xx is returned as it came); a body over 16 MiB is refused as
@@ -82,7 +103,7 @@ export class NodeHttpHandler implements HttpHandler {
           agent,
           method: request.method,
           protocol: request.url.protocol,
-          hostname: request.url.hostname.replace(/^\[|\]$/g, ""),
+          hostname: bareHostname(request.url.hostname),
           port: request.url.port || undefined,
           path: request.url.pathname,
           headers: headerList(request),
@@ -104,14 +125,10 @@ export class NodeHttpHandler implements HttpHandler {
               finish(new NetworkError("Connection closed before the response body was complete", { code: "ECONNRESET" }));
               return;
             }
-            const headers: Record<string, string> = {};
-            for (const [name, value] of Object.entries(res.headers)) {
-              if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
-            }
-            const body = Buffer.concat(chunks);
+            const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
             finish(undefined, {
               statusCode: res.statusCode ?? 0,
-              headers,
+              headers: responseHeaders(res.rawHeaders),
               body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
             });
           });
