@@ -7,6 +7,7 @@
 import { Agent as HttpAgent, request as httpRequest } from "node:http";
 import type * as https from "node:https";
 import { AbortError, MAX_RESPONSE_BODY_BYTES, NetworkError, responseTooLarge } from "../errors.js";
+import { startTimeout } from "./timeouts.js";
 import type { HttpHandler, HttpRequestSpec, HttpResponseSpec } from "./types.js";
 
 /**
@@ -89,11 +90,11 @@ export class NodeHttpHandler implements HttpHandler {
         : (this.httpAgent ??= new HttpAgent({ keepAlive: true, maxSockets: 50 }));
       const requestFn = isHttps ? httpsModule!.request : httpRequest;
       let settled = false;
-      let timer: ReturnType<typeof setTimeout> | undefined;
+      let cancelTimeout: (() => void) | undefined;
       const finish = (err: Error | undefined, value?: HttpResponseSpec): void => {
         if (settled) return;
         settled = true;
-        if (timer) clearTimeout(timer);
+        cancelTimeout?.();
         abortSignal?.removeEventListener("abort", onAbort);
         if (err) reject(err);
         else resolve(value!);
@@ -146,10 +147,10 @@ export class NodeHttpHandler implements HttpHandler {
       };
       abortSignal?.addEventListener("abort", onAbort, { once: true });
       if (timeoutMs !== undefined && timeoutMs > 0) {
-        timer = setTimeout(() => {
+        cancelTimeout = startTimeout(timeoutMs, () => {
           req.destroy();
           finish(new NetworkError(`Request timed out after ${timeoutMs} ms`, { code: "TimeoutError" }));
-        }, timeoutMs);
+        });
       }
       req.on("error", (e: NodeJS.ErrnoException) => {
         finish(new NetworkError(`Request failed: ${e.message}`, { code: e.code, cause: e }));
