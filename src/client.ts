@@ -293,7 +293,8 @@ export class PartnerCentralRevenueMeasurementClient
     if (!spec) throw new TypeError("send() takes a command of this package (new XxxCommand(input))");
     const input = this.prepareInput(spec, command.input);
     if (!command.hasMiddleware && isEmptyStack(this.middlewareStack)) {
-      const request = this.withUserAgent(this.serialize(spec, input));
+      const request = this.serialize(spec, input);
+      Object.assign(request.headers, this.userAgent); // a fresh request: its headers can take the user agent as they are
       return (await this.dispatch<O>(spec, request, options)).output;
     }
     const handler = this.resolveHandler(command, this.middlewareStack, options);
@@ -388,16 +389,11 @@ export class PartnerCentralRevenueMeasurementClient
       let responseHeaders: Record<string, string> | undefined;
       const signedWithOffset = this.config.systemClockOffset;
       try {
-        const signing = {
-          ...request,
-          headers: {
-            ...request.headers,
-            "amz-sdk-invocation-id": invocationId,
-            "amz-sdk-request": `attempt=${metadata.attempts}; max=${this.config.maxAttempts}`,
-          },
-        };
-        const headers = await this.sign(signing, { abortSignal, timeoutMs }); // the bounds also cover credential resolution
-        const response = await handler.handle({ ...request, headers }, { abortSignal, timeoutMs });
+        // The signer copies the headers, so these two can be set on the request's own for each attempt.
+        request.headers["amz-sdk-invocation-id"] = invocationId;
+        request.headers["amz-sdk-request"] = `attempt=${metadata.attempts}; max=${this.config.maxAttempts}`;
+        const headers = await this.sign(request, { abortSignal, timeoutMs }); // the bounds also cover credential resolution
+        const response = await handler.handle({ method: request.method, url: request.url, headers, body: request.body }, { abortSignal, timeoutMs });
         responseHeaders = response.headers;
         metadata.httpStatusCode = response.statusCode;
         metadata.requestId = response.headers["x-amzn-requestid"];
@@ -407,7 +403,10 @@ export class PartnerCentralRevenueMeasurementClient
         const parsed = parseResponse(response, { ...metadata });
         if ("output" in parsed) {
           retry.recordSuccess(retryToken);
-          return { output: { ...(parsed.output as O), $metadata: { ...metadata } }, response };
+          // The decoded body is a fresh object of this call: it takes the metadata as it is.
+          const output = parsed.output as O & MetadataBearer;
+          output.$metadata = { ...metadata };
+          return { output, response };
         }
         error = parsed.error;
       } catch (e) {

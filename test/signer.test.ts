@@ -98,6 +98,18 @@ describe("SigV4 signer", () => {
     }
   });
 
+  it("signs the right headers when consecutive requests change their header names", async () => {
+    const sign = createSigner("us-east-1", () => Promise.resolve(creds));
+    const date = new Date("2026-07-01T10:00:00Z");
+    const plain = request(`https://partnercentral-prm.global.api.aws${op}`);
+    const extra = request(`https://partnercentral-prm.global.api.aws${op}`, { "x-trace": "1", "X-Upper": "2" });
+    const reordered = { ...plain, headers: Object.fromEntries(Object.entries(plain.headers).reverse()) };
+    const lessOne = request(`https://partnercentral-prm.global.api.aws${op}`, { "x-trace": "1" });
+    for (const req of [plain, extra, plain, reordered, lessOne, extra]) {
+      expect(await sign(req, date)).toEqual(await reference(req, creds, "us-east-1", date));
+    }
+  });
+
   it("rejects a provider result without keys", async () => {
     const sign = createSigner("us-east-1", () => Promise.resolve({} as AwsCredentialIdentity));
     await expect(sign(request(`https://x.example${op}`), new Date())).rejects.toThrow("Resolved credential object is not valid");

@@ -230,3 +230,42 @@ describe("credential resolution is bounded by the call", () => {
     expect(handler.requests[0]!.headers.authorization).toContain(`Credential=${CREDS.accessKeyId}/`);
   });
 });
+
+describe("response headers", () => {
+  it("both transports lower-case names and join repeated ones with ', ' alike", async () => {
+    const server = await startHostile((res) => {
+      res.writeHead(200, [
+        ["Content-Type", "application/cbor"],
+        ["X-Amzn-RequestId", "req-1"],
+        ["X-Repeated", "a"],
+        ["x-repeated", "b"],
+        ["ToString", "not a function"],
+        ["Retry-After", "1"],
+        ["Retry-After", "2"],
+      ]);
+      res.end(Buffer.from(cbor({}).body));
+    });
+    servers.push(server);
+    const { NodeHttpHandler } = await import("../src/transport/node-http-handler.js");
+    const { FetchHttpHandler } = await import("../src/transport/fetch-http-handler.js");
+    const request = {
+      method: "POST" as const,
+      url: new URL(`${server.endpoint}/x`),
+      headers: { "content-type": "application/cbor", "content-length": "1" },
+      body: new Uint8Array([0xa0]),
+    };
+    const node = new NodeHttpHandler();
+    const viaNode = await node.handle(request, {});
+    node.destroy();
+    const viaFetch = await new FetchHttpHandler(globalThis.fetch).handle(request, {});
+    expect(viaNode.headers).toMatchObject({
+      "x-amzn-requestid": "req-1",
+      "x-repeated": "a, b",
+      tostring: "not a function",
+      "retry-after": "1, 2",
+    });
+    for (const name of ["content-type", "x-amzn-requestid", "x-repeated", "tostring", "retry-after"]) {
+      expect(viaNode.headers[name], name).toBe(viaFetch.headers[name]);
+    }
+  });
+});

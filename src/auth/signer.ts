@@ -108,9 +108,11 @@ export function createSigner(
     return cachedKey.key;
   };
 
-  // The last second's date stamp and the last path's canonical form: consecutive requests repeat them.
+  // The last second's date stamp, the last path's canonical form and the last header layout: consecutive
+  // requests repeat them.
   let lastDate: { ms: number; text: string } | undefined;
   let lastPath: { path: string; canonical: string } | undefined;
+  let lastLayout: HeaderLayout | undefined;
 
   return async (request, signingDate, bounds) => {
     const creds = await credentials(bounds);
@@ -124,40 +126,71 @@ export function createSigner(
     const scope = `${day}/${signingRegion}/${SIGNING_SERVICE}/aws4_request`;
     const payloadHash = sha256Hex(request.body);
 
+    // The headers to send: the caller's (without the ones the signer writes, and without empty entries), then
+    // the signer's own.
     const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(request.headers)) {
-      if (!GENERATED_HEADERS.has(name.toLowerCase())) headers[name] = value;
+    let hasContentHash = false;
+    for (const name of Object.keys(request.headers)) {
+      const value = request.headers[name];
+      if (value == null) continue;
+      const lower = name.toLowerCase();
+      if (GENERATED_HEADERS.has(lower)) continue;
+      if (lower === "x-amz-content-sha256") hasContentHash = true;
+      headers[name] = value;
     }
     headers.host = request.url.host;
     headers["x-amz-date"] = amzDate;
     if (creds.sessionToken) headers["x-amz-security-token"] = creds.sessionToken;
-    if (!Object.keys(headers).some((name) => name.toLowerCase() === "x-amz-content-sha256")) {
-      headers["x-amz-content-sha256"] = payloadHash;
-    }
+    if (!hasContentHash) headers["x-amz-content-sha256"] = payloadHash;
 
-    const canonical: Record<string, string> = {};
-    for (const name of Object.keys(headers).sort()) {
-      const value = headers[name];
-      const lower = name.toLowerCase();
-      if (value == null || UNSIGNABLE_HEADERS.has(lower) || /^(proxy|sec)-/.test(lower) || lower === "__proto__") continue;
-      canonical[lower] = canonicalValue(value);
+    const names = Object.keys(headers);
+    const layout = lastLayout && sameNames(lastLayout.names, names) ? lastLayout : (lastLayout = headerLayout(names));
+    let canonicalHeaders = "";
+    for (let i = 0; i < layout.signed.length; i++) {
+      canonicalHeaders += `${layout.signed[i]}:${canonicalValue(headers[layout.sources[i]!]!)}\n`;
     }
-    const signedNames = Object.keys(canonical).sort();
-    const canonicalRequest = [
-      request.method,
-      (lastPath?.path === request.url.pathname
+    const path =
+      lastPath?.path === request.url.pathname
         ? lastPath
-        : (lastPath = { path: request.url.pathname, canonical: canonicalPath(request.url.pathname) })
-      ).canonical,
-      "", // no query string in RPC v2 CBOR requests
-      ...signedNames.map((name) => `${name}:${canonical[name]}`),
-      "",
-      signedNames.join(";"),
-      payloadHash,
-    ].join("\n");
+        : (lastPath = { path: request.url.pathname, canonical: canonicalPath(request.url.pathname) });
+    // Method, path, query string (none in RPC v2 CBOR requests), headers, signed names, payload hash.
+    const canonicalRequest = `${request.method}\n${path.canonical}\n\n${canonicalHeaders}\n${layout.signedHeaders}\n${payloadHash}`;
     const stringToSign = `${ALGORITHM}\n${amzDate}\n${scope}\n${sha256Hex(canonicalRequest)}`;
     const signature = createHmac("sha256", signingKey(creds.secretAccessKey, day)).update(stringToSign).digest("hex");
-    headers.authorization = `${ALGORITHM} Credential=${creds.accessKeyId}/${scope}, SignedHeaders=${signedNames.join(";")}, Signature=${signature}`;
+    headers.authorization = `${ALGORITHM} Credential=${creds.accessKeyId}/${scope}, SignedHeaders=${layout.signedHeaders}, Signature=${signature}`;
     return headers;
   };
+}
+
+/**
+ * Which headers of a request are signed, in canonical order, worked out from the header names alone (the
+ * values do not change it), so consecutive requests with the same names reuse it.
+ */
+interface HeaderLayout {
+  /** The header names as the request has them, in order. */
+  names: readonly string[];
+  /** The signed names, lowercase and sorted. */
+  signed: readonly string[];
+  /** For each signed name, the request's header it takes its value from. */
+  sources: readonly string[];
+  /** `signed` joined with `;`. */
+  signedHeaders: string;
+}
+
+function headerLayout(names: readonly string[]): HeaderLayout {
+  // Names that differ only in case: the last one in sorted order wins (as @smithy/signature-v4 has it).
+  const sourceOf: Record<string, string> = {};
+  for (const name of [...names].sort()) {
+    const lower = name.toLowerCase();
+    if (UNSIGNABLE_HEADERS.has(lower) || /^(proxy|sec)-/.test(lower) || lower === "__proto__") continue;
+    sourceOf[lower] = name;
+  }
+  const signed = Object.keys(sourceOf).sort();
+  return { names, signed, sources: signed.map((lower) => sourceOf[lower]!), signedHeaders: signed.join(";") };
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

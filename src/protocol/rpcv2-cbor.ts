@@ -23,11 +23,21 @@ import { CborDecodeError, decodeCbor, encodeCbor } from "./cbor.js";
 /** The service name in the RPC v2 path. */
 export const SERVICE_NAME = "PartnerCentralRevenueMeasurement";
 
+/** The last operation URL built: consecutive requests to one operation share it (nothing changes a request's URL). */
+let lastUrl: { base: string; operation: string; url: URL } | undefined;
+
+function operationUrl(baseUrl: URL, operation: string): URL {
+  if (lastUrl?.base === baseUrl.href && lastUrl.operation === operation) return lastUrl.url;
+  const url = new URL(baseUrl.href);
+  url.pathname = `${baseUrl.pathname.replace(/\/+$/, "")}/service/${SERVICE_NAME}/operation/${operation}`;
+  lastUrl = { base: baseUrl.href, operation, url };
+  return url;
+}
+
 /** Builds the (unsigned) request for one operation. */
 export function buildRequest(baseUrl: URL, operation: string, input: object): HttpRequestSpec {
   const body = encodeCbor(input);
-  const url = new URL(baseUrl.href);
-  url.pathname = `${baseUrl.pathname.replace(/\/+$/, "")}/service/${SERVICE_NAME}/operation/${operation}`;
+  const url = operationUrl(baseUrl, operation);
   return {
     method: "POST",
     url,

@@ -7,6 +7,7 @@
 import { Agent as HttpAgent, request as httpRequest } from "node:http";
 import type * as https from "node:https";
 import { AbortError, MAX_RESPONSE_BODY_BYTES, NetworkError, responseTooLarge } from "../errors.js";
+import { startTimeout } from "./timeouts.js";
 import type { HttpHandler, HttpRequestSpec, HttpResponseSpec } from "./types.js";
 
 /**
@@ -42,6 +43,27 @@ function headerList(request: HttpRequestSpec): string[] {
   return list;
 }
 
+/** The host name as `node:http` takes it: an IPv6 address without its brackets. */
+function bareHostname(hostname: string): string {
+  return hostname.startsWith("[") && hostname.endsWith("]") ? hostname.slice(1, -1) : hostname;
+}
+
+/**
+ * The response headers with lower-cased names, repeated ones joined with `, ` (as `fetch` has them), read
+ * from the raw list: cheaper than `res.headers`, which node:http builds on first access.
+ */
+function responseHeaders(raw: string[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i]!.toLowerCase();
+    if (name === "__proto__") continue;
+    const value = raw[i + 1]!;
+    const seen = headers[name]; // a string only when set here (`toString` and the like are inherited functions)
+    headers[name] = typeof seen === "string" ? `${seen}, ${value}` : value;
+  }
+  return headers;
+}
+
 /**
  * `node:http(s)` handler with keep-alive connection pooling. Redirects are not
  * followed (a 3xx is returned as it came); a body over 16 MiB is refused as
@@ -68,11 +90,11 @@ export class NodeHttpHandler implements HttpHandler {
         : (this.httpAgent ??= new HttpAgent({ keepAlive: true, maxSockets: 50 }));
       const requestFn = isHttps ? httpsModule!.request : httpRequest;
       let settled = false;
-      let timer: ReturnType<typeof setTimeout> | undefined;
+      let cancelTimeout: (() => void) | undefined;
       const finish = (err: Error | undefined, value?: HttpResponseSpec): void => {
         if (settled) return;
         settled = true;
-        if (timer) clearTimeout(timer);
+        cancelTimeout?.();
         abortSignal?.removeEventListener("abort", onAbort);
         if (err) reject(err);
         else resolve(value!);
@@ -82,7 +104,7 @@ export class NodeHttpHandler implements HttpHandler {
           agent,
           method: request.method,
           protocol: request.url.protocol,
-          hostname: request.url.hostname.replace(/^\[|\]$/g, ""),
+          hostname: bareHostname(request.url.hostname),
           port: request.url.port || undefined,
           path: request.url.pathname,
           headers: headerList(request),
@@ -104,14 +126,10 @@ export class NodeHttpHandler implements HttpHandler {
               finish(new NetworkError("Connection closed before the response body was complete", { code: "ECONNRESET" }));
               return;
             }
-            const headers: Record<string, string> = {};
-            for (const [name, value] of Object.entries(res.headers)) {
-              if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
-            }
-            const body = Buffer.concat(chunks);
+            const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
             finish(undefined, {
               statusCode: res.statusCode ?? 0,
-              headers,
+              headers: responseHeaders(res.rawHeaders),
               body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
             });
           });
@@ -129,10 +147,10 @@ export class NodeHttpHandler implements HttpHandler {
       };
       abortSignal?.addEventListener("abort", onAbort, { once: true });
       if (timeoutMs !== undefined && timeoutMs > 0) {
-        timer = setTimeout(() => {
+        cancelTimeout = startTimeout(timeoutMs, () => {
           req.destroy();
           finish(new NetworkError(`Request timed out after ${timeoutMs} ms`, { code: "TimeoutError" }));
-        }, timeoutMs);
+        });
       }
       req.on("error", (e: NodeJS.ErrnoException) => {
         finish(new NetworkError(`Request failed: ${e.message}`, { code: e.code, cause: e }));

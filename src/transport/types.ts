@@ -3,7 +3,8 @@
 /** One HTTP request, fully built (headers include content-length; not yet signed). */
 export interface HttpRequestSpec {
   method: "POST";
-  url: URL;
+  /** The operation's URL. One `URL` object serves consecutive requests to an operation: read it, never change it. */
+  readonly url: URL;
   headers: Record<string, string>;
   body: Uint8Array;
 }
