@@ -3,6 +3,7 @@
  * shared by `planAllocations` (which stops there) and `submitAllocations`.
  */
 import * as z from "zod/mini";
+import { lazyObject } from "../validation/lazy.js";
 import type { PartnerCentralRevenueMeasurementClient } from "../client.js";
 import {
   GetRevenueAttributionAllocationsTaskCommand,
@@ -64,11 +65,11 @@ export interface Submission {
 
 const MAX_DESCRIPTION = 1024 - MARKER_MAX_LENGTH;
 
-const TopLevelSchema = z.object({
-  get Catalog() { return CatalogNameSchema(); },
-  get RevenueAttributionIdentifier() { return RevenueAttributionIdentifierSchema(); },
-  get RevenueAttributionRevision() { return z.optional(RevisionToken()); },
-  get Description() { return z.optional(DescriptionSchema()); },
+const TopLevelSchema = lazyObject({
+  Catalog: CatalogNameSchema,
+  RevenueAttributionIdentifier: RevenueAttributionIdentifierSchema,
+  RevenueAttributionRevision: () => z.optional(RevisionToken()),
+  Description: () => z.optional(DescriptionSchema()),
 });
 
 function validate(input: AllocationsSubmissionInput, all: boolean): ValidationExceptionField[] {

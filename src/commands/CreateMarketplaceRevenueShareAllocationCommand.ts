@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { lazyObject } from "../validation/lazy.js";
 import { Command, type OperationSpec } from "../command.js";
 import type { CatalogName, MarketplaceRevenueShareAllocationOutputMembers } from "../models.js";
 import { checkDateOrder, type InputRules } from "../validation/index.js";
@@ -30,13 +31,13 @@ export interface CreateMarketplaceRevenueShareAllocationInput {
 export interface CreateMarketplaceRevenueShareAllocationOutput extends MarketplaceRevenueShareAllocationOutputMembers {}
 
 /** Schema of {@link CreateMarketplaceRevenueShareAllocationInput}. */
-export const CreateMarketplaceRevenueShareAllocationInputSchema = z.object({
-  get Catalog() { return CatalogNameSchema(); },
-  get ProductId() { return MarketplaceProductId(); },
-  get ClientToken() { return z.optional(ClientToken()); },
-  get EffectiveFrom() { return FirstDayOfMonth(); },
-  get EffectiveUntil() { return z.optional(LastDayOfMonth()); },
-  get RevenueSharePercent() { return RevenueSharePercent(); },
+export const CreateMarketplaceRevenueShareAllocationInputSchema = lazyObject({
+  Catalog: CatalogNameSchema,
+  ProductId: MarketplaceProductId,
+  ClientToken: () => z.optional(ClientToken()),
+  EffectiveFrom: FirstDayOfMonth,
+  EffectiveUntil: () => z.optional(LastDayOfMonth()),
+  RevenueSharePercent: RevenueSharePercent,
 });
 
 const rules: InputRules<CreateMarketplaceRevenueShareAllocationInput> = (input, _ctx, issues) => {

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { lazyObject } from "../validation/lazy.js";
 import { Command, type OperationSpec } from "../command.js";
 import type { CatalogName, Tag, OpenEnum } from "../models.js";
 import {
@@ -33,11 +34,11 @@ export interface CreateMarketplaceRevenueShareOutput {
 }
 
 /** Schema of {@link CreateMarketplaceRevenueShareInput}. */
-export const CreateMarketplaceRevenueShareInputSchema = z.object({
-  get Catalog() { return CatalogNameSchema(); },
-  get ClientToken() { return z.optional(ClientToken()); },
-  get ProductId() { return MarketplaceProductId(); },
-  get Tags() { return z.optional(MarketplaceRevenueShareTagList()); },
+export const CreateMarketplaceRevenueShareInputSchema = lazyObject({
+  Catalog: CatalogNameSchema,
+  ClientToken: () => z.optional(ClientToken()),
+  ProductId: MarketplaceProductId,
+  Tags: () => z.optional(MarketplaceRevenueShareTagList()),
 });
 
 const spec: OperationSpec<CreateMarketplaceRevenueShareInput> = {

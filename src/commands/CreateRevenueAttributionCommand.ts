@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { lazyObject } from "../validation/lazy.js";
 import { Command, type OperationSpec } from "../command.js";
 import type { CatalogName, MarketplaceProductSummary, Tag, TenancyModel, OpenEnum } from "../models.js";
 import {
@@ -41,14 +42,14 @@ export interface CreateRevenueAttributionOutput {
 }
 
 /** Schema of {@link CreateRevenueAttributionInput}. */
-export const CreateRevenueAttributionInputSchema = z.object({
-  get Catalog() { return CatalogNameSchema(); },
-  get ClientToken() { return z.optional(ClientToken()); },
-  get Name() { return RevenueAttributionName(); },
-  get Description() { return z.optional(Description()); },
-  get TenancyModel() { return TenancyModelSchema(); },
-  get ProductIdentifier() { return z.optional(ProductIdentifier()); },
-  get Tags() { return z.optional(TagList()); },
+export const CreateRevenueAttributionInputSchema = lazyObject({
+  Catalog: CatalogNameSchema,
+  ClientToken: () => z.optional(ClientToken()),
+  Name: RevenueAttributionName,
+  Description: () => z.optional(Description()),
+  TenancyModel: TenancyModelSchema,
+  ProductIdentifier: () => z.optional(ProductIdentifier()),
+  Tags: () => z.optional(TagList()),
 });
 
 const spec: OperationSpec<CreateRevenueAttributionInput> = {

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { lazyObject } from "../validation/lazy.js";
 import { Command, type OperationSpec } from "../command.js";
 import type { CatalogName, MarketplaceRevenueShareAllocationOutputMembers } from "../models.js";
 import {
@@ -23,11 +24,11 @@ export interface GetMarketplaceRevenueShareAllocationInput {
 export interface GetMarketplaceRevenueShareAllocationOutput extends MarketplaceRevenueShareAllocationOutputMembers {}
 
 /** Schema of {@link GetMarketplaceRevenueShareAllocationInput}. */
-export const GetMarketplaceRevenueShareAllocationInputSchema = z.object({
-  get Catalog() { return CatalogNameSchema(); },
-  get ProductId() { return MarketplaceProductId(); },
-  get MarketplaceRevenueShareAllocationId() { return MarketplaceRevenueShareAllocationId(); },
-  get MarketplaceRevenueShareRevision() { return z.optional(RevisionToken()); },
+export const GetMarketplaceRevenueShareAllocationInputSchema = lazyObject({
+  Catalog: CatalogNameSchema,
+  ProductId: MarketplaceProductId,
+  MarketplaceRevenueShareAllocationId: MarketplaceRevenueShareAllocationId,
+  MarketplaceRevenueShareRevision: () => z.optional(RevisionToken()),
 });
 
 const spec: OperationSpec<GetMarketplaceRevenueShareAllocationInput> = {

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { lazyObject } from "../validation/lazy.js";
 import { Command, type OperationSpec } from "../command.js";
 import type { CatalogName, OpenEnum } from "../models.js";
 import {
@@ -34,10 +35,10 @@ export interface GetMarketplaceRevenueShareOutput {
 }
 
 /** Schema of {@link GetMarketplaceRevenueShareInput}. */
-export const GetMarketplaceRevenueShareInputSchema = z.object({
-  get Catalog() { return CatalogNameSchema(); },
-  get ProductId() { return MarketplaceProductId(); },
-  get Revision() { return z.optional(MarketplaceRevenueShareRevisionNumber()); },
+export const GetMarketplaceRevenueShareInputSchema = lazyObject({
+  Catalog: CatalogNameSchema,
+  ProductId: MarketplaceProductId,
+  Revision: () => z.optional(MarketplaceRevenueShareRevisionNumber()),
 });
 
 const spec: OperationSpec<GetMarketplaceRevenueShareInput> = {

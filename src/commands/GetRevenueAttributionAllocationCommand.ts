@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { lazyObject } from "../validation/lazy.js";
 import { Command, type OperationSpec } from "../command.js";
 import type { CatalogName, RevenueAttributionAllocationSummary } from "../models.js";
 import {
@@ -30,11 +31,11 @@ export interface GetRevenueAttributionAllocationOutput extends RevenueAttributio
 }
 
 /** Schema of {@link GetRevenueAttributionAllocationInput}. */
-export const GetRevenueAttributionAllocationInputSchema = z.object({
-  get Catalog() { return CatalogNameSchema(); },
-  get RevenueAttributionIdentifier() { return RevenueAttributionIdentifier(); },
-  get RevenueAttributionAllocationId() { return RevenueAttributionAllocationId(); },
-  get RevenueAttributionRevision() { return z.optional(RevisionToken()); },
+export const GetRevenueAttributionAllocationInputSchema = lazyObject({
+  Catalog: CatalogNameSchema,
+  RevenueAttributionIdentifier: RevenueAttributionIdentifier,
+  RevenueAttributionAllocationId: RevenueAttributionAllocationId,
+  RevenueAttributionRevision: () => z.optional(RevisionToken()),
 });
 
 const spec: OperationSpec<GetRevenueAttributionAllocationInput> = {

@@ -1,4 +1,4 @@
-import * as z from "zod/mini";
+import { lazyObject } from "../validation/lazy.js";
 import { Command, type OperationSpec } from "../command.js";
 import type {
   CatalogName,
@@ -33,9 +33,9 @@ export interface GetRevenueAttributionAllocationsTaskOutput {
 }
 
 /** Schema of {@link GetRevenueAttributionAllocationsTaskInput}. */
-export const GetRevenueAttributionAllocationsTaskInputSchema = z.object({
-  get Catalog() { return CatalogNameSchema(); },
-  get RevenueAttributionIdentifier() { return RevenueAttributionIdentifier(); },
+export const GetRevenueAttributionAllocationsTaskInputSchema = lazyObject({
+  Catalog: CatalogNameSchema,
+  RevenueAttributionIdentifier: RevenueAttributionIdentifier,
 });
 
 const spec: OperationSpec<GetRevenueAttributionAllocationsTaskInput> = {

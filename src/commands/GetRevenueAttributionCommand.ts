@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { lazyObject } from "../validation/lazy.js";
 import { Command, type OperationSpec } from "../command.js";
 import type { CatalogName, MarketplaceProductSummary, TenancyModel, OpenEnum } from "../models.js";
 import {
@@ -40,10 +41,10 @@ export interface GetRevenueAttributionOutput {
 }
 
 /** Schema of {@link GetRevenueAttributionInput}. */
-export const GetRevenueAttributionInputSchema = z.object({
-  get Catalog() { return CatalogNameSchema(); },
-  get Identifier() { return RevenueAttributionIdentifier(); },
-  get Revision() { return z.optional(RevisionToken()); },
+export const GetRevenueAttributionInputSchema = lazyObject({
+  Catalog: CatalogNameSchema,
+  Identifier: RevenueAttributionIdentifier,
+  Revision: () => z.optional(RevisionToken()),
 });
 
 const spec: OperationSpec<GetRevenueAttributionInput> = {

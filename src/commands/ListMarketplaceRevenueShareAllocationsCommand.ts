@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { lazyObject } from "../validation/lazy.js";
 import { Command, type OperationSpec } from "../command.js";
 import type {
   AllocationStatus,
@@ -50,17 +51,17 @@ export interface ListMarketplaceRevenueShareAllocationsOutput {
 }
 
 /** Schema of {@link ListMarketplaceRevenueShareAllocationsInput}. */
-export const ListMarketplaceRevenueShareAllocationsInputSchema = z.object({
-  get Catalog() { return CatalogNameSchema(); },
-  get ProductId() { return MarketplaceProductId(); },
-  get Status() { return z.optional(AllocationStatusSchema()); },
-  get AfterEffectiveFrom() { return z.optional(DateString()); },
-  get BeforeEffectiveFrom() { return z.optional(DateString()); },
-  get SortBy() { return z.optional(MarketplaceRevenueShareAllocationSortField()); },
-  get SortOrder() { return z.optional(SortOrderSchema()); },
-  get MaxResults() { return z.optional(MaxResults100()); },
-  get NextToken() { return z.optional(NextToken()); },
-  get MarketplaceRevenueShareRevision() { return z.optional(RevisionToken()); },
+export const ListMarketplaceRevenueShareAllocationsInputSchema = lazyObject({
+  Catalog: CatalogNameSchema,
+  ProductId: MarketplaceProductId,
+  Status: () => z.optional(AllocationStatusSchema()),
+  AfterEffectiveFrom: () => z.optional(DateString()),
+  BeforeEffectiveFrom: () => z.optional(DateString()),
+  SortBy: () => z.optional(MarketplaceRevenueShareAllocationSortField()),
+  SortOrder: () => z.optional(SortOrderSchema()),
+  MaxResults: () => z.optional(MaxResults100()),
+  NextToken: () => z.optional(NextToken()),
+  MarketplaceRevenueShareRevision: () => z.optional(RevisionToken()),
 });
 
 const spec: OperationSpec<ListMarketplaceRevenueShareAllocationsInput> = {

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { lazyObject } from "../validation/lazy.js";
 import { Command, type OperationSpec } from "../command.js";
 import type {
   CatalogName,
@@ -46,16 +47,16 @@ export interface ListMarketplaceRevenueSharesOutput {
 }
 
 /** Schema of {@link ListMarketplaceRevenueSharesInput}. */
-export const ListMarketplaceRevenueSharesInputSchema = z.object({
-  get Catalog() { return CatalogNameSchema(); },
-  get ProductIds() { return z.optional(list(MarketplaceProductId(), 1, 10)); },
-  get ProductCodes() { return z.optional(list(ProductCode(), 1, 10)); },
-  get MaxResults() { return z.optional(MaxResults100()); },
-  get NextToken() { return z.optional(NextToken()); },
-  get SortBy() { return z.optional(MarketplaceRevenueShareSortBy()); },
-  get SortOrder() { return z.optional(SortOrderSchema()); },
-  get CreatedAfter() { return z.optional(timestamp()); },
-  get CreatedBefore() { return z.optional(timestamp()); },
+export const ListMarketplaceRevenueSharesInputSchema = lazyObject({
+  Catalog: CatalogNameSchema,
+  ProductIds: () => z.optional(list(MarketplaceProductId(), 1, 10)),
+  ProductCodes: () => z.optional(list(ProductCode(), 1, 10)),
+  MaxResults: () => z.optional(MaxResults100()),
+  NextToken: () => z.optional(NextToken()),
+  SortBy: () => z.optional(MarketplaceRevenueShareSortBy()),
+  SortOrder: () => z.optional(SortOrderSchema()),
+  CreatedAfter: () => z.optional(timestamp()),
+  CreatedBefore: () => z.optional(timestamp()),
 });
 
 const spec: OperationSpec<ListMarketplaceRevenueSharesInput> = {

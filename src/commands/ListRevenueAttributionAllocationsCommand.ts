@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { lazyObject } from "../validation/lazy.js";
 import { Command, type OperationSpec } from "../command.js";
 import type {
   AllocationStatus,
@@ -65,22 +66,22 @@ export interface ListRevenueAttributionAllocationsOutput {
 }
 
 /** Schema of {@link ListRevenueAttributionAllocationsInput}. */
-export const ListRevenueAttributionAllocationsInputSchema = z.object({
-  get Catalog() { return CatalogNameSchema(); },
-  get RevenueAttributionIdentifier() { return RevenueAttributionIdentifier(); },
-  get EntityTypeFilters() { return z.optional(list(EntityTypeSchema(), 1, 2)); },
-  get EntityIdentifierFilters() { return z.optional(list(EntityIdentifier(), 1, 50)); },
-  get CustomerAwsAccountIdFilters() { return z.optional(list(CustomerAwsAccountId(), 1, 50)); },
-  get StatusFilter() { return z.optional(AllocationStatusSchema()); },
-  get AfterEffectiveFrom() { return z.optional(DateString()); },
-  get BeforeEffectiveFrom() { return z.optional(DateString()); },
-  get AfterEffectiveUntil() { return z.optional(DateString()); },
-  get BeforeEffectiveUntil() { return z.optional(DateString()); },
-  get SortBy() { return z.optional(RevenueAttributionAllocationSortField()); },
-  get SortOrder() { return z.optional(SortOrderSchema()); },
-  get RevenueAttributionRevision() { return z.optional(RevisionToken()); },
-  get MaxResults() { return z.optional(MaxResults500()); },
-  get NextToken() { return z.optional(NextToken()); },
+export const ListRevenueAttributionAllocationsInputSchema = lazyObject({
+  Catalog: CatalogNameSchema,
+  RevenueAttributionIdentifier: RevenueAttributionIdentifier,
+  EntityTypeFilters: () => z.optional(list(EntityTypeSchema(), 1, 2)),
+  EntityIdentifierFilters: () => z.optional(list(EntityIdentifier(), 1, 50)),
+  CustomerAwsAccountIdFilters: () => z.optional(list(CustomerAwsAccountId(), 1, 50)),
+  StatusFilter: () => z.optional(AllocationStatusSchema()),
+  AfterEffectiveFrom: () => z.optional(DateString()),
+  BeforeEffectiveFrom: () => z.optional(DateString()),
+  AfterEffectiveUntil: () => z.optional(DateString()),
+  BeforeEffectiveUntil: () => z.optional(DateString()),
+  SortBy: () => z.optional(RevenueAttributionAllocationSortField()),
+  SortOrder: () => z.optional(SortOrderSchema()),
+  RevenueAttributionRevision: () => z.optional(RevisionToken()),
+  MaxResults: () => z.optional(MaxResults500()),
+  NextToken: () => z.optional(NextToken()),
 });
 
 const spec: OperationSpec<ListRevenueAttributionAllocationsInput> = {

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { lazyObject } from "../validation/lazy.js";
 import { Command, type OperationSpec } from "../command.js";
 import type {
   AttributionSummary,
@@ -43,15 +44,15 @@ export interface ListRevenueAttributionsOutput {
 }
 
 /** Schema of {@link ListRevenueAttributionsInput}. */
-export const ListRevenueAttributionsInputSchema = z.object({
-  get Catalog() { return CatalogNameSchema(); },
-  get Identifiers() { return z.optional(list(RevenueAttributionIdentifier(), 1, 100)); },
-  get CreatedAfter() { return z.optional(timestamp()); },
-  get CreatedBefore() { return z.optional(timestamp()); },
-  get SortBy() { return z.optional(AttributionSortBy()); },
-  get SortOrder() { return z.optional(SortOrderSchema()); },
-  get MaxResults() { return z.optional(MaxResults100()); },
-  get NextToken() { return z.optional(NextToken()); },
+export const ListRevenueAttributionsInputSchema = lazyObject({
+  Catalog: CatalogNameSchema,
+  Identifiers: () => z.optional(list(RevenueAttributionIdentifier(), 1, 100)),
+  CreatedAfter: () => z.optional(timestamp()),
+  CreatedBefore: () => z.optional(timestamp()),
+  SortBy: () => z.optional(AttributionSortBy()),
+  SortOrder: () => z.optional(SortOrderSchema()),
+  MaxResults: () => z.optional(MaxResults100()),
+  NextToken: () => z.optional(NextToken()),
 });
 
 const spec: OperationSpec<ListRevenueAttributionsInput> = {

@@ -1,4 +1,4 @@
-import * as z from "zod/mini";
+import { lazyObject } from "../validation/lazy.js";
 import { Command, type OperationSpec } from "../command.js";
 import type { Tag } from "../models.js";
 import { ResourceARN } from "../validation/shapes.js";
@@ -15,8 +15,8 @@ export interface ListTagsForResourceOutput {
 }
 
 /** Schema of {@link ListTagsForResourceInput}. */
-export const ListTagsForResourceInputSchema = z.object({
-  get resourceArn() { return ResourceARN(); },
+export const ListTagsForResourceInputSchema = lazyObject({
+  resourceArn: ResourceARN,
 });
 
 const spec: OperationSpec<ListTagsForResourceInput> = {

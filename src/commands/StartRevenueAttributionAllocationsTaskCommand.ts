@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { lazyObject } from "../validation/lazy.js";
 import { Command, type OperationSpec } from "../command.js";
 import type {
   CatalogName,
@@ -43,13 +44,13 @@ export interface StartRevenueAttributionAllocationsTaskOutput {
 }
 
 /** Schema of {@link StartRevenueAttributionAllocationsTaskInput}. */
-export const StartRevenueAttributionAllocationsTaskInputSchema = z.object({
-  get Catalog() { return CatalogNameSchema(); },
-  get RevenueAttributionIdentifier() { return RevenueAttributionIdentifier(); },
-  get RevenueAttributionRevision() { return RevisionToken(); },
-  get RevenueShareAllocations() { return list(RevenueShareAllocationSchema, 1, 250); },
-  get ClientToken() { return z.optional(ClientToken()); },
-  get Description() { return z.optional(Description()); },
+export const StartRevenueAttributionAllocationsTaskInputSchema = lazyObject({
+  Catalog: CatalogNameSchema,
+  RevenueAttributionIdentifier: RevenueAttributionIdentifier,
+  RevenueAttributionRevision: RevisionToken,
+  RevenueShareAllocations: () => list(RevenueShareAllocationSchema, 1, 250),
+  ClientToken: () => z.optional(ClientToken()),
+  Description: () => z.optional(Description()),
 });
 
 const rules: InputRules<StartRevenueAttributionAllocationsTaskInput> = (input, _ctx, issues) => {

@@ -1,4 +1,4 @@
-import * as z from "zod/mini";
+import { lazyObject } from "../validation/lazy.js";
 import { Command, type OperationSpec } from "../command.js";
 import type { Tag } from "../models.js";
 import { ResourceARN, TagList } from "../validation/shapes.js";
@@ -15,9 +15,9 @@ export interface TagResourceInput {
 export interface TagResourceOutput {}
 
 /** Schema of {@link TagResourceInput}. */
-export const TagResourceInputSchema = z.object({
-  get resourceArn() { return ResourceARN(); },
-  get tags() { return TagList(); },
+export const TagResourceInputSchema = lazyObject({
+  resourceArn: ResourceARN,
+  tags: TagList,
 });
 
 const spec: OperationSpec<TagResourceInput> = {

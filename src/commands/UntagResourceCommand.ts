@@ -1,4 +1,4 @@
-import * as z from "zod/mini";
+import { lazyObject } from "../validation/lazy.js";
 import { Command, type OperationSpec } from "../command.js";
 import { ResourceARN, TagKeyList } from "../validation/shapes.js";
 
@@ -14,9 +14,9 @@ export interface UntagResourceInput {
 export interface UntagResourceOutput {}
 
 /** Schema of {@link UntagResourceInput}. */
-export const UntagResourceInputSchema = z.object({
-  get resourceArn() { return ResourceARN(); },
-  get tagKeys() { return TagKeyList(); },
+export const UntagResourceInputSchema = lazyObject({
+  resourceArn: ResourceARN,
+  tagKeys: TagKeyList,
 });
 
 const spec: OperationSpec<UntagResourceInput> = {

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { lazyObject } from "../validation/lazy.js";
 import { Command, type OperationSpec } from "../command.js";
 import type { AllocationStatus, CatalogName, MarketplaceRevenueShareAllocationOutputMembers } from "../models.js";
 import { checkDateOrder, utcDateString, type InputRules } from "../validation/index.js";
@@ -36,16 +37,16 @@ export interface UpdateMarketplaceRevenueShareAllocationInput {
 export interface UpdateMarketplaceRevenueShareAllocationOutput extends MarketplaceRevenueShareAllocationOutputMembers {}
 
 /** Schema of {@link UpdateMarketplaceRevenueShareAllocationInput}. */
-export const UpdateMarketplaceRevenueShareAllocationInputSchema = z.object({
-  get Catalog() { return CatalogNameSchema(); },
-  get ProductId() { return MarketplaceProductId(); },
-  get MarketplaceRevenueShareAllocationId() { return MarketplaceRevenueShareAllocationId(); },
-  get MarketplaceRevenueShareRevision() { return RevisionToken(); },
-  get ClientToken() { return z.optional(ClientToken()); },
-  get EffectiveFrom() { return z.optional(FirstDayOfMonth()); },
-  get EffectiveUntil() { return z.optional(LastDayOfMonth()); },
-  get RevenueSharePercent() { return z.optional(RevenueSharePercent()); },
-  get Status() { return z.optional(AllocationStatusSchema()); },
+export const UpdateMarketplaceRevenueShareAllocationInputSchema = lazyObject({
+  Catalog: CatalogNameSchema,
+  ProductId: MarketplaceProductId,
+  MarketplaceRevenueShareAllocationId: MarketplaceRevenueShareAllocationId,
+  MarketplaceRevenueShareRevision: RevisionToken,
+  ClientToken: () => z.optional(ClientToken()),
+  EffectiveFrom: () => z.optional(FirstDayOfMonth()),
+  EffectiveUntil: () => z.optional(LastDayOfMonth()),
+  RevenueSharePercent: () => z.optional(RevenueSharePercent()),
+  Status: () => z.optional(AllocationStatusSchema()),
 });
 
 const rules: InputRules<UpdateMarketplaceRevenueShareAllocationInput> = (input, ctx, issues) => {

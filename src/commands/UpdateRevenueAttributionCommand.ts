@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { lazyObject } from "../validation/lazy.js";
 import { Command, type OperationSpec } from "../command.js";
 import type { CatalogName } from "../models.js";
 import {
@@ -33,12 +34,12 @@ export interface UpdateRevenueAttributionOutput {
 }
 
 /** Schema of {@link UpdateRevenueAttributionInput}. */
-export const UpdateRevenueAttributionInputSchema = z.object({
-  get Catalog() { return CatalogNameSchema(); },
-  get Identifier() { return RevenueAttributionIdentifier(); },
-  get ClientToken() { return z.optional(ClientToken()); },
-  get Description() { return z.optional(Description()); },
-  get Revision() { return RevisionToken(); },
+export const UpdateRevenueAttributionInputSchema = lazyObject({
+  Catalog: CatalogNameSchema,
+  Identifier: RevenueAttributionIdentifier,
+  ClientToken: () => z.optional(ClientToken()),
+  Description: () => z.optional(Description()),
+  Revision: RevisionToken,
 });
 
 const spec: OperationSpec<UpdateRevenueAttributionInput> = {

@@ -3,6 +3,7 @@
  * shared by StartRevenueAttributionAllocationsTask and the batch helper.
  */
 import * as z from "zod/mini";
+import { lazyObject } from "./lazy.js";
 import type { RevenueShareAllocation } from "../models.js";
 import { collectIssues, type IssueCollector, type ValidationContext } from "./core.js";
 import {
@@ -20,16 +21,16 @@ import type { ValidationExceptionField } from "../errors.js";
 import { isCalendarDate } from "./dates.js";
 
 /** Structural schema of one batch item. */
-export const RevenueShareAllocationSchema = z.object({
-  get Action() { return RevenueAttributionAllocationAction(); },
-  get RevenueAttributionAllocationId() { return z.optional(RevenueAttributionAllocationId()); },
-  get EntityType() { return EntityType(); },
-  get EntityIdentifier() { return EntityIdentifier(); },
-  get CustomerAwsAccountId() { return CustomerAwsAccountId(); },
-  get RevenueSharePercent() { return RevenueSharePercent(); },
-  get EffectiveFrom() { return FirstDayOfMonth(); },
-  get EffectiveUntil() { return LastDayOfMonth(); },
-  get Status() { return z.optional(AllocationStatus()); },
+export const RevenueShareAllocationSchema = lazyObject({
+  Action: RevenueAttributionAllocationAction,
+  RevenueAttributionAllocationId: () => z.optional(RevenueAttributionAllocationId()),
+  EntityType: EntityType,
+  EntityIdentifier: EntityIdentifier,
+  CustomerAwsAccountId: CustomerAwsAccountId,
+  RevenueSharePercent: RevenueSharePercent,
+  EffectiveFrom: FirstDayOfMonth,
+  EffectiveUntil: LastDayOfMonth,
+  Status: () => z.optional(AllocationStatus()),
 });
 
 /**
@@ -136,6 +137,6 @@ export function validateRevenueShareAllocations(items: readonly unknown[]): Vali
   );
 }
 
-const anyLengthList = z.object({
-  get RevenueShareAllocations() { return z.array(RevenueShareAllocationSchema); },
+const anyLengthList = lazyObject({
+  RevenueShareAllocations: () => z.array(RevenueShareAllocationSchema),
 });

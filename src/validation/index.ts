@@ -59,4 +59,4 @@ export const shapes = {
   get TagList() { return shapeModule.TagList(); },
   get MarketplaceRevenueShareTagList() { return shapeModule.MarketplaceRevenueShareTagList(); },
   get TagKeyList() { return shapeModule.TagKeyList(); },
-} satisfies Record<keyof typeof shapeModule, unknown>;
+} as const satisfies Record<keyof typeof shapeModule, unknown>;

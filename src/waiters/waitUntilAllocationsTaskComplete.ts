@@ -3,7 +3,7 @@
  * with exponential backoff and jitter until our task is COMPLETE or FAILED,
  * another task supersedes it, the deadline passes, or the caller aborts.
  */
-import * as z from "zod/mini";
+import { lazyObject } from "../validation/lazy.js";
 import type { PartnerCentralRevenueMeasurementClient } from "../client.js";
 import type { MetadataBearer } from "../command.js";
 import {
@@ -63,10 +63,10 @@ export const ALLOCATIONS_TASK_WAITER_DEFAULTS = { maxWaitTime: 900, minDelay: 2,
 
 const MAX_TIMER_MS = 2_147_483_647;
 
-const InputSchema = z.object({
-  get Catalog() { return CatalogNameSchema(); },
-  get RevenueAttributionIdentifier() { return RevenueAttributionIdentifier(); },
-  get TaskId() { return RevenueAttributionAllocationTaskId(); },
+const InputSchema = lazyObject({
+  Catalog: CatalogNameSchema,
+  RevenueAttributionIdentifier: RevenueAttributionIdentifier,
+  TaskId: RevenueAttributionAllocationTaskId,
 });
 
 /**
