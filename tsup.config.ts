@@ -33,20 +33,22 @@ const commandEntries = Object.fromEntries(
  * was a property access (`chunk.name`) that no minifier can shorten, plus a
  * wrapper and an export list per chunk: a one-command handler bundled to
  * 100,958 B. Every module runs when the package is required; none builds a
- * zod schema then (see src/validation/lazy.ts).
+ * zod schema then (src/validation/lazy.ts).
  *
  * Why an ES module for bundlers: a bundler keeps a CommonJS file inside one
  * function (esbuild: `__commonJS((exports, module) => {...})`), which V8
  * parses twice, when the bundle loads and again when the function first runs,
- * minified (an arrow function) in full both times. Measured on the bench's
- * `require()` handler (Node 20 / 24, medians of 21-31 cold starts): loading
- * the bundle took 16.6 / 19.2 ms with index.cjs, and about 4 ms less when the
- * same function was compiled once. Of an ES module, the bundler wraps only the
- * statements (`__esm(() => {...})`) and hoists the functions to the bundle's
- * top level, parsed once: 14.5 / 16.9 ms (bundle 98 KB). esbuild's lazy module
- * wrappers for every module in one file (each module run on first use) started
- * 1.0-1.3 ms slower than one scope, before the schemas were lazy: every module
- * a handler uses was still run at start-up, inside its wrapper.
+ * in full both times when minified (an arrow function). Of an ES module, the
+ * bundler keeps only the statements in such a function (`__esm`) and hoists
+ * the functions to the bundle's top level, parsed once. Measured on the
+ * bench's `require()` handler (Node 20 / 24, medians of 21 cold starts, in one
+ * run): loading the bundle took 16.4 / 18.2 ms with index.cjs and 14.0 /
+ * 15.6 ms with index.require.js; index.cjs's function compiled once (the
+ * bundle edited by hand) loaded in 12.8 / 14.1 ms instead of 17.0 / 18.3 ms.
+ * esbuild's lazy module wrappers for every module in one file (97 KB) started
+ * 1.0-1.3 ms slower than one scope: the code stays inside the one CommonJS
+ * function, and the first command a handler used built every shape schema.
+ * See the README's Performance section.
  */
 export async function writeRequireEntries(outDir: string): Promise<void> {
   const options = {
