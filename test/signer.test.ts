@@ -2,7 +2,7 @@ import { Hash } from "@smithy/hash-node";
 import { SignatureV4 } from "@smithy/signature-v4";
 import type { AwsCredentialIdentity } from "@smithy/types";
 import { describe, expect, it } from "vitest";
-import { canonicalPath, createSigner, SIGNING_SERVICE } from "../src/auth/signer.js";
+import { canonicalPath, formatAmzDate as amzDate, createSigner, SIGNING_SERVICE } from "../src/auth/signer.js";
 import type { HttpRequestSpec } from "../src/transport/types.js";
 
 /** What @smithy/signature-v4 (the reference) produces for the same request. */
@@ -119,5 +119,16 @@ describe("SigV4 signer", () => {
     expect(canonicalPath("/a/./b/../c//d/")).toBe("/a/c/d/");
     expect(canonicalPath("/a%20b/c")).toBe("/a%2520b/c");
     expect(canonicalPath("/")).toBe("/");
+  });
+});
+
+describe("formatAmzDate", () => {
+  it("writes x-amz-date as toISOString() would, for instants from 1970 to 2200", () => {
+    const fromIso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
+    let seed = 12345;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const instants = [0, Date.UTC(2024, 1, 29, 23, 59, 59, 999), Date.UTC(2026, 11, 31, 0, 0, 0), Date.UTC(2199, 11, 31, 23, 59, 59)];
+    for (let i = 0; i < 2000; i++) instants.push(Math.floor(next() * Date.UTC(2200, 0, 1)));
+    for (const ms of instants) expect(amzDate(new Date(ms)), new Date(ms).toISOString()).toBe(fromIso(new Date(ms)));
   });
 });

@@ -11,7 +11,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { Hash } from "@smithy/hash-node";
 import { SignatureV4 } from "@smithy/signature-v4";
 import type { AwsCredentialIdentity } from "@smithy/types";
-import { SIGNING_SERVICE } from "../auth/signer.js";
+import { SIGNING_SERVICE, formatAmzDate } from "../auth/signer.js";
 import { accessDenied, invalidSignature, type ServiceError } from "./errors.js";
 
 /** Largest accepted difference between the request's `x-amz-date` and the server's clock (AWS: 5 minutes). */
@@ -46,10 +46,6 @@ function parseAmzDate(value: string): Date | undefined {
   return Number.isNaN(ms) ? undefined : new Date(ms);
 }
 
-/** `YYYYMMDDTHHMMSSZ`, as in `x-amz-date`. */
-function amzLongDate(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
-}
 
 function sameText(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -89,8 +85,8 @@ export async function verifySigV4(
   }
   const skew = signingDate.getTime() - nowMs;
   if (Math.abs(skew) > MAX_CLOCK_SKEW_MS) {
-    const bound = amzLongDate(nowMs - Math.sign(skew) * MAX_CLOCK_SKEW_MS);
-    const now = amzLongDate(nowMs);
+    const bound = formatAmzDate(new Date(nowMs - Math.sign(skew) * MAX_CLOCK_SKEW_MS));
+    const now = formatAmzDate(new Date(nowMs));
     return invalidSignature(
       skew < 0
         ? `Signature expired: ${amzDate} is now earlier than ${bound} (${now} - 5 min.)`
