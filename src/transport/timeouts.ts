@@ -26,7 +26,7 @@ const pending = new Set<Pending>();
 let ticker: ReturnType<typeof setInterval> | undefined;
 
 function tick(): void {
-  const now = Date.now();
+  const now = performance.now(); // monotonic: a wall-clock step does not fire or hold back a timeout
   for (const entry of pending) {
     if (entry.at > now) continue;
     pending.delete(entry);
@@ -48,7 +48,7 @@ export function startTimeout(ms: number, fire: () => void): () => void {
     const timer = setTimeout(fire, ms);
     return () => clearTimeout(timer);
   }
-  const entry: Pending = { at: Date.now() + ms, fire };
+  const entry: Pending = { at: performance.now() + ms, fire };
   pending.add(entry);
   if (!ticker) {
     ticker = setInterval(tick, TICK_MS);
