@@ -88,6 +88,7 @@ export interface PartnerCentralRevenueMeasurementClientConfig {
   /**
    * Timeout of one attempt (credential resolution, headers and body) in milliseconds; default 30 000; `0` turns
    * it off. A network timeout is retried; credentials not resolved in time are `CredentialsUnavailableError`.
+   * With the default `node:http` transport, a timeout of 2 s or more fires up to 100 ms late.
    */
   requestTimeoutMs?: number;
   /** Validate inputs locally before sending; default true. */
