@@ -392,7 +392,8 @@ export class PartnerCentralRevenueMeasurementClient
       try {
         // The signer copies the headers, so these two can be set on the request's own for each attempt.
         request.headers["amz-sdk-invocation-id"] = invocationId;
-        request.headers["amz-sdk-request"] = `attempt=${metadata.attempts}; max=${this.config.maxAttempts}`;
+        // A clock-skew retry is one attempt beyond maxAttempts (it takes no retry quota), so it raises the maximum.
+        request.headers["amz-sdk-request"] = `attempt=${metadata.attempts}; max=${this.config.maxAttempts + (skewRetried ? 1 : 0)}`;
         const headers = await this.sign(request, { abortSignal, timeoutMs }); // the bounds also cover credential resolution
         const response = await handler.handle({ method: request.method, url: request.url, headers, body: request.body }, { abortSignal, timeoutMs });
         responseHeaders = response.headers;

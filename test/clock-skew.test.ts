@@ -104,6 +104,20 @@ describe("with scripted responses", () => {
     expect(handler.requests[1]!.headers["x-amz-date"]).toBe("20260315T113000Z");
   });
 
+  it("counts the skew retry as one attempt beyond maxAttempts in amz-sdk-request", async () => {
+    const handler = new FakeHandler([skewed("InvalidSignatureException", 20), cborError("InternalServerException", 500), cborError("InternalServerException", 500), cbor({})]);
+    vi.useFakeTimers();
+    vi.spyOn(Math, "random").mockReturnValue(0);
+    const out = await settle(send(client(handler)));
+    expect(out).toMatchObject({ $metadata: { attempts: 4 } });
+    expect(handler.requests.map((r) => r.headers["amz-sdk-request"])).toEqual([
+      "attempt=1; max=3",
+      "attempt=2; max=4",
+      "attempt=3; max=4",
+      "attempt=4; max=4",
+    ]);
+  });
+
   it("retries for skew once per call only", async () => {
     const handler = new FakeHandler([skewed("AccessDeniedException", 20), skewed("AccessDeniedException", 45), cbor({})]);
     const error = await send(client(handler)).catch((e: Error) => e);
