@@ -394,8 +394,14 @@ export class PartnerCentralRevenueMeasurementClient
         request.headers["amz-sdk-invocation-id"] = invocationId;
         // A clock-skew retry is one attempt beyond maxAttempts (it takes no retry quota), so it raises the maximum.
         request.headers["amz-sdk-request"] = `attempt=${metadata.attempts}; max=${this.config.maxAttempts + (skewRetried ? 1 : 0)}`;
+        const attemptStartedAt = timeoutMs ? performance.now() : 0;
         const headers = await this.sign(request, { abortSignal, timeoutMs }); // the bounds also cover credential resolution
-        const response = await handler.handle({ method: request.method, url: request.url, headers, body: request.body }, { abortSignal, timeoutMs });
+        // One budget per attempt: the time credential resolution took is gone from the request's.
+        const timeLeftMs = timeoutMs ? Math.max(1, timeoutMs - Math.floor(performance.now() - attemptStartedAt)) : timeoutMs;
+        const response = await handler.handle(
+          { method: request.method, url: request.url, headers, body: request.body },
+          { abortSignal, timeoutMs: timeLeftMs },
+        );
         responseHeaders = response.headers;
         metadata.httpStatusCode = response.statusCode;
         metadata.requestId = response.headers["x-amzn-requestid"];
