@@ -129,6 +129,10 @@ describe("submitAllocations", () => {
     expect(await allocationsChunkClientToken({ ...parts, previousTaskId: "raatask-0000000000001" })).not.toBe(token);
     expect(await allocationsChunkClientToken({ ...parts, chunkIndex: 1 })).not.toBe(token);
     expect(await allocationsChunkClientToken({ ...parts, revision: "8" })).not.toBe(token);
+    // The token's recipe is fixed: a submission started by an earlier version resumes with the same tokens.
+    const recipe = `{"chunkIndex":0,"previousTaskId":null,"revision":"7","submissionId":"${submissionId}","v":2}`;
+    const digest = await globalThis.crypto.subtle.digest("SHA-256", new TextEncoder().encode(recipe));
+    expect(token).toBe(Buffer.from(digest).toString("hex"));
 
     // Other content is another submission: other tokens.
     service = new ScriptedAllocationsService({ revision: 7 });

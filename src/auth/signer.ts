@@ -8,10 +8,11 @@
  * written here because that package loads a large part of `@smithy/core` at
  * start-up, which cost more cold-start time than the rest of this client.
  */
-import { createHash, createHmac, createSecretKey, type KeyObject } from "node:crypto";
+import { createHmac, createSecretKey, type KeyObject } from "node:crypto";
 import type { AwsCredentialIdentity } from "@smithy/types";
 import type { HttpRequestSpec } from "../transport/types.js";
 import type { CredentialResolveOptions } from "./credentials.js";
+import { sha256Hex } from "./sha256.js";
 
 /** The SigV4 signing name of the service. */
 export const SIGNING_SERVICE = "partnercentral";
@@ -45,16 +46,6 @@ const UNSIGNABLE_HEADERS = new Set([
 /** Headers the signer writes itself; caller-supplied values are dropped. */
 const GENERATED_HEADERS = new Set(["authorization", "x-amz-date", "date"]);
 
-/**
- * One-shot `crypto.hash` where Node has it: about half the CPU of a `Hash` object per digest. Reached through
- * `process.getBuiltinModule` (Node 20.16+), as src/transport/node-http-handler.ts reaches `node:https`: a
- * namespace import of `node:crypto` would make bundlers copy its hundred-odd exports at start-up, and a named
- * import of `hash` fails to link on Node 20 before 20.12.
- */
-const oneShotHash = globalThis.process?.getBuiltinModule?.("node:crypto")?.hash;
-const sha256Hex: (data: string | Uint8Array) => string = oneShotHash
-  ? (data) => oneShotHash("sha256", data, "hex")
-  : (data) => createHash("sha256").update(data).digest("hex");
 const hmac = (key: string | Buffer, data: string): Buffer => createHmac("sha256", key).update(data).digest();
 
 /** RFC 3986 encoding as SigV4 wants it (`encodeURIComponent` plus `!'()*`). */

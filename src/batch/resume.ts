@@ -4,6 +4,7 @@
  * `Description`, and the `ClientToken` of each start.
  */
 import type { RevenueShareAllocation } from "../models.js";
+import { sha256Hex } from "../auth/sha256.js";
 
 /** Longest marker `submitAllocations` appends to a task's `Description`. */
 export const MARKER_MAX_LENGTH = 64;
@@ -32,10 +33,6 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.join(",")}}`;
 }
 
-async function sha256Hex(value: unknown): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest("SHA-256", new TextEncoder().encode(canonicalJson(value)));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
-}
 
 /** The `ra-…` id of an identifier that may be an ARN, so both spellings name one submission. */
 export function attributionIdOf(identifier: string): string {
@@ -52,7 +49,7 @@ export async function submissionIdOf(parts: {
   items: readonly RevenueShareAllocation[];
 }): Promise<string> {
   const { RevenueAttributionIdentifier, ...rest } = parts;
-  const hex = await sha256Hex({ v: 2, ...rest, attribution: attributionIdOf(RevenueAttributionIdentifier) });
+  const hex = sha256Hex(canonicalJson({ v: 2, ...rest, attribution: attributionIdOf(RevenueAttributionIdentifier) }));
   return hex.slice(0, 16);
 }
 
@@ -75,7 +72,7 @@ export async function allocationsChunkClientToken(parts: {
   revision: string;
   previousTaskId?: string;
 }): Promise<string> {
-  return sha256Hex({ v: 2, ...parts, previousTaskId: parts.previousTaskId ?? null });
+  return sha256Hex(canonicalJson({ v: 2, ...parts, previousTaskId: parts.previousTaskId ?? null }));
 }
 
 /** The task `Description`: the caller's text (if any), then the marker. */
