@@ -9,22 +9,25 @@ import { createRequire } from "node:module";
 
 const esbuild = createRequire(import.meta.url)(process.argv[2]);
 const operations = JSON.parse(readFileSync(new URL("./operations.json", import.meta.url), "utf8"));
-const result = await esbuild.build({
-  stdin: {
-    contents: `import { CreateMarketplaceRevenueShareAllocationCommand as C, PartnerCentralRevenueMeasurementClient as P } from "partnercentral-revenue-measurement";
+/** Bundles a handler's source as AWS CDK does (CommonJS, minified), from the installed package, in memory. */
+const bundleHandler = (contents) =>
+  esbuild.build({
+    stdin: { contents, resolveDir: process.cwd() },
+    bundle: true,
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    minify: true,
+    write: false,
+    metafile: true,
+    outfile: "handler.cjs",
+    logLevel: "error",
+  });
+
+const result = await bundleHandler(
+  `import { CreateMarketplaceRevenueShareAllocationCommand as C, PartnerCentralRevenueMeasurementClient as P } from "partnercentral-revenue-measurement";
       export const handler = () => new P().send(new C({ Catalog: "AWS", ProductId: "prod-abc123def4567", EffectiveFrom: "2026-07-01", RevenueSharePercent: "15.50" }));`,
-    resolveDir: process.cwd(),
-  },
-  bundle: true,
-  format: "cjs",
-  platform: "node",
-  target: "node20",
-  minify: true,
-  write: false,
-  metafile: true,
-  outfile: "handler.cjs",
-  logLevel: "error",
-});
+);
 const code = result.outputFiles[0].text;
 const others = operations.filter((op) => op !== "CreateMarketplaceRevenueShareAllocation" && code.includes(`"${op}"`));
 assert.deepEqual(others, [], "other operations found in a one-command bundle");
@@ -36,22 +39,10 @@ const testingCode = Object.keys(result.metafile.outputs["handler.cjs"].inputs).f
 assert.deepEqual(testingCode, []);
 console.log(`one-command bundle from the packed package: ${code.length} bytes, no other operation: ok`);
 
-const required = await esbuild.build({
-  stdin: {
-    contents: `const { CreateMarketplaceRevenueShareAllocationCommand: C, PartnerCentralRevenueMeasurementClient: P } = require("partnercentral-revenue-measurement");
+const required = await bundleHandler(
+  `const { CreateMarketplaceRevenueShareAllocationCommand: C, PartnerCentralRevenueMeasurementClient: P } = require("partnercentral-revenue-measurement");
       exports.handler = () => new P().send(new C({ Catalog: "AWS", ProductId: "prod-abc123def4567", EffectiveFrom: "2026-07-01", RevenueSharePercent: "15.50" }));`,
-    resolveDir: process.cwd(),
-  },
-  bundle: true,
-  format: "cjs",
-  platform: "node",
-  target: "node20",
-  minify: true,
-  write: false,
-  metafile: true,
-  outfile: "handler.cjs",
-  logLevel: "error",
-});
+);
 const requiredInputs = Object.keys(required.metafile.inputs).filter((p) => p !== "<stdin>");
 assert.deepEqual(requiredInputs, ["node_modules/partnercentral-revenue-measurement/dist/index.require.js"]);
 const requiredBytes = required.outputFiles[0].contents.length;
