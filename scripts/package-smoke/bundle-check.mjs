@@ -2,6 +2,8 @@
 // that no other operation and no emulator code came along, and that the credential chain is left out
 // (it is imported at run time, only when the environment holds no credentials). Then the same handler
 // written with require(): the bundler takes dist/index.require.js (the `module` condition), within 100 KiB.
+// None of the bundles, nor one of the emulator (the testing entry), may draw a warning from esbuild: AWS CDK
+// prints them on every synth.
 // Usage: node bundle-check.mjs <esbuild module path>
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -28,6 +30,9 @@ const result = await bundleHandler(
   `import { CreateMarketplaceRevenueShareAllocationCommand as C, PartnerCentralRevenueMeasurementClient as P } from "partnercentral-revenue-measurement";
       export const handler = () => new P().send(new C({ Catalog: "AWS", ProductId: "prod-abc123def4567", EffectiveFrom: "2026-07-01", RevenueSharePercent: "15.50" }));`,
 );
+/** esbuild's warnings, one line each: a consumer sees them at its default log level. */
+const warningsOf = (built) => built.warnings.map((w) => `${w.id}: ${w.text}`);
+assert.deepEqual(warningsOf(result), [], "bundling the import handler draws warnings");
 const code = result.outputFiles[0].text;
 const others = operations.filter((op) => op !== "CreateMarketplaceRevenueShareAllocation" && code.includes(`"${op}"`));
 assert.deepEqual(others, [], "other operations found in a one-command bundle");
@@ -43,8 +48,16 @@ const required = await bundleHandler(
   `const { CreateMarketplaceRevenueShareAllocationCommand: C, PartnerCentralRevenueMeasurementClient: P } = require("partnercentral-revenue-measurement");
       exports.handler = () => new P().send(new C({ Catalog: "AWS", ProductId: "prod-abc123def4567", EffectiveFrom: "2026-07-01", RevenueSharePercent: "15.50" }));`,
 );
+assert.deepEqual(warningsOf(required), [], "bundling the require() handler draws warnings");
 const requiredInputs = Object.keys(required.metafile.inputs).filter((p) => p !== "<stdin>");
 assert.deepEqual(requiredInputs, ["node_modules/partnercentral-revenue-measurement/dist/index.require.js"]);
 const requiredBytes = required.outputFiles[0].contents.length;
 assert.ok(requiredBytes <= 100 * 1024, `a require() handler bundles to ${requiredBytes} bytes, over 100 KiB`);
 console.log(`one-command require() bundle from the packed package: ${requiredBytes} bytes (dist/index.require.js): ok`);
+
+const emulator = await bundleHandler(
+  `import { startEmulator } from "partnercentral-revenue-measurement/testing";
+      export const start = () => startEmulator();`,
+);
+assert.deepEqual(warningsOf(emulator), [], "bundling the emulator draws warnings");
+console.log("no esbuild warnings for the import, require() and emulator bundles: ok");
