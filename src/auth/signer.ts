@@ -110,8 +110,10 @@ export function createSigner(
   let lastPath: { path: string; canonical: string } | undefined;
   let lastLayout: HeaderLayout | undefined;
 
-  return async (request, signingDate, bounds) => {
-    const creds = await credentials(bounds);
+  // Signing is synchronous, in a function of its own; only resolving the credentials waits. Written as one async
+  // function, V8 (Node 20) took 34 ms of background compiling to optimize it, split 14-16 ms: 12-14 µs less CPU per
+  // request in the bench's warm window (README, Performance).
+  const signWith = (creds: AwsCredentialIdentity, request: HttpRequestSpec, signingDate: Date): Record<string, string> => {
     if (typeof creds?.accessKeyId !== "string" || typeof creds.secretAccessKey !== "string") {
       throw new Error("Resolved credential object is not valid");
     }
@@ -156,6 +158,7 @@ export function createSigner(
     headers.authorization = `${ALGORITHM} Credential=${creds.accessKeyId}/${scope}, SignedHeaders=${layout.signedHeaders}, Signature=${signature}`;
     return headers;
   };
+  return async (request, signingDate, bounds) => signWith(await credentials(bounds), request, signingDate);
 }
 
 /**
