@@ -111,7 +111,7 @@ export function createSigner(
   let lastLayout: HeaderLayout | undefined;
 
   // Signing is synchronous, in a function of its own; only resolving the credentials waits. Written as one async
-  // function, V8 (Node 20) took 34 ms of background compiling to optimize it, split 14-16 ms: 12-14 µs less CPU per
+  // function, V8 (Node 20) took 34 ms of background compiling to optimize it, split 14-16 ms: 8-14 µs less CPU per
   // request in the bench's warm window (README, Performance).
   const signWith = (creds: AwsCredentialIdentity, request: HttpRequestSpec, signingDate: Date): Record<string, string> => {
     if (typeof creds?.accessKeyId !== "string" || typeof creds.secretAccessKey !== "string") {
