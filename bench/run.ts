@@ -26,7 +26,7 @@
  * measured in this run. An empty handler (no SDK, same launcher) is started
  * alongside: the part of the cold start that is Node itself.
  *
- * Environment knobs: BENCH_NODES (20,24), BENCH_ROUNDS (21), BENCH_WARM_ROUNDS (5),
+ * Environment knobs: BENCH_NODES (20,24), BENCH_ROUNDS (21), BENCH_WARM_ROUNDS (9),
  * BENCH_WARM_REQUESTS (2000).
  */
 import { execFileSync, spawn } from "node:child_process";
@@ -45,7 +45,7 @@ const launcher = join(here, "launch.cjs");
 
 const NODES = (process.env.BENCH_NODES ?? "20,24").split(",").map((v) => v.trim());
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 21);
-const WARM_ROUNDS = Number(process.env.BENCH_WARM_ROUNDS ?? 5);
+const WARM_ROUNDS = Number(process.env.BENCH_WARM_ROUNDS ?? 9);
 const WARM_REQUESTS = Number(process.env.BENCH_WARM_REQUESTS ?? 2000);
 const WARM_UP = 200;
 
