@@ -2,7 +2,7 @@
 // that no other operation and no emulator code came along, and that the credential chain is left out
 // (it is imported at run time, only when the environment holds no credentials). Then the same handler
 // written with require(): the bundler takes dist/index.require.js (the `module` condition), within 100 KiB.
-// None of the bundles, nor one of the emulator (the testing entry), may draw a warning from esbuild: AWS CDK
+// Neither these bundles nor one of the emulator (the testing entry) may draw a warning from esbuild: AWS CDK
 // prints them on every synth.
 // Usage: node bundle-check.mjs <esbuild module path>
 import assert from "node:assert/strict";
