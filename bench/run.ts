@@ -15,10 +15,13 @@
  *    child's own `process.resourceUsage().maxRSS`.
  *    "The limit": a bare `node` sending one `node:http` request to the same server
  *    (no SDK), started the same way; nothing that sends a request can start faster.
+ *    "The limit, signed": the same request signed with SigV4 by this package's
+ *    signer on node:crypto (bench/handlers/signed-limit.ts): a floor for any
+ *    client that signs with node:crypto, as both clients here do.
  * 3. Warm throughput, on each Node: one process per client and round,
  *    WARM_REQUESTS sequential requests after WARM_UP untimed ones; requests per
  *    second and CPU time (user + system) per request. Alternating, WARM_ROUNDS
- *    times each, beside the limit (the bare node:http request, repeated).
+ *    times each, beside the limit and the signed limit (repeated).
  * 4. Validation: a valid 250-item batch through `validateRevenueShareAllocations`
  *    and through the Start command's full input check, median of many runs.
  *
@@ -69,8 +72,11 @@ type Style = "import" | "require";
  */
 type Variant = Style | "sdk-external" | "module-first";
 type Bundle = `${Client}:${Variant}`;
-/** What a cold-start process runs: a bundle, or a handler without SDK ("empty": nothing; "limit": one node:http POST; "fetch": one fetch POST). */
-type Run = Bundle | "empty" | "limit" | "fetch";
+/**
+ * What a cold-start process runs: a bundle, or a handler without SDK ("empty": nothing; "limit": one node:http
+ * POST; "signed": the same POST signed by this package's signer; "fetch": one fetch POST).
+ */
+type Run = Bundle | "empty" | "limit" | "signed" | "fetch";
 
 const BUNDLES: readonly Bundle[] = ["ours", "official"].flatMap((c) =>
   (["import", "require", "sdk-external", "module-first"] as const).map((v): Bundle => `${c as Client}:${v}`),
@@ -123,6 +129,13 @@ function runChild(node: string, file: string, args: string[], env: NodeJS.Proces
       else resolve({ wallMs: Number(exitedAt - t0) / 1e6, out });
     });
   });
+}
+
+/** The signed limit (bench/handlers/signed-limit.ts), bundled as the handlers are. */
+async function bundleSignedLimit(): Promise<string> {
+  const file = join(outDir, "signed-limit.cjs");
+  await esbuild.build({ entryPoints: [join(here, "handlers", "signed-limit.ts")], outfile: file, ...MEASURED_BUNDLE, logLevel: "warning" });
+  return file;
 }
 
 /** Runs bench/validation.ts bundled, in a fresh `node` process (no TypeScript loader in the way). */
@@ -213,7 +226,7 @@ async function main(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   const bundles = {} as Record<Bundle, { file: string; bytes: number; gzipBytes: number }>;
   for (const b of BUNDLES) bundles[b] = await bundle(b);
-  const files = { ...Object.fromEntries(BUNDLES.map((b) => [b, bundles[b].file])), ...writeRawHandlers() } as Record<Run, string>;
+  const files = { ...Object.fromEntries(BUNDLES.map((b) => [b, bundles[b].file])), ...writeRawHandlers(), signed: await bundleSignedLimit() } as Record<Run, string>;
   const nodes = Object.fromEntries(NODES.map((major) => [major, nodeBinary(major)]));
   const versions = Object.fromEntries(
     NODES.map((major) => [major, execFileSync(nodes[major]!, ["--version"], { encoding: "utf8" }).trim()]),
@@ -238,7 +251,7 @@ async function main(): Promise<void> {
       const pair = (a: Run, b: Run): Run[] => (i % 2 === 0 ? [a, b] : [b, a]);
       const styles = pair("ours:import", "official:import").concat(pair("ours:require", "official:require"));
       const info = major === NODES[0] ? [...pair("ours:sdk-external", "official:sdk-external"), ...pair("ours:module-first", "official:module-first"), "fetch" as const] : [];
-      return [...styles, ...pair("limit", "empty"), ...info];
+      return [...styles, ...pair("limit", "signed"), "empty", ...info];
     };
     const key = (major: string, r: Run) => `${major}/${r}`;
     const cold: Record<string, ColdSamples> = {};
@@ -263,12 +276,12 @@ async function main(): Promise<void> {
       }
     }
 
-    // Warm, the same way: the two clients, and the limit (bare node:http requests on a keep-alive connection).
+    // Warm, the same way: the two clients, the limit (bare node:http requests on a keep-alive connection) and the signed limit.
     const warm: Record<string, { rps: number[]; cpuUs: number[] }> = {};
     for (const major of NODES) {
       for (let i = 0; i < WARM_ROUNDS; i++) {
-        for (const c of (i % 2 === 0 ? ["ours", "official", "limit"] : ["limit", "official", "ours"]) as Array<Client | "limit">) {
-          const file = c === "limit" ? files.limit : files[`${c}:import`];
+        for (const c of (i % 2 === 0 ? ["ours", "official", "limit", "signed"] : ["signed", "limit", "official", "ours"]) as Array<Client | "limit" | "signed">) {
+          const file = c === "limit" || c === "signed" ? files[c] : files[`${c}:import`];
           const { out } = await runChild(nodes[major]!, file, ["warm", String(WARM_REQUESTS), String(WARM_UP)], env);
           const w = (warm[`${major}/${c}`] ??= { rps: [], cpuUs: [] });
           w.rps.push(out.reqPerSec as number);
@@ -317,7 +330,9 @@ async function main(): Promise<void> {
       const official = med(major, "official:import");
       const limit = med(major, "limit");
       const empty = med(major, "empty");
+      const signed = med(major, "signed");
       rows.push(["the limit: bare node + one node:http request (ms)", fmt(limit.wallMs), fmt(official.wallMs), ratio(limit.wallMs, official.wallMs), "", ""]);
+      rows.push(["  the limit, signed: + SigV4 on node:crypto (ms)", fmt(signed.wallMs), fmt(official.wallMs), ratio(signed.wallMs, official.wallMs), "", ""]);
       rows.push(["  Node alone: empty handler (ms)", fmt(empty.wallMs), fmt(official.wallMs), ratio(empty.wallMs, official.wallMs), "", ""]);
       const wo = warm[`${major}/ours`]!;
       const wa = warm[`${major}/official`]!;
@@ -327,6 +342,9 @@ async function main(): Promise<void> {
       const wl = warm[`${major}/limit`]!;
       rows.push(["  the limit: bare node:http, requests per second", fmt(median(wl.rps), 0), fmt(rpsA, 0), ratio(median(wl.rps), rpsA), "", ""]);
       rows.push(["  the limit: bare node:http, CPU per request (µs)", fmt(median(wl.cpuUs), 0), fmt(cpuA, 0), ratio(median(wl.cpuUs), cpuA), "", ""]);
+      const ws = warm[`${major}/signed`]!;
+      rows.push(["  the limit, signed: requests per second", fmt(median(ws.rps), 0), fmt(rpsA, 0), ratio(median(ws.rps), rpsA), "", ""]);
+      rows.push(["  the limit, signed: CPU per request (µs)", fmt(median(ws.cpuUs), 0), fmt(cpuA, 0), ratio(median(ws.cpuUs), cpuA), "", ""]);
       return { major, version: versions[major]!, rows };
     });
 
