@@ -12,7 +12,10 @@ export interface ResolvedEndpoint {
   signingRegion: string;
 }
 
-/** Thrown for a configuration that cannot produce an endpoint. */
+/**
+ * Thrown for a configuration that cannot work: one that cannot produce an endpoint (when the client is created), or a
+ * `fetch` option where the `ky` package cannot be loaded (on the first request).
+ */
 export class InvalidConfigurationError extends PartnerCentralRevenueMeasurementError {
   override readonly name = "InvalidConfigurationError";
 }

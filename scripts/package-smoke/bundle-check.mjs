@@ -3,11 +3,15 @@
 // (it is imported at run time, only when the environment holds no credentials). Then the same handler
 // written with require(): the bundler takes dist/index.require.js (the `module` condition), within 100 KiB.
 // Neither these bundles nor one of the emulator (the testing entry) may draw a warning from esbuild: AWS CDK
-// prints them on every synth.
+// prints them on every synth. Last, a require() handler that passes `fetch`, run without node_modules: ky is not
+// in its bundle, and the call must fail with InvalidConfigurationError saying so.
 // Usage: node bundle-check.mjs <esbuild module path>
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 const esbuild = createRequire(import.meta.url)(process.argv[2]);
 const operations = JSON.parse(readFileSync(new URL("./operations.json", import.meta.url), "utf8"));
@@ -61,3 +65,22 @@ const emulator = await bundleHandler(
 );
 assert.deepEqual(warningsOf(emulator), [], "bundling the emulator draws warnings");
 console.log("no esbuild warnings for the import, require() and emulator bundles: ok");
+
+const withFetch = await bundleHandler(
+  `const { GetRevenueAttributionAllocationsTaskCommand: G, PartnerCentralRevenueMeasurementClient: P } = require("partnercentral-revenue-measurement");
+      const client = new P({ region: "us-east-1", endpoint: "http://127.0.0.1:9", credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" }, fetch: globalThis.fetch });
+      client.send(new G({ Catalog: "AWS", RevenueAttributionIdentifier: "ra-abcdefghij123" })).then(
+        () => console.log(JSON.stringify({ sent: true })),
+        (e) => console.log(JSON.stringify({ name: e.name, message: e.message })),
+      );`,
+);
+const alone = mkdtempSync(join(tmpdir(), "pcrm-no-node-modules-"));
+try {
+  writeFileSync(join(alone, "handler.cjs"), withFetch.outputFiles[0].contents);
+  const outcome = JSON.parse(execFileSync(process.execPath, [join(alone, "handler.cjs")], { cwd: alone, encoding: "utf8" }));
+  assert.equal(outcome.name, "InvalidConfigurationError", `a bundled require() handler passing fetch without ky: ${JSON.stringify(outcome)}`);
+  assert.match(outcome.message, /needs the ky package/);
+} finally {
+  rmSync(alone, { recursive: true, force: true });
+}
+console.log("a bundled require() handler passing fetch, without ky beside it: InvalidConfigurationError: ok");

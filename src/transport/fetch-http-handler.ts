@@ -5,6 +5,7 @@
  * handler does: redirects are not followed (a 3xx is returned as it came),
  * and the body is read as a stream that is cancelled once it passes 16 MiB.
  */
+import { InvalidConfigurationError } from "../endpoints.js";
 import { AbortError, MAX_RESPONSE_BODY_BYTES, NetworkError, responseTooLarge } from "../errors.js";
 import type { HttpHandler, HttpRequestSpec, HttpResponseSpec } from "./types.js";
 
@@ -20,6 +21,25 @@ export type FetchLike = (input: Request | string | URL, init?: RequestInit) => P
  */
 const KY_MODULE = ["k", "y"].join("");
 
+/**
+ * ky, loaded on the first fetch request. A bundled `require()` handler does not contain it (above): without `ky`
+ * in `node_modules` beside the bundle, this throws {@link InvalidConfigurationError} saying so, instead of Node's
+ * bare "Cannot find module".
+ */
+async function loadKy(): Promise<typeof import("ky")> {
+  try {
+    return typeof __CJS__ !== "undefined" && __CJS__ ? (require(KY_MODULE) as typeof import("ky")) : await import("ky");
+  } catch (cause) {
+    const reason = (cause instanceof Error ? cause.message : String(cause)).split("\n")[0];
+    throw new InvalidConfigurationError(
+      `The fetch transport (the client's \`fetch\` option) needs the ky package, which could not be loaded (${reason}). ` +
+        "Install ky beside your bundle (a bundled require() handler leaves it out; mark it external), or leave out " +
+        "`fetch` to send with node:http.",
+      { cause },
+    );
+  }
+}
+
 /** `fetch` handler (via ky); ky is imported on first use. */
 export class FetchHttpHandler implements HttpHandler {
   constructor(private readonly fetchImpl: FetchLike = globalThis.fetch) {}
@@ -30,8 +50,7 @@ export class FetchHttpHandler implements HttpHandler {
   ): Promise<HttpResponseSpec> {
     const { abortSignal, timeoutMs } = options;
     if (abortSignal?.aborted) throw new AbortError(undefined, { cause: abortSignal.reason });
-    const { default: ky } =
-      typeof __CJS__ !== "undefined" && __CJS__ ? (require(KY_MODULE) as typeof import("ky")) : await import("ky");
+    const { default: ky } = await loadKy();
     const headers = { ...request.headers };
     delete headers["content-length"]; // fetch sets it itself and refuses to be told
     // One signal for the caller's abort and for our timeout, which covers the whole exchange
