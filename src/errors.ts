@@ -300,8 +300,10 @@ export function responseTooLarge(): NetworkError {
 }
 
 /**
- * No credentials could be found: none were passed, none are in the
- * environment, and the standard provider chain could not be loaded.
+ * No usable credentials: none were passed, none are in the environment, and
+ * the standard provider chain could not be loaded or found none; or a
+ * provider returned an object without string keys, or did not answer within
+ * the request timeout.
  */
 export class CredentialsUnavailableError extends PartnerCentralRevenueMeasurementError {
   override readonly name = "CredentialsUnavailableError";

@@ -3,6 +3,7 @@ import { SignatureV4 } from "@smithy/signature-v4";
 import type { AwsCredentialIdentity } from "@smithy/types";
 import { describe, expect, it } from "vitest";
 import { canonicalPath, formatAmzDate as amzDate, createSigner, SIGNING_SERVICE } from "../src/auth/signer.js";
+import { CredentialsUnavailableError } from "../src/errors.js";
 import type { HttpRequestSpec } from "../src/transport/types.js";
 
 /** What @smithy/signature-v4 (the reference) produces for the same request. */
@@ -110,9 +111,13 @@ describe("SigV4 signer", () => {
     }
   });
 
-  it("rejects a provider result without keys", async () => {
-    const sign = createSigner("us-east-1", () => Promise.resolve({} as AwsCredentialIdentity));
-    await expect(sign(request(`https://x.example${op}`), new Date())).rejects.toThrow("Resolved credential object is not valid");
+  it("rejects a provider result without keys with CredentialsUnavailableError", async () => {
+    const sign = createSigner("us-east-1", () => Promise.resolve({ accessKeyId: "AKIDEXAMPLE" } as AwsCredentialIdentity));
+    const error = await sign(request(`https://x.example${op}`), new Date()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CredentialsUnavailableError);
+    expect((error as Error).message).toBe(
+      "The credentials provider returned no usable credentials: accessKeyId and secretAccessKey must be strings",
+    );
   });
 
   it("normalizes and double-encodes the canonical path", () => {

@@ -213,6 +213,24 @@ describe("credential resolution is bounded by the call", () => {
     expect(handler.requests).toHaveLength(0);
   });
 
+  it("a provider that returns no keys fails the call with CredentialsUnavailableError, sends nothing, no retry", async () => {
+    let calls = 0;
+    const handler = new FakeHandler([cbor({})]);
+    const client = new PartnerCentralRevenueMeasurementClient({
+      region: "us-east-1",
+      credentials: async () => {
+        calls++;
+        return { accessKeyId: "AKIDEXAMPLE" } as never;
+      },
+      requestHandler: handler,
+    });
+    const error = await client.send(new GetRevenueAttributionAllocationsTaskCommand(GET_TASK_INPUT)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CredentialsUnavailableError);
+    expect((error as Error).message).toContain("no usable credentials");
+    expect(calls).toBe(1);
+    expect(handler.requests).toHaveLength(0);
+  });
+
   it("a provider that answers in time is used, and its result cached", async () => {
     let calls = 0;
     const handler = new FakeHandler([cbor({})]);

@@ -10,6 +10,7 @@
  */
 import { createHmac, createSecretKey, type KeyObject } from "node:crypto";
 import type { AwsCredentialIdentity } from "@smithy/types";
+import { CredentialsUnavailableError } from "../errors.js";
 import type { HttpRequestSpec } from "../transport/types.js";
 import type { CredentialResolveOptions } from "./credentials.js";
 import { sha256Hex } from "./sha256.js";
@@ -115,7 +116,9 @@ export function createSigner(
   // request in the bench's warm window (README, Performance).
   const signWith = (creds: AwsCredentialIdentity, request: HttpRequestSpec, signingDate: Date): Record<string, string> => {
     if (typeof creds?.accessKeyId !== "string" || typeof creds.secretAccessKey !== "string") {
-      throw new Error("Resolved credential object is not valid");
+      throw new CredentialsUnavailableError(
+        "The credentials provider returned no usable credentials: accessKeyId and secretAccessKey must be strings",
+      );
     }
     const second = Math.floor(signingDate.getTime() / 1000) * 1000;
     if (lastDate?.ms !== second) lastDate = { ms: second, text: formatAmzDate(signingDate) };
