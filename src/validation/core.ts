@@ -119,12 +119,14 @@ function reportLoneSurrogates(value: unknown, path: PropertyKey[], prefix: strin
     }
     return;
   }
-  for (const [key, member] of Object.entries(value)) {
+  // for...in with an own-property test walks what Object.entries() would, without an array per member.
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
     path.push(key);
     if (loneSurrogateIndex(key) >= 0) {
       issues.add(formatPath(path, prefix), "INVALID_STRING_FORMAT", "member name must be well-formed Unicode (it holds a lone surrogate)");
     } else {
-      reportLoneSurrogates(member, path, prefix, issues);
+      reportLoneSurrogates((value as Record<string, unknown>)[key], path, prefix, issues);
     }
     path.pop();
   }
