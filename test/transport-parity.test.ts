@@ -213,38 +213,35 @@ describe("credential resolution is bounded by the call", () => {
     expect(handler.requests).toHaveLength(0);
   });
 
-  it("a provider that returns no keys fails the call with CredentialsUnavailableError, sends nothing, no retry", async () => {
-    let calls = 0;
+  /** A client whose credentials provider resolves to `result`, counting its calls; one empty CBOR answer queued. */
+  const withProvider = (result: object) => {
+    const provider = { calls: 0 };
     const handler = new FakeHandler([cbor({})]);
     const client = new PartnerCentralRevenueMeasurementClient({
       region: "us-east-1",
       credentials: async () => {
-        calls++;
-        return { accessKeyId: "AKIDEXAMPLE" } as never;
+        provider.calls++;
+        return result as typeof CREDS;
       },
       requestHandler: handler,
     });
+    return { client, handler, provider };
+  };
+
+  it("a provider that returns no keys fails the call with CredentialsUnavailableError, sends nothing, no retry", async () => {
+    const { client, handler, provider } = withProvider({ accessKeyId: "AKIDEXAMPLE" });
     const error = await client.send(new GetRevenueAttributionAllocationsTaskCommand(GET_TASK_INPUT)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CredentialsUnavailableError);
     expect((error as Error).message).toContain("no usable credentials");
-    expect(calls).toBe(1);
+    expect(provider.calls).toBe(1);
     expect(handler.requests).toHaveLength(0);
   });
 
   it("a provider that answers in time is used, and its result cached", async () => {
-    let calls = 0;
-    const handler = new FakeHandler([cbor({})]);
-    const client = new PartnerCentralRevenueMeasurementClient({
-      region: "us-east-1",
-      credentials: async () => {
-        calls++;
-        return CREDS;
-      },
-      requestHandler: handler,
-    });
+    const { client, handler, provider } = withProvider(CREDS);
     await client.send(new GetRevenueAttributionAllocationsTaskCommand(GET_TASK_INPUT), { abortSignal: new AbortController().signal });
     await client.send(new GetRevenueAttributionAllocationsTaskCommand(GET_TASK_INPUT));
-    expect(calls).toBe(1);
+    expect(provider.calls).toBe(1);
     expect(handler.requests[0]!.headers.authorization).toContain(`Credential=${CREDS.accessKeyId}/`);
   });
 });
