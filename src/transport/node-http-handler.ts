@@ -10,7 +10,7 @@ import http from "node:http";
 import type * as https from "node:https";
 import { AbortError, MAX_RESPONSE_BODY_BYTES, NetworkError, responseTooLarge } from "../errors.js";
 import { startTimeout } from "./timeouts.js";
-import type { HttpHandler, HttpRequestSpec, HttpResponseSpec } from "./types.js";
+import { OWN_HTTP_HANDLER, type HttpHandler, type HttpRequestSpec, type HttpResponseSpec } from "./types.js";
 
 /**
  * `node:https` is loaded on the first https request, not at start-up: it brings
@@ -48,13 +48,34 @@ function responseHeaders(raw: string[]): Record<string, string> {
 }
 
 /**
+ * Options of the default handler: the official client's `requestHandler` shorthand (`NodeHttpHandlerOptions`
+ * of `@smithy/node-http-handler`), so `{ httpsAgent }` with a proxy agent or custom TLS works as it does there.
+ */
+export interface NodeHttpHandlerOptions {
+  /** The agent of `http:` requests; default a keep-alive agent of 50 sockets. */
+  httpAgent?: http.Agent;
+  /** The agent of `https:` requests (a proxy agent, custom CA, …); default a keep-alive agent of 50 sockets. */
+  httpsAgent?: https.Agent;
+  /** Milliseconds to wait for a new connection (TCP and TLS) before the attempt fails with a retried `NetworkError`. */
+  connectionTimeout?: number;
+}
+
+/**
  * `node:http(s)` handler with keep-alive connection pooling. Redirects are not
  * followed (a 3xx is returned as it came); a body over 16 MiB is refused as
  * it streams in.
  */
 export class NodeHttpHandler implements HttpHandler {
+  readonly [OWN_HTTP_HANDLER] = true as const;
   private httpAgent?: http.Agent;
   private httpsAgent?: https.Agent;
+  private readonly connectionTimeout?: number;
+
+  constructor(options: NodeHttpHandlerOptions = {}) {
+    this.httpAgent = options.httpAgent;
+    this.httpsAgent = options.httpsAgent;
+    this.connectionTimeout = options.connectionTimeout;
+  }
 
   handle(
     request: HttpRequestSpec,
@@ -138,6 +159,18 @@ export class NodeHttpHandler implements HttpHandler {
         cancelTimeout = startTimeout(timeoutMs, () => {
           req.destroy();
           finish(new NetworkError(`Request timed out after ${timeoutMs} ms`, { code: "TimeoutError" }));
+        });
+      }
+      if (this.connectionTimeout) {
+        const connectionTimeout = this.connectionTimeout;
+        req.once("socket", (socket) => {
+          if (!socket.connecting) return; // a pooled connection
+          const timer = setTimeout(() => {
+            req.destroy();
+            finish(new NetworkError(`Connection not established within ${connectionTimeout} ms`, { code: "TimeoutError" }));
+          }, connectionTimeout);
+          socket.once(isHttps ? "secureConnect" : "connect", () => clearTimeout(timer));
+          socket.once("close", () => clearTimeout(timer));
         });
       }
       req.on("error", (e: NodeJS.ErrnoException) => {
