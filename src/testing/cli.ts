@@ -22,6 +22,9 @@ Options:
   --account-id <12 digits>   account id in ARNs (default: 111122223333)
   --task-duration-ms <n>     how long allocations tasks run (default: 1000)
   --skip-signature-check     accept unsigned requests
+  --quotas                   enforce the published per-account request quotas
+                             (reads 50/s, lists 10/s, writes 2/s, task starts 1/s):
+                             429 ThrottlingException with a QuotaCode over them
   --throttle-every <n>       answer every nth request with ThrottlingException
   --error-rate <0..1>        answer this fraction with InternalServerException
   --drop-rate <0..1>         drop this fraction of connections
@@ -56,6 +59,7 @@ async function main(): Promise<void> {
         "account-id": { type: "string" },
         "task-duration-ms": { type: "string" },
         "skip-signature-check": { type: "boolean" },
+        quotas: { type: "boolean" },
         "throttle-every": { type: "string" },
         "error-rate": { type: "string" },
         "drop-rate": { type: "string" },
@@ -97,13 +101,14 @@ async function main(): Promise<void> {
     credentials: keyId && secret ? { accessKeyId: keyId, secretAccessKey: secret } : undefined,
     taskDurationMs: numberOption(v, "task-duration-ms") ?? 1000,
     verifySignatures: !v["skip-signature-check"],
+    quotas: v.quotas === true,
     faults,
     logger: v.quiet || v.json ? undefined : (line) => console.log(`${new Date().toISOString()} ${line}`),
   };
   const emulator = await startEmulator(options);
   const { endpoint, region, credentials } = emulator;
   if (v.json) {
-    console.log(JSON.stringify({ endpoint, region, credentials }));
+    console.log(JSON.stringify({ endpoint, region, credentials, quotas: v.quotas === true }));
   } else {
     console.log(
       [
@@ -112,6 +117,7 @@ async function main(): Promise<void> {
         `  region:            ${region}`,
         `  access key id:     ${credentials.accessKeyId}`,
         `  secret access key: ${credentials.secretAccessKey}`,
+        `  request quotas:    ${v.quotas ? "enforced (reads 50/s, lists 10/s, writes 2/s, task starts 1/s)" : "off (--quotas to enforce them)"}`,
         "",
         "Point a client at it, e.g. from a shell:",
         `  export AWS_ENDPOINT_URL_PARTNERCENTRAL_REVENUE_MEASUREMENT=${endpoint}`,
