@@ -125,6 +125,16 @@ describe("quotas option", () => {
     expect(() => emulator.setQuotas({ rates: { write: 0.5 } })).toThrow(/quotas\.rates\.write must be a whole number/);
   });
 
+  it("spends no quota on a request refused for its signature", async () => {
+    emulator.setQuotas({ now: () => 0 });
+    const stranger = clientFor({ ...emulator, credentials: { accessKeyId: "AKIDSTRANGER", secretAccessKey: "not-the-emulator's" } });
+    const refused = await settle([1, 2, 3].map((i) => stranger.send(new CreateRevenueAttributionCommand({ Catalog: "AWS", Name: `x ${i}`, TenancyModel: "MULTI_TENANT" }))));
+    expect(refused.errors.map((e) => (e as Error).name)).toEqual(["AccessDeniedException", "AccessDeniedException", "AccessDeniedException"]);
+    const { ok, errors } = await settle([attributions(1), attributions(1), attributions(1)]);
+    expect(ok).toHaveLength(2);
+    expect((errors[0] as ThrottlingException).QuotaCode).toBe(QUOTA_CODES.write);
+  });
+
   it("classifies every operation by its name as section 8 does", () => {
     expect(quotaOf("StartRevenueAttributionAllocationsTask")).toBe("startTask");
     expect(quotaOf("GetRevenueAttributionAllocationsTask")).toBe("read");
