@@ -226,6 +226,15 @@ describe("cap: ACTIVE percents of one attribution in one billing month at most 1
   });
 });
 
+describe("overlaps (the emulator's reading): one ACTIVE entry per entity, customer and month in an attribution", () => {
+  it("refuses a second ACTIVE entry overlapping a stored one, accepts the next month, and counts the refused one nowhere", async () => {
+    const ra = await newAttribution();
+    await seed(ra, [create("2030-03", "30", "offer-a")]);
+    expect(await outcome(ra, [create("2030-03..2030-04", "10", "offer-a"), create("2030-03", "70", "offer-b")])).toEqual(["INVALID_VALUE", "OK"]);
+    expect(await outcome(ra, [create("2030-04", "10", "offer-a"), create("2030-03", "70", "offer-b")])).toBe("COMPLETE");
+  });
+});
+
 describe("edit window: current and future months open, last month open for updates until the 7th (UTC)", () => {
   /** Seeds a March 2030 entry while March is current, then moves the clock to `iso`. */
   async function marchEntryThen(iso: string): Promise<{ ra: string; march: Stored }> {

@@ -347,27 +347,41 @@ export class RevenueAttributions {
       }
     });
 
+    // Entries by entity and customer account: overlaps can only occur within one of these buckets.
+    const keyOf = (a: RaAllocation) => `${a.EntityType}\u0000${a.EntityIdentifier}\u0000${a.CustomerAwsAccountId}`;
+    const byKey = new Map<string, RaAllocation[]>();
+    for (const allocation of tentative.values()) {
+      const key = keyOf(allocation);
+      const bucket = byKey.get(key);
+      if (bucket) bucket.push(allocation);
+      else byKey.set(key, [allocation]);
+    }
     // A record refused from here on leaves the stored entry (if any) as it was.
     const refuse = (index: number, result: RaAllocation, code: string, message: string): void => {
       fail(index, code, message);
       const id = result.RevenueAttributionAllocationId;
       const before = stored.get(id);
-      if (before) tentative.set(id, before);
-      else tentative.delete(id);
+      const bucket = byKey.get(keyOf(result))!;
+      const at = bucket.indexOf(result);
+      if (before) {
+        tentative.set(id, before);
+        bucket[at] = before;
+      } else {
+        tentative.delete(id);
+        bucket.splice(at, 1);
+      }
     };
 
     // Overlaps within the attribution: a clash between two records of the batch is reported on the later one.
-    const keyOf = (a: RaAllocation) => `${a.EntityType}\u0000${a.EntityIdentifier}\u0000${a.CustomerAwsAccountId}`;
     const inBatch = new Set(touched.map((t) => t.result));
     const checked = new Set<RaAllocation>();
     for (const { index, result } of touched) {
       checked.add(result);
       if (result.Status !== "ACTIVE") continue;
-      const clash = [...tentative.values()].find(
+      const clash = byKey.get(keyOf(result))!.find(
         (other) =>
           other !== result &&
           other.Status === "ACTIVE" &&
-          keyOf(other) === keyOf(result) &&
           (!inBatch.has(other) || checked.has(other)) &&
           rangesOverlap(result.EffectiveFrom, result.EffectiveUntil, other.EffectiveFrom, other.EffectiveUntil),
       );
