@@ -17,7 +17,8 @@ import {
   TagResourceCommand,
   ThrottlingException,
 } from "../src/index.js";
-import { QUOTA_CODES, quotaOf, type Emulator } from "../src/testing/index.js";
+import { QUOTA_CODES, type Emulator } from "../src/testing/index.js";
+import { quotaOf } from "../src/testing/quotas.js";
 import { useSharedEmulator } from "./helpers/shared-emulator.js";
 
 let emulator: Emulator;

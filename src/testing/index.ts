@@ -25,7 +25,7 @@ import { EmulatorState, type EmulatorProduct } from "./state.js";
 
 export type { FaultOptions, FaultCounts } from "./faults.js";
 export type { RequestStats } from "./server.js";
-export { PUBLISHED_QUOTA_RATES, QUOTA_CODES, QUOTA_SERVICE_CODE, quotaOf } from "./quotas.js";
+export { PUBLISHED_QUOTA_RATES, QUOTA_CODES, QUOTA_SERVICE_CODE } from "./quotas.js";
 export type { QuotaName, QuotaOptions, QuotaRates } from "./quotas.js";
 export type { EmulatorProduct } from "./state.js";
 
@@ -179,6 +179,12 @@ export interface Emulator {
 
 /**
  * Starts the emulator. Resolves once it listens; close it with `close()`.
+ *
+ * ```ts
+ * // On a chosen day (the business rules' clock), with the published request quotas enforced.
+ * const emulator = await startEmulator({ now: () => Date.parse("2030-04-07T12:00:00Z"), quotas: true });
+ * ```
+ * @throws RangeError when `accountId` is not 12 digits or a `quotas.rates` value is not a whole number of at least 1.
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const region = options.region ?? "us-east-1";
