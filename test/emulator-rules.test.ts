@@ -4,6 +4,8 @@
  * month, the edit window with the 7th-of-month grace on the emulator's clock, and past-month CREATEs
  * refused. Each rule has its accepting and its refusing side.
  */
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import {
   CreateRevenueAttributionCommand,
@@ -347,4 +349,39 @@ describe("new entries start in the current month or later", () => {
       "INVALID_VALUE",
     ]);
   });
+});
+
+describe("--date on the standalone command", () => {
+  it("runs the rules on that day: a CREATE for the month before is refused, one for that month accepted", async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/testing/cli.ts", "--json", "--date", "2030-04-20T12:00:00Z", "--task-duration-ms", "0"], {
+      cwd: new URL("..", import.meta.url),
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    try {
+      const line = await new Promise<string>((resolve, reject) => {
+        createInterface({ input: child.stdout }).once("line", resolve);
+        child.once("exit", (code) => reject(new Error(`emulator exited with ${code}`)));
+      });
+      const details = JSON.parse(line) as { endpoint: string; region: string; credentials: Emulator["credentials"] };
+      const cli = new PartnerCentralRevenueMeasurementClient({ ...details, maxAttempts: 1 });
+      const { Id } = await cli.send(new CreateRevenueAttributionCommand({ Catalog: "AWS", Name: "cli", TenancyModel: "MULTI_TENANT" }));
+      const { CreatedDate } = await cli.send(new GetRevenueAttributionCommand({ Catalog: "AWS", Identifier: Id }));
+      expect(CreatedDate!.toISOString().slice(0, 10)).toBe("2030-04-20");
+      const runOn = async (items: RevenueShareAllocation[], revision: string) => {
+        await cli.send(
+          new StartRevenueAttributionAllocationsTaskCommand({ Catalog: "AWS", RevenueAttributionIdentifier: Id, RevenueAttributionRevision: revision, RevenueShareAllocations: items }),
+        );
+        for (;;) {
+          const task = await cli.send(new GetRevenueAttributionAllocationsTaskCommand({ Catalog: "AWS", RevenueAttributionIdentifier: Id }));
+          if (task.Status !== "IN_PROGRESS") return task;
+          await new Promise((r) => setTimeout(r, 5));
+        }
+      };
+      expect((await runOn([create("2030-03", "10")], "1")).ErrorDetailList?.map((d) => d.ErrorCode)).toEqual(["INVALID_VALUE"]);
+      expect((await runOn([create("2030-04", "10")], "1")).Status).toBe("COMPLETE");
+      cli.destroy();
+    } finally {
+      child.kill("SIGKILL");
+    }
+  }, 20_000);
 });

@@ -22,6 +22,9 @@ Options:
   --account-id <12 digits>   account id in ARNs (default: 111122223333)
   --task-duration-ms <n>     how long allocations tasks run (default: 1000)
   --skip-signature-check     accept unsigned requests
+  --date <ISO instant>       start the emulator's clock at this instant (UTC) and let
+                             it run from there: the day its business rules see
+                             (current month, the 7th-of-month grace)
   --quotas                   enforce the published per-account request quotas
                              (reads 50/s, lists 10/s, writes 2/s, task starts 1/s):
                              429 ThrottlingException with a QuotaCode over them
@@ -60,6 +63,7 @@ async function main(): Promise<void> {
         "task-duration-ms": { type: "string" },
         "skip-signature-check": { type: "boolean" },
         quotas: { type: "boolean" },
+        date: { type: "string" },
         "throttle-every": { type: "string" },
         "error-rate": { type: "string" },
         "drop-rate": { type: "string" },
@@ -93,6 +97,16 @@ async function main(): Promise<void> {
     console.error("--access-key-id and --secret-access-key go together");
     process.exit(2);
   }
+  let now: (() => number) | undefined;
+  if (v.date !== undefined) {
+    const start = Date.parse(v.date);
+    if (Number.isNaN(start)) {
+      console.error(`--date must be an ISO date or instant such as 2030-04-07T12:00:00Z, got ${v.date}`);
+      process.exit(2);
+    }
+    const offset = start - Date.now();
+    now = () => Date.now() + offset;
+  }
   const options: EmulatorOptions = {
     port: numberOption(v, "port") ?? 0,
     host: v.host,
@@ -102,6 +116,7 @@ async function main(): Promise<void> {
     taskDurationMs: numberOption(v, "task-duration-ms") ?? 1000,
     verifySignatures: !v["skip-signature-check"],
     quotas: v.quotas === true,
+    now,
     faults,
     logger: v.quiet || v.json ? undefined : (line) => console.log(`${new Date().toISOString()} ${line}`),
   };
