@@ -157,7 +157,7 @@ export interface Emulator {
   readonly accountId: string;
   /** Stops the server, closes open connections and cancels running tasks. */
   close(): Promise<void>;
-  /** Forgets all resources, tasks and ClientTokens and clears the counters; the faults stay as set, their sequence restarts. */
+  /** Forgets all resources, tasks and ClientTokens and clears the counters; the faults and quotas stay as set, their sequence and windows restart. */
   reset(): void;
   /**
    * Replaces the fault settings (`{}` turns faults off) and restarts their sequence. The request and fault
