@@ -5,6 +5,7 @@
 export {
   PartnerCentralRevenueMeasurementClient,
   type PartnerCentralRevenueMeasurementClientConfig,
+  type PartnerCentralRevenueMeasurementClientResolvedConfig,
   type ResolvedClientConfig,
   type SendOptions,
   type ServiceInputTypes,
@@ -45,7 +46,11 @@ export * from "./commands/UntagResourceCommand.js";
 export * from "./commands/GetRevenueAttributionCommand.js";
 
 // Paginators
-export { PaginationLoopError, type PaginationConfiguration } from "./paginators/paginate.js";
+export {
+  PaginationLoopError,
+  type PaginationConfiguration,
+  type PartnerCentralRevenueMeasurementPaginationConfiguration,
+} from "./paginators/paginate.js";
 export { paginateListRevenueAttributions } from "./paginators/paginateListRevenueAttributions.js";
 export { paginateListRevenueAttributionAllocations } from "./paginators/paginateListRevenueAttributionAllocations.js";
 export { paginateListMarketplaceRevenueShares } from "./paginators/paginateListMarketplaceRevenueShares.js";

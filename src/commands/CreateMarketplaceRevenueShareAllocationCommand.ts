@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { lazyObject } from "../validation/lazy.js";
-import { Command, type OperationSpec } from "../command.js";
+import { Command, type MetadataBearer, type OperationSpec } from "../command.js";
 import type { CatalogName, MarketplaceRevenueShareAllocationOutputMembers } from "../models.js";
 import { checkDateOrder, type InputRules } from "../validation/index.js";
 import {
@@ -29,6 +29,12 @@ export interface CreateMarketplaceRevenueShareAllocationInput {
 
 /** Output of {@link CreateMarketplaceRevenueShareAllocationCommand}. */
 export interface CreateMarketplaceRevenueShareAllocationOutput extends MarketplaceRevenueShareAllocationOutputMembers {}
+
+/** The official client's name for {@link CreateMarketplaceRevenueShareAllocationInput}. */
+export type CreateMarketplaceRevenueShareAllocationCommandInput = CreateMarketplaceRevenueShareAllocationInput;
+
+/** The official client's name for what {@link CreateMarketplaceRevenueShareAllocationCommand} resolves to: the output and its `$metadata`. */
+export type CreateMarketplaceRevenueShareAllocationCommandOutput = CreateMarketplaceRevenueShareAllocationOutput & MetadataBearer;
 
 /** Schema of {@link CreateMarketplaceRevenueShareAllocationInput}. */
 export const CreateMarketplaceRevenueShareAllocationInputSchema = lazyObject({

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { lazyObject } from "../validation/lazy.js";
-import { Command, type OperationSpec } from "../command.js";
+import { Command, type MetadataBearer, type OperationSpec } from "../command.js";
 import type { CatalogName, Tag, OpenEnum } from "../models.js";
 import {
   CatalogName as CatalogNameSchema,
@@ -32,6 +32,12 @@ export interface CreateMarketplaceRevenueShareOutput {
   /** Revision number of the new share (an integer, at least 1). */
   Revision?: number;
 }
+
+/** The official client's name for {@link CreateMarketplaceRevenueShareInput}. */
+export type CreateMarketplaceRevenueShareCommandInput = CreateMarketplaceRevenueShareInput;
+
+/** The official client's name for what {@link CreateMarketplaceRevenueShareCommand} resolves to: the output and its `$metadata`. */
+export type CreateMarketplaceRevenueShareCommandOutput = CreateMarketplaceRevenueShareOutput & MetadataBearer;
 
 /** Schema of {@link CreateMarketplaceRevenueShareInput}. */
 export const CreateMarketplaceRevenueShareInputSchema = lazyObject({

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { lazyObject } from "../validation/lazy.js";
-import { Command, type OperationSpec } from "../command.js";
+import { Command, type MetadataBearer, type OperationSpec } from "../command.js";
 import type { CatalogName, MarketplaceProductSummary, Tag, TenancyModel, OpenEnum } from "../models.js";
 import {
   CatalogName as CatalogNameSchema,
@@ -40,6 +40,12 @@ export interface CreateRevenueAttributionOutput {
   /** Revision of the new attribution (a string of digits). */
   Revision?: string;
 }
+
+/** The official client's name for {@link CreateRevenueAttributionInput}. */
+export type CreateRevenueAttributionCommandInput = CreateRevenueAttributionInput;
+
+/** The official client's name for what {@link CreateRevenueAttributionCommand} resolves to: the output and its `$metadata`. */
+export type CreateRevenueAttributionCommandOutput = CreateRevenueAttributionOutput & MetadataBearer;
 
 /** Schema of {@link CreateRevenueAttributionInput}. */
 export const CreateRevenueAttributionInputSchema = lazyObject({

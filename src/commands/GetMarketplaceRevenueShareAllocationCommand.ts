@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { lazyObject } from "../validation/lazy.js";
-import { Command, type OperationSpec } from "../command.js";
+import { Command, type MetadataBearer, type OperationSpec } from "../command.js";
 import type { CatalogName, MarketplaceRevenueShareAllocationOutputMembers } from "../models.js";
 import {
   CatalogName as CatalogNameSchema,
@@ -22,6 +22,12 @@ export interface GetMarketplaceRevenueShareAllocationInput {
 
 /** Output of {@link GetMarketplaceRevenueShareAllocationCommand}. */
 export interface GetMarketplaceRevenueShareAllocationOutput extends MarketplaceRevenueShareAllocationOutputMembers {}
+
+/** The official client's name for {@link GetMarketplaceRevenueShareAllocationInput}. */
+export type GetMarketplaceRevenueShareAllocationCommandInput = GetMarketplaceRevenueShareAllocationInput;
+
+/** The official client's name for what {@link GetMarketplaceRevenueShareAllocationCommand} resolves to: the output and its `$metadata`. */
+export type GetMarketplaceRevenueShareAllocationCommandOutput = GetMarketplaceRevenueShareAllocationOutput & MetadataBearer;
 
 /** Schema of {@link GetMarketplaceRevenueShareAllocationInput}. */
 export const GetMarketplaceRevenueShareAllocationInputSchema = lazyObject({

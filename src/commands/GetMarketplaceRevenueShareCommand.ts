@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { lazyObject } from "../validation/lazy.js";
-import { Command, type OperationSpec } from "../command.js";
+import { Command, type MetadataBearer, type OperationSpec } from "../command.js";
 import type { CatalogName, OpenEnum } from "../models.js";
 import {
   CatalogName as CatalogNameSchema,
@@ -33,6 +33,12 @@ export interface GetMarketplaceRevenueShareOutput {
   TotalActiveMarketplaceRevenueShareAllocationCount?: number;
   TotalMarketplaceRevenueShareAllocationCount?: number;
 }
+
+/** The official client's name for {@link GetMarketplaceRevenueShareInput}. */
+export type GetMarketplaceRevenueShareCommandInput = GetMarketplaceRevenueShareInput;
+
+/** The official client's name for what {@link GetMarketplaceRevenueShareCommand} resolves to: the output and its `$metadata`. */
+export type GetMarketplaceRevenueShareCommandOutput = GetMarketplaceRevenueShareOutput & MetadataBearer;
 
 /** Schema of {@link GetMarketplaceRevenueShareInput}. */
 export const GetMarketplaceRevenueShareInputSchema = lazyObject({

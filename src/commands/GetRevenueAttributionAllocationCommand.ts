@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { lazyObject } from "../validation/lazy.js";
-import { Command, type OperationSpec } from "../command.js";
+import { Command, type MetadataBearer, type OperationSpec } from "../command.js";
 import type { CatalogName, RevenueAttributionAllocationSummary } from "../models.js";
 import {
   CatalogName as CatalogNameSchema,
@@ -29,6 +29,12 @@ export interface GetRevenueAttributionAllocationOutput extends RevenueAttributio
   /** The attribution's latest committed revision. */
   RevenueAttributionLatestRevision: string;
 }
+
+/** The official client's name for {@link GetRevenueAttributionAllocationInput}. */
+export type GetRevenueAttributionAllocationCommandInput = GetRevenueAttributionAllocationInput;
+
+/** The official client's name for what {@link GetRevenueAttributionAllocationCommand} resolves to: the output and its `$metadata`. */
+export type GetRevenueAttributionAllocationCommandOutput = GetRevenueAttributionAllocationOutput & MetadataBearer;
 
 /** Schema of {@link GetRevenueAttributionAllocationInput}. */
 export const GetRevenueAttributionAllocationInputSchema = lazyObject({

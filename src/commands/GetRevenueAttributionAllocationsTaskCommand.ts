@@ -1,5 +1,5 @@
 import { lazyObject } from "../validation/lazy.js";
-import { Command, type OperationSpec } from "../command.js";
+import { Command, type MetadataBearer, type OperationSpec } from "../command.js";
 import type {
   CatalogName,
   RevenueAttributionAllocationErrorDetail,
@@ -31,6 +31,12 @@ export interface GetRevenueAttributionAllocationsTaskOutput {
   /** Set on FAILED: one entry per failed record. */
   ErrorDetailList?: RevenueAttributionAllocationErrorDetail[];
 }
+
+/** The official client's name for {@link GetRevenueAttributionAllocationsTaskInput}. */
+export type GetRevenueAttributionAllocationsTaskCommandInput = GetRevenueAttributionAllocationsTaskInput;
+
+/** The official client's name for what {@link GetRevenueAttributionAllocationsTaskCommand} resolves to: the output and its `$metadata`. */
+export type GetRevenueAttributionAllocationsTaskCommandOutput = GetRevenueAttributionAllocationsTaskOutput & MetadataBearer;
 
 /** Schema of {@link GetRevenueAttributionAllocationsTaskInput}. */
 export const GetRevenueAttributionAllocationsTaskInputSchema = lazyObject({

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { lazyObject } from "../validation/lazy.js";
-import { Command, type OperationSpec } from "../command.js";
+import { Command, type MetadataBearer, type OperationSpec } from "../command.js";
 import type { CatalogName, MarketplaceProductSummary, TenancyModel, OpenEnum } from "../models.js";
 import {
   CatalogName as CatalogNameSchema,
@@ -39,6 +39,12 @@ export interface GetRevenueAttributionOutput {
   TotalActiveRevenueAttributionAllocationCount?: number;
   TotalRevenueAttributionAllocationCount?: number;
 }
+
+/** The official client's name for {@link GetRevenueAttributionInput}. */
+export type GetRevenueAttributionCommandInput = GetRevenueAttributionInput;
+
+/** The official client's name for what {@link GetRevenueAttributionCommand} resolves to: the output and its `$metadata`. */
+export type GetRevenueAttributionCommandOutput = GetRevenueAttributionOutput & MetadataBearer;
 
 /** Schema of {@link GetRevenueAttributionInput}. */
 export const GetRevenueAttributionInputSchema = lazyObject({

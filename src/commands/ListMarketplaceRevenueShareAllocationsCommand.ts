@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { lazyObject } from "../validation/lazy.js";
-import { Command, type OperationSpec } from "../command.js";
+import { Command, type MetadataBearer, type OperationSpec } from "../command.js";
 import type {
   AllocationStatus,
   CatalogName,
@@ -49,6 +49,12 @@ export interface ListMarketplaceRevenueShareAllocationsOutput {
   /** Present when there are more pages. */
   NextToken?: string;
 }
+
+/** The official client's name for {@link ListMarketplaceRevenueShareAllocationsInput}. */
+export type ListMarketplaceRevenueShareAllocationsCommandInput = ListMarketplaceRevenueShareAllocationsInput;
+
+/** The official client's name for what {@link ListMarketplaceRevenueShareAllocationsCommand} resolves to: the output and its `$metadata`. */
+export type ListMarketplaceRevenueShareAllocationsCommandOutput = ListMarketplaceRevenueShareAllocationsOutput & MetadataBearer;
 
 /** Schema of {@link ListMarketplaceRevenueShareAllocationsInput}. */
 export const ListMarketplaceRevenueShareAllocationsInputSchema = lazyObject({

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { lazyObject } from "../validation/lazy.js";
-import { Command, type OperationSpec } from "../command.js";
+import { Command, type MetadataBearer, type OperationSpec } from "../command.js";
 import type {
   CatalogName,
   MarketplaceRevenueShareSummary,
@@ -45,6 +45,12 @@ export interface ListMarketplaceRevenueSharesOutput {
   /** Present when there are more pages. */
   NextToken?: string;
 }
+
+/** The official client's name for {@link ListMarketplaceRevenueSharesInput}. */
+export type ListMarketplaceRevenueSharesCommandInput = ListMarketplaceRevenueSharesInput;
+
+/** The official client's name for what {@link ListMarketplaceRevenueSharesCommand} resolves to: the output and its `$metadata`. */
+export type ListMarketplaceRevenueSharesCommandOutput = ListMarketplaceRevenueSharesOutput & MetadataBearer;
 
 /** Schema of {@link ListMarketplaceRevenueSharesInput}. */
 export const ListMarketplaceRevenueSharesInputSchema = lazyObject({

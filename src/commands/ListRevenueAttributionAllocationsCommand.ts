@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { lazyObject } from "../validation/lazy.js";
-import { Command, type OperationSpec } from "../command.js";
+import { Command, type MetadataBearer, type OperationSpec } from "../command.js";
 import type {
   AllocationStatus,
   CatalogName,
@@ -64,6 +64,12 @@ export interface ListRevenueAttributionAllocationsOutput {
   /** Present when there are more pages. */
   NextToken?: string;
 }
+
+/** The official client's name for {@link ListRevenueAttributionAllocationsInput}. */
+export type ListRevenueAttributionAllocationsCommandInput = ListRevenueAttributionAllocationsInput;
+
+/** The official client's name for what {@link ListRevenueAttributionAllocationsCommand} resolves to: the output and its `$metadata`. */
+export type ListRevenueAttributionAllocationsCommandOutput = ListRevenueAttributionAllocationsOutput & MetadataBearer;
 
 /** Schema of {@link ListRevenueAttributionAllocationsInput}. */
 export const ListRevenueAttributionAllocationsInputSchema = lazyObject({

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { lazyObject } from "../validation/lazy.js";
-import { Command, type OperationSpec } from "../command.js";
+import { Command, type MetadataBearer, type OperationSpec } from "../command.js";
 import type {
   AttributionSummary,
   CatalogName,
@@ -42,6 +42,12 @@ export interface ListRevenueAttributionsOutput {
   /** Present when there are more pages. */
   NextToken?: string;
 }
+
+/** The official client's name for {@link ListRevenueAttributionsInput}. */
+export type ListRevenueAttributionsCommandInput = ListRevenueAttributionsInput;
+
+/** The official client's name for what {@link ListRevenueAttributionsCommand} resolves to: the output and its `$metadata`. */
+export type ListRevenueAttributionsCommandOutput = ListRevenueAttributionsOutput & MetadataBearer;
 
 /** Schema of {@link ListRevenueAttributionsInput}. */
 export const ListRevenueAttributionsInputSchema = lazyObject({

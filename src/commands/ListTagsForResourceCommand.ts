@@ -1,5 +1,5 @@
 import { lazyObject } from "../validation/lazy.js";
-import { Command, type OperationSpec } from "../command.js";
+import { Command, type MetadataBearer, type OperationSpec } from "../command.js";
 import type { Tag } from "../models.js";
 import { ResourceARN } from "../validation/shapes.js";
 
@@ -13,6 +13,12 @@ export interface ListTagsForResourceInput {
 export interface ListTagsForResourceOutput {
   tags?: Tag[];
 }
+
+/** The official client's name for {@link ListTagsForResourceInput}. */
+export type ListTagsForResourceCommandInput = ListTagsForResourceInput;
+
+/** The official client's name for what {@link ListTagsForResourceCommand} resolves to: the output and its `$metadata`. */
+export type ListTagsForResourceCommandOutput = ListTagsForResourceOutput & MetadataBearer;
 
 /** Schema of {@link ListTagsForResourceInput}. */
 export const ListTagsForResourceInputSchema = lazyObject({

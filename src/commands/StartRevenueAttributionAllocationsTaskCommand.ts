@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { lazyObject } from "../validation/lazy.js";
-import { Command, type OperationSpec } from "../command.js";
+import { Command, type MetadataBearer, type OperationSpec } from "../command.js";
 import type {
   CatalogName,
   RevenueAttributionAllocationTaskStatus,
@@ -42,6 +42,12 @@ export interface StartRevenueAttributionAllocationsTaskOutput {
   StartedAt: Date;
   TotalRevenueAttributionAllocationRecords: number;
 }
+
+/** The official client's name for {@link StartRevenueAttributionAllocationsTaskInput}. */
+export type StartRevenueAttributionAllocationsTaskCommandInput = StartRevenueAttributionAllocationsTaskInput;
+
+/** The official client's name for what {@link StartRevenueAttributionAllocationsTaskCommand} resolves to: the output and its `$metadata`. */
+export type StartRevenueAttributionAllocationsTaskCommandOutput = StartRevenueAttributionAllocationsTaskOutput & MetadataBearer;
 
 /** Schema of {@link StartRevenueAttributionAllocationsTaskInput}. */
 export const StartRevenueAttributionAllocationsTaskInputSchema = lazyObject({

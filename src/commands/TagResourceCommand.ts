@@ -1,5 +1,5 @@
 import { lazyObject } from "../validation/lazy.js";
-import { Command, type OperationSpec } from "../command.js";
+import { Command, type MetadataBearer, type OperationSpec } from "../command.js";
 import type { Tag } from "../models.js";
 import { ResourceARN, TagList } from "../validation/shapes.js";
 
@@ -13,6 +13,12 @@ export interface TagResourceInput {
 
 /** Output of {@link TagResourceCommand}: no members besides `$metadata`. */
 export interface TagResourceOutput {}
+
+/** The official client's name for {@link TagResourceInput}. */
+export type TagResourceCommandInput = TagResourceInput;
+
+/** The official client's name for what {@link TagResourceCommand} resolves to: the output and its `$metadata`. */
+export type TagResourceCommandOutput = TagResourceOutput & MetadataBearer;
 
 /** Schema of {@link TagResourceInput}. */
 export const TagResourceInputSchema = lazyObject({

@@ -1,5 +1,5 @@
 import { lazyObject } from "../validation/lazy.js";
-import { Command, type OperationSpec } from "../command.js";
+import { Command, type MetadataBearer, type OperationSpec } from "../command.js";
 import { ResourceARN, TagKeyList } from "../validation/shapes.js";
 
 /** Input of {@link UntagResourceCommand}. Note the lower camel case member names. */
@@ -12,6 +12,12 @@ export interface UntagResourceInput {
 
 /** Output of {@link UntagResourceCommand}: no members besides `$metadata`. */
 export interface UntagResourceOutput {}
+
+/** The official client's name for {@link UntagResourceInput}. */
+export type UntagResourceCommandInput = UntagResourceInput;
+
+/** The official client's name for what {@link UntagResourceCommand} resolves to: the output and its `$metadata`. */
+export type UntagResourceCommandOutput = UntagResourceOutput & MetadataBearer;
 
 /** Schema of {@link UntagResourceInput}. */
 export const UntagResourceInputSchema = lazyObject({

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { lazyObject } from "../validation/lazy.js";
-import { Command, type OperationSpec } from "../command.js";
+import { Command, type MetadataBearer, type OperationSpec } from "../command.js";
 import type { AllocationStatus, CatalogName, MarketplaceRevenueShareAllocationOutputMembers } from "../models.js";
 import { checkDateOrder, utcDateString, type InputRules } from "../validation/index.js";
 import {
@@ -35,6 +35,12 @@ export interface UpdateMarketplaceRevenueShareAllocationInput {
 
 /** Output of {@link UpdateMarketplaceRevenueShareAllocationCommand}; `Arn` is the parent share's. */
 export interface UpdateMarketplaceRevenueShareAllocationOutput extends MarketplaceRevenueShareAllocationOutputMembers {}
+
+/** The official client's name for {@link UpdateMarketplaceRevenueShareAllocationInput}. */
+export type UpdateMarketplaceRevenueShareAllocationCommandInput = UpdateMarketplaceRevenueShareAllocationInput;
+
+/** The official client's name for what {@link UpdateMarketplaceRevenueShareAllocationCommand} resolves to: the output and its `$metadata`. */
+export type UpdateMarketplaceRevenueShareAllocationCommandOutput = UpdateMarketplaceRevenueShareAllocationOutput & MetadataBearer;
 
 /** Schema of {@link UpdateMarketplaceRevenueShareAllocationInput}. */
 export const UpdateMarketplaceRevenueShareAllocationInputSchema = lazyObject({

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { lazyObject } from "../validation/lazy.js";
-import { Command, type OperationSpec } from "../command.js";
+import { Command, type MetadataBearer, type OperationSpec } from "../command.js";
 import type { CatalogName } from "../models.js";
 import {
   CatalogName as CatalogNameSchema,
@@ -32,6 +32,12 @@ export interface UpdateRevenueAttributionOutput {
   /** The revision after the update. */
   LatestRevision?: string;
 }
+
+/** The official client's name for {@link UpdateRevenueAttributionInput}. */
+export type UpdateRevenueAttributionCommandInput = UpdateRevenueAttributionInput;
+
+/** The official client's name for what {@link UpdateRevenueAttributionCommand} resolves to: the output and its `$metadata`. */
+export type UpdateRevenueAttributionCommandOutput = UpdateRevenueAttributionOutput & MetadataBearer;
 
 /** Schema of {@link UpdateRevenueAttributionInput}. */
 export const UpdateRevenueAttributionInputSchema = lazyObject({

@@ -19,6 +19,9 @@ export interface PaginationConfiguration {
   abortSignal?: AbortSignal;
 }
 
+/** The official client's name for {@link PaginationConfiguration}. */
+export type PartnerCentralRevenueMeasurementPaginationConfiguration = PaginationConfiguration;
+
 /**
  * Thrown when the service hands back a `NextToken` that was already used in
  * this iteration (the token just sent, or any earlier one): following it would
