@@ -4,13 +4,26 @@
  * goes in the `HttpRequest` shape; the response body, whatever the handler gives (a Node stream, a web stream, a
  * Blob or bytes), is read in full, refused past 16 MiB.
  */
-import type { HttpHandlerOptions, HttpRequest as SmithyHttpRequest, HttpResponse, RequestHandler } from "@smithy/types";
+import type {
+  HttpHandlerOptions,
+  HttpRequest as SmithyHttpRequest,
+  HttpResponse,
+  RequestHandler,
+  RequestHandlerOutput,
+} from "@smithy/types";
 import { AbortError, MAX_RESPONSE_BODY_BYTES, NetworkError, responseTooLarge } from "../errors.js";
 import { startTimeout } from "./timeouts.js";
 import type { HttpHandler, HttpRequestSpec, HttpResponseSpec } from "./types.js";
 
-/** A `@smithy/types` HTTP handler: what `@smithy/protocol-http`'s `HttpHandler` is, without its config methods. */
-export type SmithyHttpHandler = RequestHandler<SmithyHttpRequest, HttpResponse, HttpHandlerOptions>;
+/**
+ * A `@smithy/types` HTTP handler: what `@smithy/protocol-http`'s `HttpHandler` is, without its config methods.
+ * `handle` is a method (its parameter is checked both ways) because `NodeHttpHandler` and `FetchHttpHandler` declare
+ * theirs on the `HttpRequest` class of `@smithy/core`, not on the `@smithy/types` interface: as a function-typed
+ * property, as in `RequestHandler`, they would not be assignable (TS2322), while the official client takes them.
+ */
+export interface SmithyHttpHandler extends Omit<RequestHandler<SmithyHttpRequest, HttpResponse, HttpHandlerOptions>, "handle"> {
+  handle(request: SmithyHttpRequest, handlerOptions?: HttpHandlerOptions): Promise<RequestHandlerOutput<HttpResponse>>;
+}
 
 /** The parts of a response body's possible shapes that are read here. */
 type AnyBody =
