@@ -4,7 +4,7 @@
  *
  * README blocks are checked as written, imports included (a block that uses
  * a name must import it); only the free variables they assume (`client`,
- * `input`, `rows`, …) are declared, in FREE_VARIABLES below. TSDoc examples
+ * `input`, `rows`, …) are declared, in FREE_VARIABLES (test/helpers/doc-samples.ts). TSDoc examples
  * are short snippets: the SDK names they use are imported for them.
  */
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -12,41 +12,15 @@ import { join, resolve } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import * as sdk from "../src/index.js";
+import { FREE_VARIABLES, PACKAGE, tsBlocks, type DocBlock } from "./helpers/doc-samples.js";
 
 const root = resolve(__dirname, "..");
 const out = join(root, ".tmp", "doc-examples");
-const PACKAGE = "partnercentral-revenue-measurement";
 
-/** What README blocks may use without defining it: the reader's own values. */
-const FREE_VARIABLES = `import type * as sdk from "${PACKAGE}";
-import type { Emulator } from "${PACKAGE}/testing";
-declare global {
-  const emulator: Emulator;
-  const client: sdk.PartnerCentralRevenueMeasurementClient;
-  const command: sdk.GetRevenueAttributionAllocationsTaskCommand;
-  /** An input of whichever command the block sends. */
-  const input: never;
-  const rows: sdk.RevenueShareAllocation[];
-  const arn: string;
-  const abortSignal: AbortSignal;
-  const requestTimeoutMs: number;
-  const myTaskId: string;
-  function myExportJob(client: sdk.PartnerCentralRevenueMeasurementClient, revenueAttributionId: string): Promise<void>;
-}
-export {};
-`;
-
-interface Example {
-  name: string;
-  code: string;
-}
+type Example = DocBlock;
 
 function readmeBlocks(): Example[] {
-  const text = readFileSync(join(root, "README.md"), "utf8");
-  return [...text.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((m) => ({
-    name: `README.md line ${text.slice(0, m.index).split("\n").length}`,
-    code: m[1]!,
-  }));
+  return tsBlocks(root, "README.md");
 }
 
 function tsdocExamples(): Example[] {

@@ -1,0 +1,22 @@
+// An ES module consumer: the names most code uses, from both entry points.
+import {
+  ListRevenueAttributionsCommand,
+  PartnerCentralRevenueMeasurementClient,
+  ValidationException,
+  paginateListRevenueAttributions,
+  submitAllocations,
+  type ListRevenueAttributionsCommandOutput,
+} from "partnercentral-revenue-measurement";
+import { startEmulator } from "partnercentral-revenue-measurement/testing";
+
+const emulator = await startEmulator();
+const client = new PartnerCentralRevenueMeasurementClient({ endpoint: emulator.endpoint, region: "us-east-1" });
+try {
+  const page: ListRevenueAttributionsCommandOutput = await client.send(new ListRevenueAttributionsCommand({ Catalog: "AWS" }));
+  console.log(page.$metadata.requestId);
+  for await (const p of paginateListRevenueAttributions({ client, pageSize: 10 }, { Catalog: "AWS" })) console.log(p.NextToken);
+} catch (error) {
+  if (error instanceof ValidationException) console.error(error.message);
+}
+console.log(typeof submitAllocations);
+await emulator.close();
