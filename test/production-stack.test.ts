@@ -10,7 +10,7 @@
  */
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
@@ -38,7 +38,17 @@ beforeAll(async () => {
   for (const file of readdirSync(join(root, "test", "production-stack"))) {
     cpSync(join(root, "test", "production-stack", file), join(scratch, file));
   }
-  mkdirSync(join(scratch, "out"), { recursive: true });
+  // The bundled handler (esbuild, one file, as CDK's NodejsFunction builds it).
+  const esbuild = await import("esbuild");
+  await esbuild.build({
+    entryPoints: [join(scratch, "bundled-source.cjs")],
+    outfile: join(scratch, "bundled.cjs"),
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    logLevel: "silent",
+  });
   emulator = await startEmulator();
   capture = await startCaptureServer();
   capture.fallback = () => cborResponse({ RevenueAttributionSummaries: [] }, 200, { "x-amzn-requestid": "rid-capture" });
@@ -83,8 +93,14 @@ interface RunResult {
  * Runs run.cjs or run.mjs with the given preload flags; both clients call `endpoint`. Asynchronous: the emulator
  * answers from this process.
  */
-async function runChild(module: "cjs" | "esm", preload: string[], endpoint: string, env: Record<string, string> = {}): Promise<RunResult> {
-  const { stdout } = await promisify(execFile)(process.execPath, [...preload, module === "cjs" ? "run.cjs" : "run.mjs"], {
+async function runChild(
+  module: "cjs" | "esm" | "bundled",
+  preload: string[],
+  endpoint: string,
+  env: Record<string, string> = {},
+): Promise<RunResult> {
+  const script = { cjs: "run.cjs", esm: "run.mjs", bundled: "bundled.cjs" }[module];
+  const { stdout } = await promisify(execFile)(process.execPath, [...preload, script], {
     cwd: scratch,
     encoding: "utf8",
     timeout: 60_000,
@@ -142,5 +158,87 @@ describe("X-Ray captureHTTPsGlobal(http)", () => {
       expect(request.headers["x-amzn-trace-id"]).toMatch(/^Root=1-[0-9a-f]{8}-[0-9a-f]{24};Parent=[0-9a-f]{16};Sampled=/);
       expect(request.headers["smithy-protocol"]).toBe("rpc-v2-cbor");
     }
+  });
+});
+
+const OPERATION_SPAN = "PartnerCentralRevenueMeasurement.ListRevenueAttributions";
+
+/** The spans of one client's call: its operation span and the HTTP spans under it. */
+function callSpans(spans: SpanRecord[], name: string): { operation: SpanRecord[]; http: SpanRecord[] } {
+  const operation = spans.filter((s) => s.name === name);
+  const ids = new Set(operation.map((s) => s.spanId));
+  return { operation, http: spans.filter((s) => s.kind === 2 && s.parentSpanId !== undefined && ids.has(s.parentSpanId) && s.name !== name) };
+}
+
+describe("OpenTelemetry spans of calls (instrumentation-aws-sdk and instrumentation-http registered)", () => {
+  it.each(modules)("%s: one CLIENT span per call with the official attributes, the HTTP span nested under it, never twice", async (module) => {
+    const preload = module === "cjs" ? ["--require", "./otel-aws.cjs"] : ["--import", "./otel-aws.mjs"];
+    const result = await runChild(module, preload, emulator.endpoint);
+    expect(result.official.ok && result.ours.ok).toBe(true);
+    const spans = result.spans ?? [];
+    // The official client's span comes from instrumentation-aws-sdk, ours from the client itself: one each.
+    const operationSpans = spans.filter((s) => s.name === OPERATION_SPAN);
+    expect(operationSpans).toHaveLength(2);
+    const [official, ours] = operationSpans.sort((a, b) => (a.attributes["aws.request.id"] as string).localeCompare(b.attributes["aws.request.id"] as string));
+    for (const span of [official!, ours!]) {
+      expect(span.kind).toBe(2); // CLIENT
+      expect(span.attributes).toMatchObject({
+        "rpc.system": "aws-api",
+        "rpc.service": "PartnerCentralRevenueMeasurement",
+        "rpc.method": "ListRevenueAttributions",
+        "cloud.region": "us-east-1",
+        "http.response.status_code": 200,
+      });
+      expect(span.attributes["aws.request.id"]).toEqual(expect.any(String));
+      // Each call's HTTP span is a child of its operation span.
+      expect(spans.filter((s) => s.name === "POST" && s.parentSpanId === span.spanId)).toHaveLength(1);
+    }
+    expect(Object.keys(ours!.attributes).sort()).toEqual(expect.arrayContaining(Object.keys(official!.attributes).sort()));
+  });
+
+  it("a failed call: ERROR status and the exception recorded, as the official client's span has them", async () => {
+    const result = await runChild("cjs", ["--require", "./otel-aws.cjs"], emulator.endpoint, { TEST_CALL: "notfound" });
+    expect(result.official.ok || result.ours.ok).toBe(false);
+    const spans = (result.spans ?? []).filter((s) => s.name === "PartnerCentralRevenueMeasurement.GetRevenueAttribution");
+    expect(spans).toHaveLength(2);
+    for (const span of spans) {
+      expect(span.status.code).toBe(2); // ERROR
+      expect(span.events).toContain("exception");
+      expect(span.attributes["http.response.status_code"]).toBe(404);
+    }
+  });
+
+  it("retries are events on the call's span, each attempt an HTTP span under it", async () => {
+    capture.requests.length = 0;
+    capture.queue.push(
+      cborResponse({ RevenueAttributionSummaries: [] }, 200, { "x-amzn-requestid": "rid-official" }), // the official client's call
+      { status: 500, headers: { "content-type": "application/cbor", "smithy-protocol": "rpc-v2-cbor" }, body: { __type: "InternalServerException", Message: "try again" } },
+    );
+    const result = await runChild("cjs", ["--require", "./otel-http.cjs"], capture.endpoint);
+    expect(result.ours).toEqual({ ok: true, status: 200 });
+    const { operation, http } = callSpans(result.spans ?? [], OPERATION_SPAN);
+    expect(operation).toHaveLength(1); // ours: the official client has no span without instrumentation-aws-sdk
+    expect(operation[0]!.events).toEqual(["retry"]);
+    expect(http).toHaveLength(2);
+  });
+
+  it("bundled by esbuild: ours still gives its span (the official client gives none there)", async () => {
+    const result = await runChild("bundled", ["--require", "./otel-aws.cjs"], emulator.endpoint);
+    expect(result.official.ok && result.ours.ok).toBe(true);
+    const operationSpans = (result.spans ?? []).filter((s) => s.name === OPERATION_SPAN);
+    expect(operationSpans).toHaveLength(1);
+    expect(operationSpans[0]!.attributes["rpc.system"]).toBe("aws-api");
+  });
+
+  it("bundled, with only a tracer provider registered (no instrumentation at all): ours gives its span", async () => {
+    const result = await runChild("bundled", ["--require", "./otel-provider-only.cjs"], emulator.endpoint);
+    expect(result.ours.ok).toBe(true);
+    expect((result.spans ?? []).filter((s) => s.name === OPERATION_SPAN)).toHaveLength(1);
+  });
+
+  it("no tracer provider registered: no span, and the call works", async () => {
+    const result = await runChild("cjs", [], emulator.endpoint);
+    expect(result.ours).toEqual({ ok: true, status: 200 });
+    expect(result.spans).toBeUndefined();
   });
 });
