@@ -170,6 +170,18 @@ describe("proxy recipes (docs/proxies.md), side by side with the official client
     },
   );
 
+  it.skipIf(nodeMajor < 24)(
+    "Node 24 NODE_USE_ENV_PROXY=1 with HTTPS_PROXY but no requestHandler: both clients' default agents go direct (docs/proxies.md says to pass an agent)",
+    async () => {
+      const requestsBefore = endpointRequests.length;
+      const results = await runRecipes(["default-handler"], { NODE_USE_ENV_PROXY: "1", HTTPS_PROXY: proxyUrl });
+      for (const which of ["official", "ours"] as const) {
+        expect(results["default-handler"]![which], which).toEqual({ ok: true, status: 200 });
+        expect(seen("default-handler", which, requestsBefore), which).toEqual({ requests: 1, tunnelled: 0 });
+      }
+    },
+  );
+
   it("without the proxy set up, the same child reaches the endpoint directly (so the tunnel counts above mean something)", async () => {
     // https.globalAgent without NODE_USE_ENV_PROXY and HTTPS_PROXY connects directly, on every Node.
     const before = connectTargets.length;
