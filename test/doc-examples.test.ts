@@ -1,5 +1,5 @@
 /**
- * The code users copy compiles: every ```ts block of README.md and every
+ * The code users copy compiles: every ```ts block of README.md (and of docs/*.md) and every
  * `@example` of a command's TSDoc is type-checked against the sources.
  *
  * README blocks are checked as written, imports included (a block that uses
@@ -21,6 +21,13 @@ type Example = DocBlock;
 
 function readmeBlocks(): Example[] {
   return tsBlocks(root, "README.md");
+}
+
+function docsBlocks(): Example[] {
+  const dir = join(root, "docs");
+  return readdirSync(dir)
+    .filter((file) => file.endsWith(".md"))
+    .flatMap((file) => tsBlocks(root, join("docs", file)));
 }
 
 function tsdocExamples(): Example[] {
@@ -63,12 +70,14 @@ function typeCheck(examples: Example[]): Record<string, string[]> {
 }
 
 describe("documentation examples", () => {
-  it("README's ts blocks and every command's @example type-check", () => {
+  it("README's and docs/*.md's ts blocks and every command's @example type-check", () => {
     const readme = readmeBlocks();
+    const docs = docsBlocks();
     const tsdoc = tsdocExamples();
     expect(readme.length).toBeGreaterThanOrEqual(10);
     expect(tsdoc).toHaveLength(readdirSync(join(root, "src", "commands")).length);
-    expect(typeCheck([...readme, ...tsdoc])).toEqual({});
+    expect(docs.length).toBeGreaterThanOrEqual(7);
+    expect(typeCheck([...readme, ...docs, ...tsdoc])).toEqual({});
   }, 120_000);
 
   it("catches a block that uses a name it does not import", () => {
