@@ -191,7 +191,14 @@ async function runExport(
   io: CliIO,
   json: boolean,
 ): Promise<number> {
-  const count = await exportAllocations(client, target, output ?? io.stdout, { format });
+  let count: number;
+  try {
+    count = await exportAllocations(client, target, output ?? io.stdout, { format });
+  } catch (e) {
+    // Standard output closed early (`allocations export … | head`): the reader has what it wanted.
+    if (!output && (e as { cause?: { code?: unknown } })?.cause?.code === "EPIPE") return EXIT.ok;
+    throw e;
+  }
   if (output) {
     if (json) io.stdout.write(`${JSON.stringify({ command: "export", exitCode: EXIT.ok, output, rows: count })}\n`);
     else io.stderr.write(`Exported ${count} allocations of ${target.RevenueAttributionIdentifier} to ${output}.\n`);
@@ -306,7 +313,7 @@ async function runApply(
   const c = outcome.counts;
   say(
     `${outcome.finished ? "Done" : interrupted ? "Interrupted" : "Stopped"}: ${c.applied} applied, ${c["already applied"]} already applied, ` +
-      `${c.failed} failed, ${c["not applied"]} not applied, ${c["in doubt"]} in doubt; ${outcome.tasks} tasks` +
+      `${c.failed} failed, ${c["not applied"]} not applied, ${c["in doubt"]} in doubt; ${outcome.tasks} task${outcome.tasks === 1 ? "" : "s"}` +
       (outcome.revision ? `, revision ${outcome.revision}` : "") + ".",
   );
   for (const f of failed.slice(0, 20)) say(`  line ${f.line}: ${f.ErrorCode}: ${f.ErrorMessage}`);

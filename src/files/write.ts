@@ -7,6 +7,21 @@ import type { AllocationFileFormat } from "./read.js";
 /** Where a file goes: a path (created or replaced) or a writable stream (left open, e.g. `process.stdout`). */
 export type AllocationFileDestination = string | NodeJS.WritableStream;
 
+/** Resolves when a full stream can take more (or failed, or closed: the writer's error handler has the reason). */
+function drained(out: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off("drain", done);
+      out.off("error", done);
+      out.off("close", done);
+      resolve();
+    };
+    out.on("drain", done);
+    out.on("error", done);
+    out.on("close", done);
+  });
+}
+
 /** A CSV cell: quoted when it holds a comma, a quote, a line break or surrounding spaces. */
 export function csvCell(value: string | number | undefined): string {
   const text = value === undefined ? "" : String(value);
@@ -33,7 +48,7 @@ export async function writeRecords(
   out.on("error", onError);
   const write = async (text: string) => {
     if (failure) throw failure;
-    if (!out.write(text)) await Promise.race([once(out, "drain"), once(out, "error")]);
+    if (!out.write(text)) await drained(out);
   };
   let count = 0;
   try {
