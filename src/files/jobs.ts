@@ -3,13 +3,22 @@
  * the allocation ids, export what is stored in the same layout. Every
  * problem and result is located by file line.
  */
-import { AllocationsConflictError, AllocationsSubmissionError } from "../batch/errors.js";
-import { planAllocations, type AllocationsPlan, type PlannedChangeAction } from "../batch/plan.js";
-import { submitAllocations, type SubmitAllocationsInput } from "../batch/submitAllocations.js";
-import type { PartnerCentralRevenueMeasurementClient } from "../client.js";
-import { ClientValidationError } from "../errors.js";
-import type { CatalogName, RevenueAttributionAllocationSummary, RevenueShareAllocation } from "../models.js";
-import { paginateListRevenueAttributionAllocations } from "../paginators/paginateListRevenueAttributionAllocations.js";
+// Classes and functions with state come through the package's public entry (see errors.ts); the natural key is a pure function.
+import {
+  AllocationsConflictError,
+  AllocationsSubmissionError,
+  ClientValidationError,
+  paginateListRevenueAttributionAllocations,
+  planAllocations,
+  submitAllocations,
+  type AllocationsPlan,
+  type CatalogName,
+  type PartnerCentralRevenueMeasurementClient,
+  type PlannedChangeAction,
+  type RevenueAttributionAllocationSummary,
+  type RevenueShareAllocation,
+  type SubmitAllocationsInput,
+} from "../index.js";
 import { allocationNaturalKey } from "../validation/allocations.js";
 import { AllocationsFileError, type AllocationFileProblem } from "./errors.js";
 import { ALLOCATION_COLUMNS, problemsByLine, type AllocationChanges, type AllocationFileFormat } from "./read.js";

@@ -7,9 +7,7 @@ import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
 import { parse as parseCsv, CsvError } from "csv-parse";
-import { PartnerCentralRevenueMeasurementError, type ValidationExceptionField } from "../errors.js";
-import type { RevenueShareAllocation } from "../models.js";
-import { validateRevenueShareAllocations } from "../validation/allocations.js";
+import { PartnerCentralRevenueMeasurementError, validateRevenueShareAllocations, type RevenueShareAllocation, type ValidationExceptionField } from "../index.js";
 import { AllocationsFileError, type AllocationFileProblem } from "./errors.js";
 
 /** File formats of the files subpath. */

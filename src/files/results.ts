@@ -1,6 +1,5 @@
 /** Per-row results of applying a changes file, and the results file. */
-import type { AllocationsReport } from "../batch/errors.js";
-import type { RevenueShareAllocation } from "../models.js";
+import type { AllocationsReport, RevenueShareAllocation } from "../index.js";
 import { writeRecords, type AllocationFileDestination } from "./write.js";
 import type { AllocationFileFormat } from "./read.js";
 
