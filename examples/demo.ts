@@ -5,8 +5,17 @@
  * beyond 127.0.0.1), then: creates a revenue attribution and a marketplace
  * revenue share allocation, submits 600 allocation changes with the batch
  * helper while drawing a progress bar, lists what was committed, shows a
- * mistake caught locally with its field list, and prints a summary.
+ * mistake caught locally with its field list; then runs the same kind of job
+ * from a partner's file (examples/allocations.csv) with the `allocations`
+ * tool: plan, apply, and the same command again with nothing left to do; and
+ * prints a summary.
  */
+import { readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { Writable } from "node:stream";
+import { fileURLToPath } from "node:url";
+import { runAllocationsCli } from "../src/cli/run.js";
 import {
   ClientValidationError,
   PartnerCentralRevenueMeasurement,
@@ -35,7 +44,8 @@ function monthBounds(year: number, month: number): { from: string; until: string
 
 /**
  * 600 changes as a CRM export might hold them: 50 offers and opportunities,
- * one customer account each, one row per month of next year.
+ * one customer account each, one row per month of next year (0.5 to 1 % each:
+ * the 50 together stay under an attribution's 100 % per month).
  */
 function exportedRows(year: number): RevenueShareAllocation[] {
   const rows: RevenueShareAllocation[] = [];
@@ -47,7 +57,7 @@ function exportedRows(year: number): RevenueShareAllocation[] {
         EntityType: deal % 5 === 0 ? "OPPORTUNITY" : "OFFER",
         EntityIdentifier: deal % 5 === 0 ? `O${4100000 + deal}` : `offer-${(0x5f3a00 + deal).toString(36)}`,
         CustomerAwsAccountId: String(210987650000 + deal * 37),
-        RevenueSharePercent: (10 + ((deal * 7 + month) % 30) + (month % 2 ? 0.5 : 0)).toFixed(2),
+        RevenueSharePercent: (0.5 + ((deal * 7 + month) % 3) * 0.25).toFixed(2),
         EffectiveFrom: from,
         EffectiveUntil: until,
       });
@@ -206,6 +216,44 @@ async function main(): Promise<void> {
         `already applied, ${again.tasks.length} new tasks, revision ${again.revision} ` +
         dim(`(${emulator.inspect().requests.total - beforeAgain} read requests)`),
     );
+
+    // 7. A partner's file with the `allocations` tool (run in this process; from a shell it is `npx allocations …`
+    // with the same arguments): the plan, the apply with a results file, and the same command again.
+    const fileAttribution = await prm.createRevenueAttribution({
+      Catalog: CATALOG,
+      Name: "Monthly allocations from a file",
+      TenancyModel: "MULTI_TENANT",
+    });
+    const sample = relative(process.cwd(), fileURLToPath(new URL("allocations.csv", import.meta.url)));
+    const results = join(tmpdir(), `allocations-demo-results-${process.pid}.csv`);
+    // What `export AWS_ACCESS_KEY_ID=… AWS_SECRET_ACCESS_KEY=…` does in a shell.
+    process.env.AWS_ACCESS_KEY_ID = emulator.credentials.accessKeyId;
+    process.env.AWS_SECRET_ACCESS_KEY = emulator.credentials.secretAccessKey;
+    const indented = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        process.stdout.write(chunk.toString().replace(/^(?=.)/gm, "   "));
+        done();
+      },
+    });
+    const allocations = async (...args: string[]) => {
+      console.log(dim(`   $ allocations ${args.join(" ")}`));
+      return runAllocationsCli(args, { stdout: indented, stderr: indented, env: process.env });
+    };
+    const target = ["--attribution", fileAttribution.Id, "--catalog", CATALOG, "--endpoint-url", emulator.endpoint];
+    const polls = ["--poll-min-delay", "0.1", "--poll-max-delay", "0.25"];
+    console.log(`${bold("7.")} The same kind of job from a file (${sample}), with the allocations tool: plan, apply, apply again`);
+    const codes = [
+      await allocations("plan", sample, ...target),
+      await allocations("apply", sample, ...target, ...polls, "--results", results),
+    ];
+    console.log(dim(`   the results file, first rows:`));
+    for (const line of readFileSync(results, "utf8").split("\n").slice(0, 3)) console.log(dim(`   ${line}`));
+    rmSync(results, { force: true });
+    codes.push(await allocations("apply", sample, ...target, ...polls));
+    if (codes.some((code) => code !== 0)) {
+      console.log(red(`   exit codes ${codes.join(", ")}`));
+      process.exitCode = 1;
+    }
 
     // Summary.
     const attr = await prm.getRevenueAttribution({ Catalog: CATALOG, Identifier: attribution.Id });
