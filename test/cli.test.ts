@@ -105,7 +105,7 @@ describe("allocations apply", () => {
     const results = join(dir, "apply-results.csv");
     const run = await cli(["apply", file, ...target(), ...fast, "--results", results]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain("600 rows; 0 already applied; 3 tasks to run");
+    expect(run.stderr).toContain(`${file}: 600 rows against ${attribution} (AWS)`);
     expect(run.stderr).toContain("tasks 3/3, rows 600/600");
     expect(run.stderr).toContain("Done: 600 applied, 0 already applied, 0 failed");
     const lines = readFileSync(results, "utf8").trim().split("\n");
@@ -248,6 +248,30 @@ describe("mistakes: a clear message and exit 2", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("No AWS credentials found");
     expect(run.stderr).toContain("--profile");
+  }, 30_000);
+
+  it("--profile takes the profile's credentials over keys in the environment", async () => {
+    const credentials = join(dir, "credentials");
+    writeFileSync(
+      credentials,
+      `[emulator]\naws_access_key_id = ${emulator.credentials.accessKeyId}\naws_secret_access_key = ${emulator.credentials.secretAccessKey}\n`,
+    );
+    const env = {
+      PATH: process.env.PATH,
+      HOME: dir,
+      AWS_ENDPOINT_URL: emulator.endpoint,
+      AWS_REGION: emulator.region,
+      AWS_ACCESS_KEY_ID: "AKIAWRONGWRONGWRONG1",
+      AWS_SECRET_ACCESS_KEY: "wrong",
+      AWS_CONFIG_FILE: join(dir, "no-config"),
+      AWS_SHARED_CREDENTIALS_FILE: credentials,
+      AWS_EC2_METADATA_DISABLED: "true",
+    };
+    const file = csv(1, "one.csv");
+    expect((await cli(["plan", file, ...target()], { env })).code).toBe(2); // the wrong keys: access denied
+    const run = await cli(["plan", file, ...target(), "--profile", "emulator"], { env });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
   }, 30_000);
 
   it("bad arguments", async () => {

@@ -50,8 +50,8 @@ function conflictProblems(conflicts: AllocationsPlan["conflicts"], lines: readon
 export interface AllocationsFilePlan {
   /** The batch helper's plan (by input index). */
   plan: AllocationsPlan;
-  /** Per row, in file order: its line and what it would do. */
-  rows: { line: number; Action: string; planned: PlannedChangeAction }[];
+  /** The file lines of the rows that would create, would update, and are already applied. */
+  lines: Record<PlannedChangeAction, number[]>;
   /** Conflicts the apply would stop at, by line (line 0: about the attribution as a whole). */
   conflicts: AllocationFileProblem[];
 }
@@ -81,9 +81,11 @@ export async function planAllocationsFile(
   } catch (e) {
     throw byLine(e, changes);
   }
+  const linesIn = (ranges: readonly { first: number; last: number }[]) =>
+    ranges.flatMap(({ first, last }) => changes.lines.slice(first, last + 1));
   return {
     plan,
-    rows: changes.rows.map((row, i) => ({ line: changes.lines[i]!, Action: row.Action, planned: plan.actions[i]! })),
+    lines: { create: linesIn(plan.toCreate), update: linesIn(plan.toUpdate), alreadyApplied: linesIn(plan.alreadyApplied) },
     conflicts: conflictProblems(plan.conflicts, changes.lines),
   };
 }
@@ -153,8 +155,10 @@ export async function applyAllocationsFile(
  * by listing the attribution's allocations and matching each row by its
  * natural key (entity type, entity id, customer account, period), preferring
  * the allocation that holds the row's percent and status. The one place ids
- * are found, so it can give way to ids from the batch helper itself. A list
- * that fails (the run was aborted, the network is down) leaves the ids out.
+ * are found, so it can give way to ids from the batch helper itself. Pages
+ * are matched as they come and not kept (100,000 stored allocations would
+ * otherwise be held at once). A list that fails (the run was aborted, the
+ * network is down) leaves the ids out.
  */
 export async function addAllocationIds(
   client: PartnerCentralRevenueMeasurementClient,
@@ -162,27 +166,26 @@ export async function addAllocationIds(
   results: AllocationRowResult[],
   target: AllocationsTarget,
 ): Promise<void> {
-  const wanted = results.some((r, i) => rows[i]!.Action === "CREATE" && (r.outcome === "applied" || r.outcome === "already applied"));
-  if (!wanted || target.abortSignal?.aborted) return;
-  const byKey = new Map<string, RevenueAttributionAllocationSummary[]>();
+  const keyOf = (a: { EntityType?: string; EntityIdentifier?: string; CustomerAwsAccountId?: string; EffectiveFrom?: string; EffectiveUntil?: string }) =>
+    allocationNaturalKey(a.EntityType, a.EntityIdentifier, a.CustomerAwsAccountId, a.EffectiveFrom, a.EffectiveUntil);
+  const wanted = new Map<string, number>(); // natural key -> row index (CREATEs are unique by it: validation says so)
+  results.forEach((r, i) => {
+    if (rows[i]!.Action === "CREATE" && (r.outcome === "applied" || r.outcome === "already applied")) wanted.set(keyOf(rows[i]!), i);
+  });
+  if (wanted.size === 0 || target.abortSignal?.aborted) return;
+  const exact = new Set<number>(); // rows whose id is an allocation holding their percent and status
   try {
     for await (const a of storedAllocations(client, target)) {
-      const key = allocationNaturalKey(a.EntityType, a.EntityIdentifier, a.CustomerAwsAccountId, a.EffectiveFrom, a.EffectiveUntil);
-      const list = byKey.get(key);
-      if (list) list.push(a);
-      else byKey.set(key, [a]);
+      const i = wanted.get(keyOf(a));
+      if (i === undefined || exact.has(i)) continue;
+      const row = rows[i]!;
+      if (Number(a.RevenueSharePercent) === Number(row.RevenueSharePercent) && a.Status === (row.Status ?? "ACTIVE")) exact.add(i);
+      else if (results[i]!.RevenueAttributionAllocationId !== undefined) continue;
+      results[i]!.RevenueAttributionAllocationId = a.RevenueAttributionAllocationId;
     }
   } catch {
-    return; // the results stand without ids; the outcome already says why the run stopped
+    // The results stand without ids; the outcome already says why the run stopped.
   }
-  results.forEach((r, i) => {
-    const row = rows[i]!;
-    if (row.Action !== "CREATE" || !(r.outcome === "applied" || r.outcome === "already applied")) return;
-    const stored = byKey.get(allocationNaturalKey(row.EntityType, row.EntityIdentifier, row.CustomerAwsAccountId, row.EffectiveFrom, row.EffectiveUntil)) ?? [];
-    const status = row.Status ?? "ACTIVE";
-    const match = stored.find((a) => Number(a.RevenueSharePercent) === Number(row.RevenueSharePercent) && a.Status === status) ?? stored[0];
-    if (match) r.RevenueAttributionAllocationId = match.RevenueAttributionAllocationId;
-  });
 }
 
 /** Every allocation the attribution holds at its latest revision, page by page. */
