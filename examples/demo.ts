@@ -44,8 +44,7 @@ function monthBounds(year: number, month: number): { from: string; until: string
 
 /**
  * 600 changes as a CRM export might hold them: 50 offers and opportunities,
- * one customer account each, one row per month of next year (0.5 to 1 % each:
- * the 50 together stay under an attribution's 100 % per month).
+ * one customer account each, one row per month of next year.
  */
 function exportedRows(year: number): RevenueShareAllocation[] {
   const rows: RevenueShareAllocation[] = [];
@@ -57,7 +56,8 @@ function exportedRows(year: number): RevenueShareAllocation[] {
         EntityType: deal % 5 === 0 ? "OPPORTUNITY" : "OFFER",
         EntityIdentifier: deal % 5 === 0 ? `O${4100000 + deal}` : `offer-${(0x5f3a00 + deal).toString(36)}`,
         CustomerAwsAccountId: String(210987650000 + deal * 37),
-        RevenueSharePercent: (0.5 + ((deal * 7 + month) % 3) * 0.25).toFixed(2),
+        // 0.50..1.95 %: the 50 deals of a month stay within the attribution's 100 % per month.
+        RevenueSharePercent: (0.5 + ((deal * 7 + month) % 30) / 20).toFixed(2),
         EffectiveFrom: from,
         EffectiveUntil: until,
       });
