@@ -379,8 +379,9 @@ function checkValue(shape: Shape, value: unknown, name: string, report: Report):
       return;
     case "list":
       if (!Array.isArray(value)) return report(name, "INVALID_VALUE", `must be a list, not ${kindOf(value)}`);
+      // A list of the wrong size is refused as a whole: its items are not looked at (the client's reading too).
       if (value.length < shape.min || value.length > shape.max) {
-        report(name, "TOO_MANY_VALUES", `must hold between ${shape.min} and ${shape.max} items, not ${value.length}`);
+        return report(name, "TOO_MANY_VALUES", `must hold between ${shape.min} and ${shape.max} items, not ${value.length}`);
       }
       value.forEach((item, i) => checkValue(shape.item, item, `${name}[${i}]`, report));
       return;
