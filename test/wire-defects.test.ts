@@ -84,6 +84,19 @@ describe("b. an endpoint with user:password@", () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it("neither transport sends or prints credentials a request URL may carry", async () => {
+    for (const handler of [new NodeHttpHandler(), new FetchHttpHandler()]) {
+      resetCaptureServer(server);
+      const url = new URL(`${server.endpoint.replace("http://", `http://deploy:${PASSWORD}@`)}/service/X/operation/Y`);
+      const outcome = await handler
+        .handle({ method: "POST", url, headers: { "content-type": "application/cbor" }, body: encodeCbor({}) })
+        .catch((e: Error) => e);
+      expect(outcome).not.toBeInstanceOf(Error);
+      expect(server.requests).toHaveLength(1);
+      expect(server.requests[0]!.headers.authorization).toBeUndefined();
+    }
+  });
+
   it("a user name alone is refused too", () => {
     expect(() => resolveEndpoint({ endpoint: "https://deploy@example.com" })).toThrow(/endpoint.*user name or password/);
   });
