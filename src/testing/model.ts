@@ -1,7 +1,8 @@
 /**
  * The emulator's own reading of the service model: every operation's input
- * members with their constraints (the service reference, sections 3 to 6), and
- * the validator that answers a request breaking them with the service's
+ * members with their constraints (the Smithy model's length, pattern, enum,
+ * range and required traits, plus the documented date rules of allocations),
+ * and the validator that answers a request breaking them with the service's
  * ValidationException field list.
  *
  * Written apart from the client's schemas (src/validation, src/commands) on
@@ -52,7 +53,7 @@ const req = (shape: Shape): Member => ({ shape, required: true });
 /** An optional member. */
 const opt = (shape: Shape): Member => ({ shape, required: false });
 
-// Simple shapes (section 3).
+// Simple shapes: length, then anchored pattern, as the model states them.
 const Catalog = oneOf("AWS", "Sandbox");
 const ClientToken = text(1, 64, /^[!-~]{1,64}$/);
 const ProductId = text(18, 18, /^prod-[a-z0-9]{13}$/);
@@ -83,7 +84,7 @@ const AllocationStatus = oneOf("ACTIVE", "INACTIVE");
 const EntityType = oneOf("OFFER", "OPPORTUNITY");
 const SortOrder = oneOf("ASCENDING", "DESCENDING");
 
-/** RevenueShareAllocation, one item of an allocations task (section 5). */
+/** RevenueShareAllocation, one item of an allocations task. */
 const RevenueShareAllocation = structure({
   Action: req(oneOf("CREATE", "UPDATE")),
   RevenueAttributionAllocationId: opt(AttributionAllocationId),
@@ -109,7 +110,7 @@ export interface OperationModel {
   members: Members;
   /** True when the operation has an idempotency token (`ClientToken`). */
   idempotent: boolean;
-  /** Rules across members (section 4). */
+  /** Rules across members: the documented date rules and the allocation task's UPDATE rules. */
   rules?: CrossRule[];
 }
 
@@ -157,7 +158,7 @@ const allocationItems: CrossRule = (input, now, report, failed) => {
 
 const listPaging = { MaxResults: opt(int(1, 100)), NextToken: opt(NextToken) };
 
-/** Every operation's input, by operation name (section 6). */
+/** Every operation's input, by operation name. */
 export const OPERATION_MODELS: Readonly<Record<string, OperationModel>> = {
   StartRevenueAttributionAllocationsTask: {
     idempotent: true,
