@@ -6,9 +6,10 @@
  * both must agree on whether the input is invalid, and on the field names and
  * codes. A wrong rule on either side shows up here as a disagreement.
  */
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as ours from "../src/index.js";
-import { ClientValidationError, PartnerCentralRevenueMeasurementClient, ValidationException } from "../src/index.js";
+import { ClientValidationError, PartnerCentralRevenueMeasurementClient, ValidationException, validateCommandInput } from "../src/index.js";
 import { OPERATION_MODELS, validateInput } from "../src/testing/model.js";
 import { startEmulator, type Emulator } from "../src/testing/index.js";
 
@@ -358,5 +359,55 @@ describe("the emulator's validator", () => {
 
   it("ignores members the model does not declare", () => {
     expect(validateInput(OPERATION_MODELS.ListTagsForResource!, { resourceArn: RA_ARN, Extra: 1 }, Date.now())).toEqual([]);
+  });
+});
+
+// Random edits of the valid inputs, judged in process by both readings (the wire path is covered above): the
+// characters come from the alphabets the model's patterns draw their lines in.
+describe("random edits of valid inputs", () => {
+  const CHARS = [..."aZ09-_:/. \t\u007f#\u00e9\u{1F600}"];
+  const char = fc.constantFrom(...CHARS);
+  /** A string edited at one place: a character replaced, inserted or removed, or the string repeated. */
+  const edited = (value: string): fc.Arbitrary<string> =>
+    fc.oneof(
+      fc.tuple(fc.nat(value.length), char).map(([at, c]) => value.slice(0, at) + c + value.slice(at + 1)),
+      fc.tuple(fc.nat(value.length), char).map(([at, c]) => value.slice(0, at) + c + value.slice(at)),
+      fc.nat(Math.max(0, value.length - 1)).map((at) => value.slice(0, at) + value.slice(at + 1)),
+      fc.integer({ min: 2, max: 40 }).map((n) => value.repeat(n)),
+    );
+  const variant = (value: unknown): fc.Arbitrary<unknown> => {
+    // Mostly edits: a member is kept or left out now and then, so that several edits meet in one input.
+    const options: Array<{ arbitrary: fc.Arbitrary<unknown>; weight: number }> = [
+      { arbitrary: fc.constant(value), weight: 2 },
+      { arbitrary: fc.constant(undefined), weight: 1 },
+    ];
+    if (typeof value === "string") {
+      options.push({ arbitrary: edited(value), weight: 6 }, { arbitrary: fc.string({ unit: char, maxLength: 30 }), weight: 1 });
+    }
+    if (typeof value === "number") options.push({ arbitrary: fc.oneof(fc.integer({ min: -2, max: 600 }), fc.constant(2 ** 31)), weight: 3 });
+    if (Array.isArray(value)) options.push({ arbitrary: fc.array(variant(value[0]), { minLength: 1, maxLength: 3 }), weight: 6 });
+    if (value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Date)) {
+      options.push({ arbitrary: fc.record(Object.fromEntries(Object.entries(value).map(([k, v]) => [k, variant(v)]))), weight: 6 });
+    }
+    return fc.oneof(...options);
+  };
+
+  const names = (fields: ReadonlyArray<{ Name: string; Code: string }>) => fields.map((f) => `${f.Name} ${f.Code}`).sort();
+
+  it.each(Object.keys(CASES))("%s", (operation) => {
+    const { valid } = CASES[operation]!;
+    const Command = commandOf(operation);
+    const now = Date.UTC(2030, 0, 15);
+    const arbitrary = fc.record(Object.fromEntries(Object.entries(valid).map(([k, v]) => [k, variant(v)])));
+    fc.assert(
+      fc.property(arbitrary, (raw) => {
+        const input = JSON.parse(JSON.stringify(raw, (_k, v) => (v === undefined ? undefined : v))) as Input;
+        for (const [k, v] of Object.entries(valid)) if (v instanceof Date && raw[k] instanceof Date) input[k] = raw[k];
+        const local = names(validateCommandInput(new Command(input as never), { now }));
+        const emulated = names(validateInput(OPERATION_MODELS[operation]!, input, now));
+        expect(emulated).toEqual(local);
+      }),
+      { numRuns: 400, seed: 21 },
+    );
   });
 });
