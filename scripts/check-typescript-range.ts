@@ -45,7 +45,7 @@ writeFileSync(join(work, "free-variables.d.ts"), FREE_VARIABLES);
 
 const files: Record<string, string> = {};
 const docs = ["README.md", ...readdirSync(join(root, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
-const importsPackage = new RegExp(`from "${PACKAGE}(/testing)?"`);
+const importsPackage = new RegExp(`from "${PACKAGE}(/[\\w-]+)?"`);
 let blockCount = 0;
 for (const block of docs.flatMap((file) => tsBlocks(root, file))) {
   if (!importsPackage.test(block.code)) continue;

@@ -57,7 +57,11 @@ function typeCheck(examples: Example[]): Record<string, string[]> {
     noEmit: true,
     types: ["node", "vitest/globals"],
     baseUrl: root,
-    paths: { [PACKAGE]: ["src/index.ts"], [`${PACKAGE}/testing`]: ["src/testing/index.ts"] },
+    paths: {
+      [PACKAGE]: ["src/index.ts"],
+      [`${PACKAGE}/testing`]: ["src/testing/index.ts"],
+      [`${PACKAGE}/files`]: ["src/files/index.ts"],
+    },
   });
   const problems: Record<string, string[]> = {};
   for (const d of ts.getPreEmitDiagnostics(program)) {

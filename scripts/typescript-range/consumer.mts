@@ -1,4 +1,4 @@
-// An ES module consumer: the names most code uses, from both entry points.
+// An ES module consumer: the names most code uses, from every entry point.
 import {
   ListRevenueAttributionsCommand,
   PartnerCentralRevenueMeasurementClient,
@@ -7,6 +7,7 @@ import {
   submitAllocations,
   type ListRevenueAttributionsCommandOutput,
 } from "partnercentral-revenue-measurement";
+import { readAllocationChanges } from "partnercentral-revenue-measurement/files";
 import { startEmulator } from "partnercentral-revenue-measurement/testing";
 
 const emulator = await startEmulator();
@@ -18,5 +19,5 @@ try {
 } catch (error) {
   if (error instanceof ValidationException) console.error(error.message);
 }
-console.log(typeof submitAllocations);
+console.log(typeof submitAllocations, typeof readAllocationChanges);
 await emulator.close();
