@@ -19,17 +19,24 @@ import {
 } from "../src/index.js";
 import { startEmulator } from "../src/testing/index.js";
 
-/** 600 changes as they might come from a CRM export: one offer per customer, July 2026. */
+/**
+ * 600 changes as they might come from a CRM export: one offer per customer,
+ * 0.15 % each in one of the twelve months of 2031 (50 per month: 7.5 %, under the 100 % cap per month).
+ */
 function changesFromExport(count: number): RevenueShareAllocation[] {
-  return Array.from({ length: count }, (_, i) => ({
-    Action: "CREATE",
-    EntityType: "OFFER",
-    EntityIdentifier: `offer-${String(i).padStart(5, "0")}`,
-    CustomerAwsAccountId: String(200000000000 + i),
-    RevenueSharePercent: "12.50",
-    EffectiveFrom: "2026-07-01",
-    EffectiveUntil: "2026-07-31",
-  }));
+  return Array.from({ length: count }, (_, i) => {
+    const month = (i % 12) + 1;
+    const mm = String(month).padStart(2, "0");
+    return {
+      Action: "CREATE",
+      EntityType: "OFFER",
+      EntityIdentifier: `offer-${String(i).padStart(5, "0")}`,
+      CustomerAwsAccountId: String(200000000000 + i),
+      RevenueSharePercent: "0.15",
+      EffectiveFrom: `2031-${mm}-01`,
+      EffectiveUntil: `2031-${mm}-${new Date(Date.UTC(2031, month, 0)).getUTCDate()}`,
+    };
+  });
 }
 
 async function main(): Promise<void> {

@@ -66,14 +66,14 @@ export function makeHandler(settings: HandlerSettings) {
   };
 }
 
-/** 600 changes as they might come from a CRM export. */
+/** `count` changes as they might come from a CRM export: 0.1 % each, for July 2031 (1,000 of them make 100 %). */
 export function exportedRows(count: number): RevenueShareAllocation[] {
   return Array.from({ length: count }, (_, i) => ({
     Action: "CREATE",
     EntityType: "OFFER",
     EntityIdentifier: `lambda-offer-${String(i).padStart(5, "0")}`,
     CustomerAwsAccountId: String(300000000000 + i),
-    RevenueSharePercent: "12.50",
+    RevenueSharePercent: "0.1",
     EffectiveFrom: "2031-07-01",
     EffectiveUntil: "2031-07-31",
   }));

@@ -26,6 +26,7 @@ import {
 import { AllocationsSubmissionError, type AllocationsReport } from "./errors.js";
 import {
   assertNoConflicts,
+  checkRulesBeforeStart,
   ownMarker,
   prepareSubmission,
   readSnapshot,
@@ -160,7 +161,8 @@ function startCertainlyRejected(error: unknown): boolean {
  * committed (also when nothing was left to do), or `finished: false` when the
  * `deadline` stopped it.
  *
- * @throws ClientValidationError when the input breaks a rule (before any request).
+ * @throws ClientValidationError when the input breaks a rule (before any request), or a business rule the
+ *   stored allocations let it check (before any start; see `planAllocations`).
  * @throws AllocationsConflictError when the attribution contradicts the submission (another writer); nothing is sent.
  * @throws AllocationsSubmissionError when anything else stops it: its report says which input indexes are
  *   committed, failed (a FAILED task's records, with the service's codes), in doubt and not applied; `cause`
@@ -262,6 +264,7 @@ export async function submitAllocations(
     throw stop(e);
   }
   assertNoConflicts(reconciliation);
+  checkRulesBeforeStart(client, "submitAllocations", s, reconciliation);
   s.items.forEach((_item, i) => (status[i] = reconciliation.applied[i] ? "alreadyApplied" : "notApplied"));
   const remaining = reconciliation.remaining;
   const failedTask = failedBefore && remaining.find((t) => t.chunkIndex === failedBefore.chunkIndex);
