@@ -1,0 +1,76 @@
+/**
+ * Pacing within the service's published per-account quotas (API.md section
+ * 8): `StartRevenueAttributionAllocationsTask` 1 request per second, reads
+ * (`Get*`) 50 per second.
+ *
+ * One pacer pair per client: calls that share a client (say, four
+ * `submitAllocations` jobs in one process) take turns and stay within the
+ * quotas without a single 429. The account behind a client is not known
+ * locally, so jobs on separate clients or in other processes cannot be paced
+ * together; for them the service's 429s are the signal, and starts and polls
+ * wait them out (starts with a jittered backoff in `submitAllocations`, polls
+ * in the waiter's loop).
+ */
+import type { PartnerCentralRevenueMeasurementClient } from "../client.js";
+import { sleep } from "../transport/retry.js";
+
+/** Published quota of StartRevenueAttributionAllocationsTask: 1 per second per account. */
+export const START_INTERVAL_MS = 1_000;
+/** Published quota of the `Get*` operations: 50 per second per account. */
+export const READ_INTERVAL_MS = 20;
+
+/** Hands out send times at least `intervalMs` apart, in the order asked. */
+export class Pacer {
+  /** Earliest time (the clock's epoch ms) the next request may be sent. */
+  private nextAt = -Infinity;
+
+  constructor(
+    private readonly intervalMs: number,
+    private readonly now: () => number,
+  ) {}
+
+  /**
+   * Resolves when this caller may send; rejects with `AbortError` when
+   * `abortSignal` aborts the wait. `intervalMs` overrides the pacer's own for
+   * the gap after this request (a caller whose quota was raised).
+   */
+  async take(abortSignal?: AbortSignal, intervalMs = this.intervalMs): Promise<void> {
+    const now = this.now();
+    const at = Math.max(now, this.nextAt);
+    this.nextAt = at + intervalMs;
+    if (at > now) await sleep(at - now, abortSignal);
+  }
+
+  /** Pushes the next send time back by `ms` from now (after a 429: the quota's window is used up elsewhere). */
+  holdOff(ms: number): void {
+    this.nextAt = Math.max(this.nextAt, this.now() + ms);
+  }
+}
+
+/** The pacers of one client. */
+export interface ClientPacers {
+  starts: Pacer;
+  reads: Pacer;
+}
+
+const pacersByClient = new WeakMap<PartnerCentralRevenueMeasurementClient, ClientPacers>();
+
+/** The pacers shared by every call on `client` (created on first use, on the client's clock). */
+export function pacersOf(client: PartnerCentralRevenueMeasurementClient): ClientPacers {
+  let pacers = pacersByClient.get(client);
+  if (!pacers) {
+    const now = () => client.config.clock.now();
+    pacers = { starts: new Pacer(START_INTERVAL_MS, now), reads: new Pacer(READ_INTERVAL_MS, now) };
+    pacersByClient.set(client, pacers);
+  }
+  return pacers;
+}
+
+/**
+ * Delay before retrying a throttled start, in ms:
+ * `min(20 s, 1 s × 1.5^(throttles−1) × (1 + random))`, so at least the
+ * quota's 1 s, and jittered so that jobs that collided spread out.
+ */
+export function throttledStartDelayMs(throttles: number, random = Math.random): number {
+  return Math.round(Math.min(20_000, START_INTERVAL_MS * 1.5 ** Math.min(throttles - 1, 30) * (1 + random())));
+}
