@@ -19,7 +19,14 @@ export const START_INTERVAL_MS = 1_000;
 /** Published quota of the `Get*` operations: 50 per second per account. */
 export const READ_INTERVAL_MS = 20;
 
-/** Hands out send times at least `intervalMs` apart, in the order asked. */
+/**
+ * Added to every interval: two requests sent exactly one interval apart can
+ * reach the service closer together than that (connection set-up, queues),
+ * and then count in one quota window.
+ */
+export const PACING_MARGIN_MS = 50;
+
+/** Hands out send times at least `intervalMs` (plus {@link PACING_MARGIN_MS}) apart, in the order asked. */
 export class Pacer {
   /** Earliest time (the clock's epoch ms) the next request may be sent. */
   private nextAt = -Infinity;
@@ -37,7 +44,7 @@ export class Pacer {
   async take(abortSignal?: AbortSignal, intervalMs = this.intervalMs): Promise<void> {
     const now = this.now();
     const at = Math.max(now, this.nextAt);
-    this.nextAt = at + intervalMs;
+    this.nextAt = at + intervalMs + PACING_MARGIN_MS;
     if (at > now) await sleep(at - now, abortSignal);
   }
 

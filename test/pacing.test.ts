@@ -1,0 +1,176 @@
+/**
+ * submitAllocations within the published quotas (API.md section 8), through
+ * a proxy that answers 429 ThrottlingException over them (test/helpers/
+ * quota-proxy.ts, until the emulator's own quota option is on main): parallel
+ * jobs finish, a start that only got 429s is "not applied", and the waiter's
+ * options are checked before any request.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import {
+  AllocationsSubmissionError,
+  ClientValidationError,
+  CreateRevenueAttributionCommand,
+  PartnerCentralRevenueMeasurementClient,
+  ThrottlingException,
+  submitAllocations,
+} from "../src/index.js";
+import { Pacer, throttledStartDelayMs } from "../src/batch/pacing.js";
+import { rows, storedCounts } from "./helpers/batch-rows.js";
+import { useEmulator } from "./helpers/emulator-suite.js";
+import { startQuotaProxy, type QuotaProxy } from "./helpers/quota-proxy.js";
+
+const suite = useEmulator({ taskDurationMs: 50 });
+let proxy: QuotaProxy;
+beforeAll(async () => {
+  proxy = await startQuotaProxy(suite.emulator.endpoint);
+});
+afterAll(() => proxy.close());
+beforeEach(() => {
+  suite.emulator.reset();
+  proxy.reset();
+});
+
+const START = "StartRevenueAttributionAllocationsTask";
+const viaProxy = () => {
+  const { region, credentials } = suite.emulator;
+  return new PartnerCentralRevenueMeasurementClient({ endpoint: proxy.endpoint, region, credentials });
+};
+const newAttribution = async (name: string) =>
+  (await suite.client.send(new CreateRevenueAttributionCommand({ Catalog: "AWS", Name: name, TenancyModel: "MULTI_TENANT" }))).Id;
+const stored = (id: string) => suite.emulator.inspect().revenueAttributions.find((a) => a.Id === id)!.Allocations;
+
+/** Four jobs of 2 tasks each, one attribution each, default pacing and waiter timing. */
+async function fourJobs(clientFor: (job: number) => PartnerCentralRevenueMeasurementClient) {
+  const jobs = await Promise.all([0, 1, 2, 3].map(async (job) => ({ job, attribution: await newAttribution(`job ${job}`), list: rows(100, `job${job}`) })));
+  const results = await Promise.all(
+    jobs.map(({ job, attribution, list }) =>
+      submitAllocations(clientFor(job), { Catalog: "AWS", RevenueAttributionIdentifier: attribution, RevenueShareAllocations: list, chunkSize: 50 }),
+    ),
+  );
+  for (const [n, { attribution, list }] of jobs.entries()) {
+    expect(results[n]).toMatchObject({ finished: true, committed: [{ first: 0, last: 99 }], inDoubt: [], notApplied: [], failed: [] });
+    expect(storedCounts(list, stored(attribution))).toEqual(list.map(() => 1));
+  }
+  return results;
+}
+
+describe("parallel jobs on one account, under the published quotas", () => {
+  it("4 jobs on 4 clients (no shared pacing) all finish: throttled starts are waited out", async () => {
+    const clients = [0, 1, 2, 3].map(viaProxy);
+    try {
+      await fourJobs((job) => clients[job]!);
+    } finally {
+      clients.forEach((c) => c.destroy());
+    }
+    expect(proxy.passed[START]).toBe(8);
+  }, 60_000);
+
+  it("4 jobs sharing one client are paced to 1 start per second: no start is throttled", async () => {
+    const shared = viaProxy();
+    try {
+      await fourJobs(() => shared);
+    } finally {
+      shared.destroy();
+    }
+    expect(proxy.passed[START]).toBe(8);
+    expect(proxy.throttled[START]).toBeUndefined();
+  }, 60_000);
+});
+
+describe("a start that only ever got 429", () => {
+  let allThrottled: QuotaProxy;
+  beforeAll(async () => {
+    allThrottled = await startQuotaProxy(suite.emulator.endpoint, { start: 0, read: 50, list: 10, write: 2 });
+  });
+  afterAll(() => allThrottled.close());
+  const client = () => {
+    const { region, credentials } = suite.emulator;
+    return new PartnerCentralRevenueMeasurementClient({ endpoint: allThrottled.endpoint, region, credentials, maxAttempts: 1 });
+  };
+
+  it("is 'not applied', and with a deadline the call resolves finished: false with the reason", async () => {
+    const attribution = await newAttribution("throttled");
+    const c = client();
+    const endsAt = Date.now() + 4_000;
+    const result = await submitAllocations(c, {
+      Catalog: "AWS",
+      RevenueAttributionIdentifier: attribution,
+      RevenueShareAllocations: rows(10),
+      deadline: () => endsAt - Date.now(),
+      taskDurationEstimate: 0.5,
+    });
+    c.destroy();
+    expect(result).toMatchObject({ finished: false, committed: [], inDoubt: [], notApplied: [{ first: 0, last: 9 }], tasksRemaining: 1 });
+    expect(result.reason).toMatch(/throttled \(429\)/);
+    expect(allThrottled.throttled[START]).toBeGreaterThanOrEqual(2); // waited out, sent again
+    expect(Date.now()).toBeLessThanOrEqual(endsAt);
+  }, 20_000);
+
+  it("without a deadline, maxWaitTime bounds the waiting: AllocationsSubmissionError, 'not applied', caused by ThrottlingException", async () => {
+    const attribution = await newAttribution("throttled-2");
+    const c = client();
+    const error = await submitAllocations(c, {
+      Catalog: "AWS",
+      RevenueAttributionIdentifier: attribution,
+      RevenueShareAllocations: rows(10),
+      maxWaitTime: 2,
+    }).catch((e: unknown) => e);
+    c.destroy();
+    expect(error).toBeInstanceOf(AllocationsSubmissionError);
+    const e = error as AllocationsSubmissionError;
+    expect(e.cause).toBeInstanceOf(ThrottlingException);
+    expect(e.notApplied).toEqual([{ first: 0, last: 9 }]);
+    expect(e.inDoubt).toEqual([]);
+    expect(stored(attribution)).toEqual([]);
+  }, 20_000);
+});
+
+describe("options are checked before any request", () => {
+  it("a waiter option that cannot work (minDelay: 0) is a ClientValidationError, nothing sent", async () => {
+    const attribution = await newAttribution("options");
+    const before = suite.emulator.inspect().requests.total;
+    const error = await submitAllocations(suite.client, {
+      Catalog: "AWS",
+      RevenueAttributionIdentifier: attribution,
+      RevenueShareAllocations: rows(3),
+      minDelay: 0,
+      startsPerSecond: -1,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ClientValidationError);
+    expect((error as ClientValidationError).FieldList.map((f) => f.Name).sort()).toEqual(["minDelay", "startsPerSecond"]);
+    expect(suite.emulator.inspect().requests.total).toBe(before);
+  });
+});
+
+describe("the pacer", () => {
+  it("hands out send times an interval apart in the order asked, and holds off after a 429", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    try {
+      const pacer = new Pacer(1_000, () => Date.now());
+      const t0 = Date.now();
+      const sentAt: number[] = [];
+      const takes = [0, 1, 2].map((n) => pacer.take().then(() => (sentAt[n] = Date.now() - t0)));
+      await vi.advanceTimersByTimeAsync(5_000);
+      await Promise.all(takes);
+      expect(sentAt).toEqual([0, 1_050, 2_100]); // 1 s and the margin for network jitter
+      pacer.holdOff(10_000); // a 429: the next send waits 10 s from now, not 1 s after the last
+      const next = pacer.take().then(() => Date.now() - t0);
+      await vi.advanceTimersByTimeAsync(20_000);
+      expect(await next).toBe(15_000);
+      pacer.holdOff(1_000);
+      const controller = new AbortController();
+      const waiting = pacer.take(controller.signal); // held off: it sleeps, and the abort ends the sleep
+      controller.abort();
+      await expect(waiting).rejects.toMatchObject({ name: "AbortError" });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("backs off a throttled start 1..2 s first, growing by 1.5, at most 20 s", () => {
+    expect(throttledStartDelayMs(1, () => 0)).toBe(1000);
+    expect(throttledStartDelayMs(1, () => 1)).toBe(2000);
+    expect(throttledStartDelayMs(3, () => 0)).toBe(2250);
+    expect(throttledStartDelayMs(30, () => 1)).toBe(20000);
+  });
+});
