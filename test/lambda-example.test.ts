@@ -61,7 +61,10 @@ describe("the Lambda example", () => {
     expect(responses.length).toBeGreaterThan(1);
     for (const r of responses.slice(0, -1)) {
       expect(r.finished).toBe(false);
-      expect(r.reason).toMatch(/the next task is expected to take [\d.]+ s \(.+\), more than the [\d.]+ s left before the deadline/);
+      // Either no task fitted in the time left, or one was still running at the deadline (the next call waits for it).
+      expect(r.reason).toMatch(
+        /^(the next task is expected to take [\d.]+ s \(.+\), more than the [\d.]+ s left before the deadline|the deadline came while task raatask-[a-z0-9]{13} \(this call's\) was IN_PROGRESS)/,
+      );
     }
     expect(responses.at(-1)).toEqual({ finished: true, committed: 1_000, revision: "5" });
     const committed = responses.map((r) => r.committed);
