@@ -19,24 +19,17 @@ import {
 } from "../src/index.js";
 import { startEmulator } from "../src/testing/index.js";
 
-/**
- * 600 changes as they might come from a CRM export: one offer per customer,
- * 0.15 % each in one of the twelve months of 2031 (50 per month: 7.5 %, under the 100 % cap per month).
- */
+/** 600 changes as they might come from a CRM export: one offer per customer, July 2031. */
 function changesFromExport(count: number): RevenueShareAllocation[] {
-  return Array.from({ length: count }, (_, i) => {
-    const month = (i % 12) + 1;
-    const mm = String(month).padStart(2, "0");
-    return {
-      Action: "CREATE",
-      EntityType: "OFFER",
-      EntityIdentifier: `offer-${String(i).padStart(5, "0")}`,
-      CustomerAwsAccountId: String(200000000000 + i),
-      RevenueSharePercent: "0.15",
-      EffectiveFrom: `2031-${mm}-01`,
-      EffectiveUntil: `2031-${mm}-${new Date(Date.UTC(2031, month, 0)).getUTCDate()}`,
-    };
-  });
+  return Array.from({ length: count }, (_, i) => ({
+    Action: "CREATE",
+    EntityType: "OFFER",
+    EntityIdentifier: `offer-${String(i).padStart(5, "0")}`,
+    CustomerAwsAccountId: String(200000000000 + i),
+    RevenueSharePercent: "0.15", // 600 rows in one month of one attribution: 90 %, within its 100 % cap
+    EffectiveFrom: "2031-07-01", // a new entry starts in the current month or later
+    EffectiveUntil: "2031-07-31",
+  }));
 }
 
 async function main(): Promise<void> {

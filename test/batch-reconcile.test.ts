@@ -32,7 +32,7 @@ describe("reconcile", () => {
     const { applied, conflicts } = reconcile(
       [a!, b!, c!, d!],
       [
-        storedOf(a!, "alloc-aaaaaaaaaaaaa", { RevenueSharePercent: `${a!.RevenueSharePercent}.00` }), // same value, other spelling
+        storedOf(a!, "alloc-aaaaaaaaaaaaa", { RevenueSharePercent: `0${a!.RevenueSharePercent}` }), // same value, other spelling ("00.01")
         storedOf(b!, "alloc-bbbbbbbbbbbbb", { RevenueSharePercent: "99" }),
         storedOf(c!, "alloc-ccccccccccccc", { RevenueSharePercent: "99", Status: "INACTIVE" }),
       ],

@@ -21,6 +21,7 @@ import {
   type RevenueShareAllocation,
 } from "../src/index.js";
 import { encodeCbor } from "../src/protocol/cbor.js";
+import { OWN_HTTP_HANDLER } from "../src/transport/types.js";
 import { rows, storedCounts, updateOf } from "./helpers/batch-rows.js";
 import { FAST_WAIT as fast, useEmulator } from "./helpers/emulator-suite.js";
 
@@ -153,6 +154,7 @@ describe("submitAllocations resumes by calling it again", () => {
     const real = new NodeHttpHandler();
     let startAttempts = 0;
     const handler = {
+      [OWN_HTTP_HANDLER]: true as const,
       async handle(request: Parameters<NodeHttpHandler["handle"]>[0], options: Parameters<NodeHttpHandler["handle"]>[1]) {
         if (!request.url.pathname.endsWith("/StartRevenueAttributionAllocationsTask")) return real.handle(request, options);
         startAttempts++;

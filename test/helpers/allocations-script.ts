@@ -73,23 +73,18 @@ export function operationOf(req: CapturedRequest): string {
   return req.path.startsWith(OP) ? req.path.slice(OP.length) : req.path;
 }
 
-/**
- * A valid batch item; `i` makes each one distinct. Item `i` is for the month
- * `i` months after 2031-01, so a list of them keeps every month under the
- * 100 % cap and stays in the edit window (API.md section 8).
- */
+/** A valid batch item; `i` makes each one distinct. */
 export function allocation(i: number): Record<string, string> {
-  const year = 2031 + Math.floor(i / 12);
-  const month = (i % 12) + 1;
-  const mm = String(month).padStart(2, "0");
   return {
     Action: "CREATE",
     EntityType: "OFFER",
     EntityIdentifier: `offer-${String(i).padStart(5, "0")}`,
     CustomerAwsAccountId: String(100000000000 + i),
-    RevenueSharePercent: "10.50",
-    EffectiveFrom: `${year}-${mm}-01`,
-    EffectiveUntil: `${year}-${mm}-${new Date(Date.UTC(year, month, 0)).getUTCDate()}`,
+    // A future month and a small percent: 600 of them in one attribution stay within the emulator's
+    // rules (a new entry starts in the current month or later; 100 % per attribution and month).
+    RevenueSharePercent: "0.15",
+    EffectiveFrom: "2031-07-01",
+    EffectiveUntil: "2031-07-31",
   };
 }
 

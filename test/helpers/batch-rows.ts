@@ -1,25 +1,21 @@
-/** Allocation changes for the batch tests: distinct, future-dated (2031 on, so they stay updatable), deterministic. */
+/** Allocation changes for the batch tests: distinct, future-dated (2031, so they stay updatable), deterministic. */
 import type { RevenueShareAllocation } from "../../src/index.js";
 
-/**
- * `count` distinct CREATE changes, one entity and customer account each, one
- * billing month each from 2031-01 on (row 12 is 2032-01), so that no month
- * of the attribution passes the 100 % cap (API.md section 8).
- */
+/** `count` distinct CREATE changes, one entity and customer account each, months of 2031, small percents. */
 export function rows(count: number, prefix = "row"): RevenueShareAllocation[] {
   return Array.from({ length: count }, (_, n) => {
     const month = (n % 12) + 1;
-    const year = 2031 + Math.floor(n / 12);
     const mm = String(month).padStart(2, "0");
-    const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    const last = new Date(Date.UTC(2031, month, 0)).getUTCDate();
     return {
       Action: "CREATE",
       EntityType: n % 3 ? "OFFER" : "OPPORTUNITY",
       EntityIdentifier: `${prefix}-${String(n).padStart(4, "0")}`,
       CustomerAwsAccountId: String(400000000000 + n),
-      RevenueSharePercent: String(10 + (n % 50)),
-      EffectiveFrom: `${year}-${mm}-01`,
-      EffectiveUntil: `${year}-${mm}-${last}`,
+      // 0.01..0.5 %: 3,000 rows stay under the 100 % cap of one attribution in each month (API.md section 8).
+      RevenueSharePercent: String(((n % 50) + 1) / 100),
+      EffectiveFrom: `2031-${mm}-01`,
+      EffectiveUntil: `2031-${mm}-${last}`,
     };
   });
 }

@@ -4,9 +4,9 @@
  * `ThrottlingException` with a `QuotaCode`; otherwise the request is passed
  * on unchanged (its Host header too, so SigV4 still verifies).
  *
- * Stand-in until the emulator's own quota option lands on main (issue 19,
- * item 1, branch `emulator`); every request through one proxy counts for one
- * account. Rates are sliding one-second windows.
+ * The emulator's own `quotas` option covers the published rates; this proxy
+ * is for rates it does not take (0: every start refused). Every request
+ * through one proxy counts for one account; rates are sliding one-second windows.
  */
 import http from "node:http";
 import { encodeCbor } from "../../src/protocol/cbor.js";
