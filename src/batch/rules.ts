@@ -96,7 +96,7 @@ export function checkBusinessRules(input: BusinessRulesInput): BusinessRuleProbl
   const firstUpdatableMonth = today.getUTCDate() <= 7 ? currentMonth - 1 : currentMonth;
 
   const entries = new Map<string, Entry>();
-  const storedKeys = new Set<string>();
+  const activeKeys = new Set<string>();
   for (const a of stored) {
     entries.set(a.RevenueAttributionAllocationId, {
       name: a.RevenueAttributionAllocationId,
@@ -107,7 +107,7 @@ export function checkBusinessRules(input: BusinessRulesInput): BusinessRuleProbl
       percent: hundredths(a.RevenueSharePercent),
       active: a.Status === "ACTIVE",
     });
-    storedKeys.add(allocationNaturalKey(a.EntityType, a.EntityIdentifier, a.CustomerAwsAccountId, a.EffectiveFrom, a.EffectiveUntil));
+    if (a.Status === "ACTIVE") activeKeys.add(allocationNaturalKey(a.EntityType, a.EntityIdentifier, a.CustomerAwsAccountId, a.EffectiveFrom, a.EffectiveUntil));
   }
 
   const reportedMonths = new Set<number>();
@@ -126,9 +126,9 @@ export function checkBusinessRules(input: BusinessRulesInput): BusinessRuleProbl
             message: `a new entry for ${periodName(from, until)} starts before the current month ${monthName(currentMonth)}; new entries start in the current month or later`,
           });
         }
-        // A CREATE the attribution already holds (same entity, customer account and period) is the
-        // reconciliation's to judge: applied, or a conflict.
-        if (storedKeys.has(allocationNaturalKey(item.EntityType, item.EntityIdentifier, item.CustomerAwsAccountId, item.EffectiveFrom, item.EffectiveUntil))) continue;
+        // A CREATE of an entity, customer account and period the attribution holds ACTIVE is the
+        // reconciliation's to judge: applied, or a conflict. (Beside an INACTIVE one it is a new entry.)
+        if (activeKeys.has(allocationNaturalKey(item.EntityType, item.EntityIdentifier, item.CustomerAwsAccountId, item.EffectiveFrom, item.EffectiveUntil))) continue;
         const entry: Entry = {
           name: `row ${index}`,
           entity: `${item.EntityType}\u0000${item.EntityIdentifier}\u0000${item.CustomerAwsAccountId}`,
