@@ -403,7 +403,10 @@ export async function submitAllocations(
       const started = await sendStartPaced(client, command, 1000 / (input.startsPerSecond ?? 1), budgetMs, abortSignal);
       if ("throttled" in started) {
         // Only 429s came back: unless a start of ours shows up as the latest task, nothing was applied.
-        if (startCertainlyRejected(started.throttled) || (await readLatestTask(client, s, abortSignal))?.TaskId === previousTaskId) {
+        const latestAfter = startCertainlyRejected(started.throttled)
+          ? undefined
+          : await readLatestTask(client, s, abortSignal).then((t) => t?.TaskId ?? null, () => undefined); // unread: stays in doubt
+        if (startCertainlyRejected(started.throttled) || (latestAfter !== undefined && latestAfter === (previousTaskId ?? null))) {
           set(pending.indexes, "notApplied");
         }
         if (remainingMs() - DEADLINE_MARGIN_MS - expectedMs < throttledUntil - Date.now()) {
