@@ -26,9 +26,17 @@ export const READ_INTERVAL_MS = 20;
  */
 export const PACING_MARGIN_MS = 50;
 
-/** Hands out send times at least `intervalMs` (plus {@link PACING_MARGIN_MS}) apart, in the order asked. */
+/**
+ * Releases callers one at a time, in the order they asked, each at least
+ * `intervalMs` (plus {@link PACING_MARGIN_MS}) after the previous one was
+ * released. The gap is measured from the actual release, not from a planned
+ * time, so a timer that fires late (a busy event loop) cannot bring two sends
+ * closer together.
+ */
 export class Pacer {
-  /** Earliest time (the clock's epoch ms) the next request may be sent. */
+  /** The previous caller's turn: the next one starts its wait when it is over. */
+  private queue: Promise<void> = Promise.resolve();
+  /** Earliest time (the clock's epoch ms) the next caller may be released. */
   private nextAt = -Infinity;
 
   constructor(
@@ -38,17 +46,21 @@ export class Pacer {
 
   /**
    * Resolves when this caller may send; rejects with `AbortError` when
-   * `abortSignal` aborts the wait. `intervalMs` overrides the pacer's own for
-   * the gap after this request (a caller whose quota was raised).
+   * `abortSignal` aborts the wait (the callers after it keep their order).
+   * `intervalMs` overrides the pacer's own for the gap after this request (a
+   * caller whose quota was raised).
    */
-  async take(abortSignal?: AbortSignal, intervalMs = this.intervalMs): Promise<void> {
-    const now = this.now();
-    const at = Math.max(now, this.nextAt);
-    this.nextAt = at + intervalMs + PACING_MARGIN_MS;
-    if (at > now) await sleep(at - now, abortSignal);
+  take(abortSignal?: AbortSignal, intervalMs = this.intervalMs): Promise<void> {
+    const turn = this.queue.then(async () => {
+      const wait = this.nextAt - this.now();
+      if (wait > 0) await sleep(wait, abortSignal);
+      this.nextAt = this.now() + intervalMs + PACING_MARGIN_MS;
+    });
+    this.queue = turn.catch(() => undefined);
+    return turn;
   }
 
-  /** Pushes the next send time back by `ms` from now (after a 429: the quota's window is used up elsewhere). */
+  /** Holds every later release until `ms` from now (after a 429: the quota's window is used up elsewhere). */
   holdOff(ms: number): void {
     this.nextAt = Math.max(this.nextAt, this.now() + ms);
   }
