@@ -7,7 +7,7 @@ import {
   AllocationsSubmissionError,
   AllocationsTaskFailedError,
   CreateRevenueAttributionCommand,
-  type PartnerCentralRevenueMeasurementClient,
+  PartnerCentralRevenueMeasurementClient,
   StartRevenueAttributionAllocationsTaskCommand,
   submitAllocations,
   waitUntilAllocationsTaskComplete,
@@ -21,6 +21,7 @@ const suite = useEmulator({ taskDurationMs: 10 });
 let emulator: Emulator;
 let client: PartnerCentralRevenueMeasurementClient;
 let attribution: string;
+const clientSettings = () => ({ endpoint: emulator.endpoint, region: emulator.region, credentials: emulator.credentials });
 const items = (n: number): RevenueShareAllocation[] => Array.from({ length: n }, (_, i) => allocation(i) as unknown as RevenueShareAllocation);
 
 beforeEach(async () => {
@@ -70,7 +71,10 @@ describe("against the emulator", () => {
     const list = items(600);
     list[417] = { ...list[417]!, Action: "UPDATE", RevenueAttributionAllocationId: "alloc-doesnotexist1" };
     const input = { Catalog: "AWS", RevenueAttributionIdentifier: attribution, RevenueShareAllocations: list, ...fast } as const;
-    const error = await submitAllocations(client, input).catch((e: unknown) => e);
+    // The unknown id is caught before the network with local validation on: off, the service's task judges it.
+    const unchecked = new PartnerCentralRevenueMeasurementClient({ ...clientSettings(), validation: false });
+    const error = await submitAllocations(unchecked, input).catch((e: unknown) => e);
+    unchecked.destroy();
     expect(error).toBeInstanceOf(AllocationsSubmissionError);
     const e = error as AllocationsSubmissionError;
     expect(e.cause).toBeInstanceOf(AllocationsTaskFailedError);

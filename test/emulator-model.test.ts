@@ -403,7 +403,9 @@ describe("random edits of valid inputs", () => {
       fc.property(arbitrary, (raw) => {
         const input = JSON.parse(JSON.stringify(raw, (_k, v) => (v === undefined ? undefined : v))) as Input;
         for (const [k, v] of Object.entries(valid)) if (v instanceof Date && raw[k] instanceof Date) input[k] = raw[k];
-        const local = names(validateCommandInput(new Command(input as never), { now }));
+        // The client refuses a percent above 100 on purpose (a per-row rule of the business rules, docs/batch-rules.md);
+        // the model's pattern, which the emulator's reading follows, lets it through to the task.
+        const local = names(validateCommandInput(new Command(input as never), { now })).filter((f) => !/RevenueSharePercent INVALID_VALUE$/.test(f));
         const emulated = names(validateInput(OPERATION_MODELS[operation]!, input, now));
         expect(emulated).toEqual(local);
       }),

@@ -1,31 +1,77 @@
-/** examples/lambda-submit.ts: its handler stops at the deadline and the next invocation with the same event finishes. */
-import { describe, expect, it } from "vitest";
-import { contextWithBudget, exportedRows, makeHandler, type SubmitResponse } from "../examples/lambda-submit.js";
-import { CreateRevenueAttributionCommand } from "../src/index.js";
+/**
+ * examples/lambda-submit.ts on a 15 s budget per invocation: the event names
+ * the rows' object, each invocation stops before its deadline with a reason,
+ * and invoking again with the same event finishes the batch exactly once.
+ * Fake timers (the waiter's sleeps, Lambda's remaining time and the
+ * emulator's clock); tasks end 4 s of fake time after they started (noticed
+ * one poll later than in real time: the harness ends them between polls).
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { contextWithBudget, exportedRows, makeHandler, memoryRowStore, type SubmitResponse } from "../examples/lambda-submit.js";
+import { CreateRevenueAttributionCommand, type PartnerCentralRevenueMeasurementClient } from "../src/index.js";
+import { startEmulator, type Emulator } from "../src/testing/index.js";
+import { FAKE_TIMERS, drive, makeClient } from "./helpers/allocations-script.js";
 import { storedCounts } from "./helpers/batch-rows.js";
-import { useEmulator } from "./helpers/emulator-suite.js";
 
-const suite = useEmulator({ taskDurationMs: 700 });
+let emulator: Emulator;
+let client: PartnerCentralRevenueMeasurementClient;
+const TASK_MS = 4_000;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ verifySignatures: false, taskDurationMs: Infinity });
+});
+afterAll(() => emulator.close());
+beforeEach(() => {
+  vi.useFakeTimers(FAKE_TIMERS);
+  emulator.reset();
+  client = makeClient(emulator.endpoint);
+});
+afterEach(() => {
+  client.destroy();
+  vi.useRealTimers();
+});
+
+/**
+ * Settles an invocation, ending every task TASK_MS of fake time after it
+ * started. (The tasks end from here rather than by the emulator's own timers:
+ * \`drive\` jumps to any pending fake timer, also while a request is in
+ * flight, which would end a task before the request that started it is answered.)
+ */
+function run<T>(promise: Promise<T>): Promise<T> {
+  return drive(promise, () => {
+    const tasks = emulator.inspect().revenueAttributions.flatMap((a) => a.Tasks);
+    if (tasks.some((t) => t.Status === "IN_PROGRESS" && t.StartedAt.getTime() + TASK_MS <= Date.now())) emulator.finishTasks();
+  });
+}
 
 describe("the Lambda example", () => {
-  it("stops before its deadline without an error, and later invocations with the same event finish the batch exactly once", async () => {
-    const { emulator, client } = suite;
-    const { Id } = await client.send(new CreateRevenueAttributionCommand({ Catalog: "Sandbox", Name: "lambda", TenancyModel: "MULTI_TENANT" }));
-    const handler = makeHandler({ client, taskDurationEstimate: 0.8, pollDelay: 0.05 });
-    const event = { attribution: Id, rows: exportedRows(600) };
+  it("on a 15 s budget, each invocation stops in time with a reason and the same event finishes 1,000 rows exactly once", async () => {
+    const { Id } = await run(client.send(new CreateRevenueAttributionCommand({ Catalog: "Sandbox", Name: "lambda", TenancyModel: "MULTI_TENANT" })));
+    const rows = exportedRows(1_000); // 4 tasks of 4 s: more than one invocation
+    const handler = makeHandler({ client, rows: memoryRowStore({ "exports/2031-07.json": rows }) });
+    const event = { attribution: Id, rowsKey: "exports/2031-07.json" };
+    expect(JSON.stringify(event).length).toBeLessThan(100); // the event names the rows; it does not carry them
     const responses: SubmitResponse[] = [];
-    // 2.5 s per invocation, 1 s of it kept for returning: three 700 ms tasks never fit in one.
     while (!responses.at(-1)?.finished) {
       expect(responses.length).toBeLessThan(8);
-      responses.push(await handler(event, contextWithBudget(2_500)));
+      const context = contextWithBudget(15_000);
+      responses.push(await run(handler(event, context)));
+      expect(context.getRemainingTimeInMillis()).toBeGreaterThanOrEqual(0); // returned before the deadline
     }
     expect(responses.length).toBeGreaterThan(1);
-    expect(responses[0]!.finished).toBe(false);
-    expect(responses.at(-1)).toEqual({ finished: true, committed: 600, revision: "4" });
+    for (const r of responses.slice(0, -1)) {
+      expect(r.finished).toBe(false);
+      // Either no task fitted in the time left, or one was still running at the deadline (the next call waits for it).
+      expect(r.reason).toMatch(
+        /^(the next task is expected to take [\d.]+ s \(.+\), more than the [\d.]+ s left before the deadline|the deadline came while task raatask-[a-z0-9]{13} \(this call's\) was IN_PROGRESS)/,
+      );
+    }
+    expect(responses.at(-1)).toEqual({ finished: true, committed: 1_000, revision: "5" });
     const committed = responses.map((r) => r.committed);
     expect(committed).toEqual([...committed].sort((a, b) => a - b)); // progress never goes back
+    expect(committed[0]).toBeGreaterThan(0); // the first invocation already made progress
     const attr = emulator.inspect().revenueAttributions.find((a) => a.Id === Id)!;
-    expect(storedCounts(event.rows, attr.Allocations)).toEqual(event.rows.map(() => 1));
-    expect(attr.Tasks.map((t) => t.Status)).toEqual(["COMPLETE", "COMPLETE", "COMPLETE"]);
+    expect(storedCounts(rows, attr.Allocations)).toEqual(rows.map(() => 1));
+    expect(attr.Tasks.map((t) => t.Status)).toEqual(["COMPLETE", "COMPLETE", "COMPLETE", "COMPLETE"]);
   }, 30_000);
 });

@@ -107,7 +107,9 @@ const percentCases = (p: string, required: boolean): Case[] => [
   [p, "15.5", OK],
   [p, "15.50", OK],
   [p, "100", OK],
-  [p, "999.99", OK],
+  [p, "100.00", OK],
+  [p, "100.01", "INVALID_VALUE"], // a share of more than the whole: the pattern allows it, the rule does not
+  [p, "999.99", "INVALID_VALUE"],
   [p, "", "INVALID_STRING_LENGTH"],
   [p, "1000.00", "INVALID_STRING_LENGTH"],
   [p, "1000", "INVALID_STRING_FORMAT"],

@@ -78,19 +78,28 @@ describe("waitUntilAllocationsTaskComplete", () => {
     expect(server.requests).toHaveLength(4);
     expect(server.requests[0]!.body).toEqual({ Catalog: "AWS", RevenueAttributionIdentifier: ATTRIBUTION });
     const gaps = seenAt.slice(1).map((t, i) => t - seenAt[i]!);
-    expect(gaps[0]).toBe(2000); // attempt 1: exactly minDelay
-    expect(gaps[1]).toBeGreaterThanOrEqual(2000);
-    expect(gaps[1]).toBeLessThanOrEqual(4000);
-    expect(gaps[2]).toBeGreaterThanOrEqual(2000);
-    expect(gaps[2]).toBeLessThanOrEqual(5000); // capped by maxDelay
+    // ceiling_n = min(maxDelay, 2 × minDelay × 1.5^(n−1)); each delay in [max(minDelay, ceiling/2), ceiling].
+    expect(gaps[0]).toBeGreaterThanOrEqual(2000);
+    expect(gaps[0]).toBeLessThanOrEqual(4000);
+    expect(gaps[1]).toBeGreaterThanOrEqual(2500);
+    expect(gaps[1]).toBeLessThanOrEqual(5000); // 6 s, capped by maxDelay
+    expect(gaps[2]).toBeGreaterThanOrEqual(2500);
+    expect(gaps[2]).toBeLessThanOrEqual(5000);
   });
 
-  it("computes delays with jitter inside [minDelay, min(maxDelay, minDelay·2^(n-1))]", () => {
-    expect(waiterDelayMs(1, 2, 30, () => 0.99)).toBe(2000);
-    expect(waiterDelayMs(3, 2, 30, () => 0)).toBe(2000);
-    expect(waiterDelayMs(3, 2, 30, () => 1)).toBe(8000);
-    expect(waiterDelayMs(20, 2, 30, () => 1)).toBe(30000);
-    expect(waiterDelayMs(2000, 2, 30, () => 0.5)).toBe(16000);
+  it("computes delays with jitter inside [max(minDelay, c/2), c], c = min(maxDelay, 2·minDelay·1.5^(n-1))", () => {
+    // The defaults: the first delay is 0.25..0.5 s, jittered (not exactly minDelay), growing by 1.5 to 5..10 s.
+    expect(waiterDelayMs(1, 0.25, 10, () => 0)).toBe(250);
+    expect(waiterDelayMs(1, 0.25, 10, () => 0.5)).toBe(375);
+    expect(waiterDelayMs(1, 0.25, 10, () => 1)).toBe(500);
+    expect(waiterDelayMs(2, 0.25, 10, () => 0)).toBe(375);
+    expect(waiterDelayMs(2, 0.25, 10, () => 1)).toBe(750);
+    expect(waiterDelayMs(3, 0.25, 10, () => 1)).toBe(1125);
+    expect(waiterDelayMs(10, 0.25, 10, () => 0)).toBe(5000);
+    expect(waiterDelayMs(10, 0.25, 10, () => 1)).toBe(10000);
+    expect(waiterDelayMs(2000, 0.25, 10, () => 0.5)).toBe(7500);
+    // minDelay stays the floor when the cap is close to it.
+    expect(waiterDelayMs(5, 2, 3, () => 0)).toBe(2000);
   });
 
   it("rejects FAILED with AllocationsTaskFailedError counting failures by ErrorCode, without full account ids", async () => {
@@ -207,7 +216,7 @@ describe("waitUntilAllocationsTaskComplete", () => {
     expect(server.requests).toHaveLength(4);
     expect(attempts).toEqual([1, 4]);
     const gaps = seenAt.slice(1).map((t, i) => t - seenAt[i]!);
-    expect(gaps.every((g) => g >= 2000)).toBe(true); // each failed poll was followed by a waiter backoff
+    expect(gaps.every((g) => g >= 250)).toBe(true); // each failed poll was followed by a waiter backoff (default minDelay 0.25 s)
   });
 
   it("keeps polling when the client's own retries are exhausted by throttling", async () => {
@@ -248,8 +257,13 @@ describe("waitUntilAllocationsTaskComplete", () => {
     const bad = await waitUntilAllocationsTaskComplete({ client }, { ...input, TaskId: "task-1" }).catch((e: unknown) => e);
     expect(bad).toBeInstanceOf(ClientValidationError);
     expect((bad as ClientValidationError).FieldList.map((f) => f.Name)).toEqual(["TaskId"]);
-    await expect(waitUntilAllocationsTaskComplete({ client, minDelay: 5, maxDelay: 1 }, input)).rejects.toThrow(RangeError);
-    await expect(waitUntilAllocationsTaskComplete({ client, maxWaitTime: 0 }, input)).rejects.toThrow(RangeError);
+    const timing = await waitUntilAllocationsTaskComplete({ client, minDelay: 5, maxDelay: 1 }, input).catch((e: unknown) => e);
+    expect(timing).toBeInstanceOf(ClientValidationError);
+    expect((timing as ClientValidationError).FieldList).toEqual([
+      { Name: "maxDelay", Code: "INVALID_VALUE", Message: "must be a number of seconds of at least minDelay (5), got 1" },
+    ]);
+    const zero = await waitUntilAllocationsTaskComplete({ client, maxWaitTime: 0, minDelay: 0 }, input).catch((e: unknown) => e);
+    expect((zero as ClientValidationError).FieldList.map((f) => f.Name)).toEqual(["maxWaitTime", "minDelay"]);
     expect(server.requests).toHaveLength(0);
   });
 });

@@ -23,6 +23,7 @@ import {
 } from "../validation/shapes.js";
 import { AllocationsConflictError } from "./errors.js";
 import { toRanges, type IndexRange } from "./ranges.js";
+import { assertBusinessRules } from "./rules.js";
 import {
   chunksOf,
   pendingTasks,
@@ -216,6 +217,8 @@ export interface Reconciliation {
   revision: string;
   /** The revision the submission's tasks start from: the given one, the one in the latest task's marker, or `revision`. */
   baseRevision: string;
+  /** Every allocation the attribution holds at `revision`. */
+  allocations: RevenueAttributionAllocationSummary[];
   /** Per input index: the attribution already reflects the change. */
   applied: boolean[];
   /** Every task the submission needs from `baseRevision` on, in order. */
@@ -242,12 +245,13 @@ export async function reconcileSubmission(
 ): Promise<Reconciliation> {
   const marker = ownMarker(s, latestTask);
   const baseRevision = s.input.RevenueAttributionRevision ?? marker?.baseRevision ?? revision;
-  const now = reconcile(s.items, await allocationsAt(client, s, revision, abortSignal));
+  const allocations = await allocationsAt(client, s, revision, abortSignal);
+  const now = reconcile(s.items, allocations);
   const conflicts = [...now.conflicts];
   const left = pendingTasks(s.chunks, now.applied);
   if (baseRevision === revision || left.length === 0) {
     // A fresh start, or nothing left to do (whatever happened since).
-    return { revision, baseRevision, applied: now.applied, planned: left, remaining: left, conflicts };
+    return { revision, baseRevision, allocations, applied: now.applied, planned: left, remaining: left, conflicts };
   }
   const atBase = reconcile(s.items, await allocationsAt(client, s, baseRevision, abortSignal));
   const planned = pendingTasks(s.chunks, atBase.applied);
@@ -272,11 +276,27 @@ export async function reconcileSubmission(
   return {
     revision,
     baseRevision,
+    allocations,
     applied: now.applied,
     planned,
     remaining: consistent ? planned.slice(done) : [],
     conflicts,
   };
+}
+
+/**
+ * Throws `ClientValidationError` when the tasks still to run break a business
+ * rule the stored allocations let us check (see `rules.ts`); skipped with the
+ * client's `validation: false`, which leaves every judgement to the service.
+ */
+export function checkRulesBeforeStart(client: PartnerCentralRevenueMeasurementClient, operation: string, s: Submission, r: Reconciliation): void {
+  if (!client.config.validation) return;
+  assertBusinessRules(operation, {
+    items: s.items,
+    stored: r.allocations,
+    tasks: r.remaining.map((t) => t.indexes),
+    now: client.config.clock.now(),
+  });
 }
 
 /** Throws {@link AllocationsConflictError} when the reconciliation found conflicts. */
@@ -323,7 +343,9 @@ export interface AllocationsPlan {
  * console.log(`${plan.taskCount} tasks; already applied: ${JSON.stringify(plan.alreadyApplied)}`);
  * ```
  *
- * @throws ClientValidationError when the input breaks a rule (before any request).
+ * @throws ClientValidationError when the input breaks a rule (before any request), or, after the reads, when
+ *   the changes break a business rule the stored allocations let it check (the cap per month, overlaps, unknown
+ *   UPDATE ids, the edit window; see docs/batch-rules.md), each named by input index with the numbers.
  * @throws PartnerCentralRevenueMeasurementServiceException (e.g. `ResourceNotFoundException`) or `NetworkError` when a read fails.
  */
 export async function planAllocations(
@@ -334,6 +356,7 @@ export async function planAllocations(
   const { abortSignal } = input;
   const { revision, latestTask } = await readSnapshot(client, s, abortSignal);
   const r = await reconcileSubmission(client, s, revision, latestTask, abortSignal);
+  checkRulesBeforeStart(client, "planAllocations", s, r);
   const actions: PlannedChangeAction[] = s.items.map((item, i) =>
     r.applied[i] ? "alreadyApplied" : item.Action === "UPDATE" ? "update" : "create",
   );

@@ -5,10 +5,16 @@
  */
 import type { PartnerCentralRevenueMeasurementClient } from "../client.js";
 import type { GetRevenueAttributionAllocationsTaskOutput } from "../commands/GetRevenueAttributionAllocationsTaskCommand.js";
-import { StartRevenueAttributionAllocationsTaskCommand } from "../commands/StartRevenueAttributionAllocationsTaskCommand.js";
+import {
+  StartRevenueAttributionAllocationsTaskCommand,
+  type StartRevenueAttributionAllocationsTaskOutput,
+} from "../commands/StartRevenueAttributionAllocationsTaskCommand.js";
+import { sleep } from "../transport/retry.js";
+import { pacersOf, throttledStartDelayMs } from "./pacing.js";
 import {
   AbortError,
   ClientValidationError,
+  ThrottlingException,
   PartnerCentralRevenueMeasurementProtocolError,
   PartnerCentralRevenueMeasurementServiceException,
   type ValidationExceptionField,
@@ -20,14 +26,17 @@ import {
 } from "../waiters/errors.js";
 import {
   ALLOCATIONS_TASK_WAITER_DEFAULTS,
+  checkWaiterOptions,
   waitUntilAllocationsTaskComplete,
   type AllocationsTaskWaiterOptions,
 } from "../waiters/waitUntilAllocationsTaskComplete.js";
 import { AllocationsSubmissionError, type AllocationsReport } from "./errors.js";
 import {
   assertNoConflicts,
+  checkRulesBeforeStart,
   ownMarker,
   prepareSubmission,
+  readLatestTask,
   readSnapshot,
   withoutMetadata,
   reconcileSubmission,
@@ -63,17 +72,25 @@ export interface SubmitAllocationsInput extends AllocationsSubmissionInput, Allo
   /** Called after each task this call saw COMPLETE. */
   onProgress?: (progress: SubmitAllocationsProgress) => void;
   /**
-   * Stop cleanly before this: no task is started unless it is expected to
+   * Stop cleanly before this: a task is started only when it is expected to
    * finish (with a 1 s margin) in time, and a wait ends at it. The call then
-   * resolves with `finished: false`; call again (e.g. in the next invocation)
-   * to continue.
+   * resolves with `finished: false` and a `reason`; call again (e.g. in the
+   * next invocation) to continue.
    */
   deadline?: SubmitAllocationsDeadline;
   /**
-   * Expected run time of one task, in seconds, until this call has timed one
-   * (then the longest it saw is used); default 60. Only used with `deadline`.
+   * Expected run time of one task, in seconds, used with `deadline` until a
+   * task was timed: the longest this call saw, else the attribution's latest
+   * task (its `EndedAt − StartedAt`, plus the waiter's delay in noticing it).
+   * Without one, the first task is started and timed.
    */
   taskDurationEstimate?: number;
+  /**
+   * Starts per second, shared by every call on this client; default 1, the
+   * published quota of StartRevenueAttributionAllocationsTask per account.
+   * Raise it only with the account's quota (Service Quotas).
+   */
+  startsPerSecond?: number;
 }
 
 /** Result of {@link submitAllocations}: where every input index stands. */
@@ -91,11 +108,21 @@ export interface SubmitAllocationsOutput extends AllocationsReport {
   tasksRemaining: number | undefined;
   /** A task left IN_PROGRESS at the deadline; the next call waits for it. */
   pendingTaskId?: string;
+  /** Why the call stopped before finishing (with `finished: false`), e.g. the next task's expected run time and the time left. */
+  reason?: string;
 }
 
 /** Room kept before the deadline for returning. */
 const DEADLINE_MARGIN_MS = 1_000;
-const DEFAULT_TASK_DURATION_ESTIMATE = 60;
+
+/**
+ * Wall time to expect for a task the service ran in `serviceMs`: the waiter
+ * notices the end up to one delay later, and its delay grows to about 0.7 ×
+ * the time waited so far (at most `maxDelay`).
+ */
+export function expectedTaskMs(serviceMs: number, maxDelaySeconds: number): number {
+  return serviceMs + Math.min(maxDelaySeconds * 1000, serviceMs * 0.7);
+}
 
 type IndexStatus = "unknown" | "alreadyApplied" | "committed" | "failed" | "inDoubt" | "notApplied";
 
@@ -108,6 +135,11 @@ function checkOptions(input: SubmitAllocationsInput): ValidationExceptionField[]
   if (taskDurationEstimate !== undefined && !(Number.isFinite(taskDurationEstimate) && taskDurationEstimate > 0)) {
     problems.push({ Name: "taskDurationEstimate", Code: "INVALID_VALUE", Message: "must be a positive number of seconds" });
   }
+  const { startsPerSecond } = input;
+  if (startsPerSecond !== undefined && !(Number.isFinite(startsPerSecond) && startsPerSecond > 0)) {
+    problems.push({ Name: "startsPerSecond", Code: "INVALID_VALUE", Message: "must be a positive number" });
+  }
+  problems.push(...checkWaiterOptions(input)); // before any request: a bad value found after a start would leave it in doubt
   return problems;
 }
 
@@ -117,6 +149,44 @@ function remainingMsOf(deadline: SubmitAllocationsDeadline | undefined): () => n
   if (typeof deadline === "function") return () => Number(deadline());
   const at = deadline instanceof Date ? deadline.getTime() : deadline;
   return () => at - Date.now();
+}
+
+/** How long the service ran a task (`EndedAt − StartedAt`), when it ended and says so. */
+function serviceTimeMs(task: GetRevenueAttributionAllocationsTaskOutput | undefined): number | undefined {
+  const started = task?.StartedAt?.getTime();
+  const ended = task?.EndedAt?.getTime();
+  return started !== undefined && ended !== undefined && ended >= started ? ended - started : undefined;
+}
+
+const seconds = (ms: number): string => (ms / 1000).toFixed(1);
+
+/**
+ * Sends a start when the client's start pacer allows (`intervalMs` after
+ * the previous start of any call on the client). A start throttled after the client's own retries is sent again,
+ * unchanged (same `ClientToken`), after {@link throttledStartDelayMs}, while
+ * `budgetMs()` leaves room for the delay; then it resolves with the last
+ * `ThrottlingException` instead of throwing it. Other errors are thrown.
+ */
+async function sendStartPaced(
+  client: PartnerCentralRevenueMeasurementClient,
+  command: StartRevenueAttributionAllocationsTaskCommand,
+  intervalMs: number,
+  budgetMs: () => number,
+  abortSignal: AbortSignal | undefined,
+): Promise<{ output: StartRevenueAttributionAllocationsTaskOutput } | { throttled: ThrottlingException }> {
+  const pacer = pacersOf(client).starts;
+  for (let throttles = 1; ; throttles++) {
+    await pacer.take(abortSignal, intervalMs);
+    try {
+      return { output: await client.send(command, { abortSignal }) };
+    } catch (e) {
+      if (!(e instanceof ThrottlingException)) throw e;
+      const delay = throttledStartDelayMs(throttles);
+      pacer.holdOff(delay); // the account's quota is used up elsewhere: this client's other calls wait too
+      if (delay > budgetMs()) return { throttled: e };
+      await sleep(delay, abortSignal);
+    }
+  }
 }
 
 /** True when the error proves the start request was not applied. */
@@ -160,7 +230,8 @@ function startCertainlyRejected(error: unknown): boolean {
  * committed (also when nothing was left to do), or `finished: false` when the
  * `deadline` stopped it.
  *
- * @throws ClientValidationError when the input breaks a rule (before any request).
+ * @throws ClientValidationError when the input breaks a rule (before any request), or a business rule the
+ *   stored allocations let it check (before any start; see `planAllocations`).
  * @throws AllocationsConflictError when the attribution contradicts the submission (another writer); nothing is sent.
  * @throws AllocationsSubmissionError when anything else stops it: its report says which input indexes are
  *   committed, failed (a FAILED task's records, with the service's codes), in doubt and not applied; `cause`
@@ -193,14 +264,17 @@ export async function submitAllocations(
   });
   const stop = (cause: unknown) =>
     new AllocationsSubmissionError({ ...report(), recordsTotal: items.length, revision, taskId, tasks: [...tasks], cause });
-  const result = (finished: boolean, tasksRemaining: number | undefined): SubmitAllocationsOutput => ({
+  const result = (finished: boolean, tasksRemaining: number | undefined, reason?: string): SubmitAllocationsOutput => ({
     finished,
     ...report(),
     revision: revision!,
     tasks,
     tasksRemaining,
     pendingTaskId: taskId,
+    ...(reason ? { reason } : {}),
   });
+  const runningAtDeadline = (id: string, who: string) =>
+    `the deadline came while task ${id} (${who}) was IN_PROGRESS; the next call waits for it`;
   const recordFailure = (error: AllocationsTaskFailedError, indexes: readonly number[]) => {
     const mapped = mapFailures(items, indexes, error.TaskId, error.ErrorDetailList);
     set(indexes, "notApplied");
@@ -236,6 +310,7 @@ export async function submitAllocations(
   let reconciliation: Reconciliation;
   let previousTaskId: string | undefined; // the attribution's latest task before the next start
   let failedBefore: { error: AllocationsTaskFailedError; chunkIndex: number } | undefined;
+  let latestEnded: GetRevenueAttributionAllocationsTaskOutput | undefined; // the attribution's latest task, ended: its run time is the estimate
   try {
     let snapshot = await readSnapshot(client, s, abortSignal);
     revision = snapshot.revision;
@@ -243,7 +318,9 @@ export async function submitAllocations(
       const running = snapshot.latestTask;
       taskId = running.TaskId;
       try {
-        if (!(await waitFor(running.TaskId))) return result(false, undefined);
+        if (!(await waitFor(running.TaskId))) {
+          return result(false, undefined, runningAtDeadline(running.TaskId, ownMarker(s, running) ? "this submission's, started earlier" : "another writer's"));
+        }
       } catch (e) {
         // Ended FAILED (ours is reported below), or superseded by a later task (read again).
         if (e instanceof AllocationsTaskFailedError) {
@@ -256,12 +333,14 @@ export async function submitAllocations(
       revision = snapshot.revision;
     }
     const latest = snapshot.latestTask;
+    latestEnded = latest;
     previousTaskId = latest?.TaskId;
     reconciliation = await reconcileSubmission(client, s, revision, latest, abortSignal);
   } catch (e) {
     throw stop(e);
   }
   assertNoConflicts(reconciliation);
+  checkRulesBeforeStart(client, "submitAllocations", s, reconciliation);
   s.items.forEach((_item, i) => (status[i] = reconciliation.applied[i] ? "alreadyApplied" : "notApplied"));
   const remaining = reconciliation.remaining;
   const failedTask = failedBefore && remaining.find((t) => t.chunkIndex === failedBefore.chunkIndex);
@@ -272,10 +351,27 @@ export async function submitAllocations(
   }
 
   // 2. Run what is left, one task at a time, in order.
+  const maxDelay = input.maxDelay ?? ALLOCATIONS_TASK_WAITER_DEFAULTS.maxDelay;
   let longestTaskMs: number | undefined;
+  const latestServiceMs = serviceTimeMs(latestEnded);
   for (const [n, pending] of remaining.entries()) {
-    const expectedMs = longestTaskMs ?? (input.taskDurationEstimate ?? DEFAULT_TASK_DURATION_ESTIMATE) * 1000;
-    if (remainingMs() < expectedMs + DEADLINE_MARGIN_MS) return result(false, remaining.length - n);
+    const { expectedMs, source } =
+      longestTaskMs !== undefined
+        ? { expectedMs: longestTaskMs, source: "the longest task of this call" }
+        : latestServiceMs !== undefined
+          ? { expectedMs: expectedTaskMs(latestServiceMs, maxDelay), source: `task ${latestEnded!.TaskId} took ${seconds(latestServiceMs)} s` }
+          : input.taskDurationEstimate !== undefined
+            ? { expectedMs: input.taskDurationEstimate * 1000, source: "taskDurationEstimate" }
+            : { expectedMs: 0, source: "" }; // nothing known yet: this task is the measurement
+    const left = remainingMs() - DEADLINE_MARGIN_MS;
+    if (left <= 0 || left < expectedMs) {
+      return result(
+        false,
+        remaining.length - n,
+        `the next task is expected to take ${seconds(expectedMs)} s (${source}), more than the ${seconds(Math.max(0, left))} s ` +
+          `left before the deadline (less a ${DEADLINE_MARGIN_MS / 1000} s margin)`,
+      );
+    }
     if (abortSignal?.aborted) throw stop(new AbortError(undefined, { cause: abortSignal.reason }));
     const ClientToken = await allocationsChunkClientToken({
       submissionId: s.submissionId,
@@ -291,19 +387,34 @@ export async function submitAllocations(
     });
     set(pending.indexes, "inDoubt");
     const startedAt = Date.now();
+    const command = new StartRevenueAttributionAllocationsTaskCommand({
+      Catalog,
+      RevenueAttributionIdentifier,
+      RevenueAttributionRevision: revision!,
+      RevenueShareAllocations: pending.indexes.map((i) => items[i]!),
+      ClientToken,
+      Description,
+    });
+    // Throttling is waited out while the task could still finish before the deadline, and for at most maxWaitTime.
+    const throttledUntil = Date.now() + maxWaitTime * 1000;
+    const budgetMs = () => Math.min(remainingMs() - DEADLINE_MARGIN_MS - expectedMs, throttledUntil - Date.now());
+    let startedTaskId: string;
     try {
-      const started = await client.send(
-        new StartRevenueAttributionAllocationsTaskCommand({
-          Catalog,
-          RevenueAttributionIdentifier,
-          RevenueAttributionRevision: revision!,
-          RevenueShareAllocations: pending.indexes.map((i) => items[i]!),
-          ClientToken,
-          Description,
-        }),
-        { abortSignal },
-      );
-      taskId = started.TaskId;
+      const started = await sendStartPaced(client, command, 1000 / (input.startsPerSecond ?? 1), budgetMs, abortSignal);
+      if ("throttled" in started) {
+        // Only 429s came back: unless a start of ours shows up as the latest task, nothing was applied.
+        const latestAfter = startCertainlyRejected(started.throttled)
+          ? undefined
+          : await readLatestTask(client, s, abortSignal).then((t) => t?.TaskId ?? null, () => undefined); // unread: stays in doubt
+        if (startCertainlyRejected(started.throttled) || (latestAfter !== undefined && latestAfter === (previousTaskId ?? null))) {
+          set(pending.indexes, "notApplied");
+        }
+        if (remainingMs() - DEADLINE_MARGIN_MS - expectedMs < throttledUntil - Date.now()) {
+          return result(false, remaining.length - n, `the start of task ${n + 1} of ${remaining.length} was throttled (429) until the deadline left no time to run it`);
+        }
+        throw started.throttled;
+      }
+      startedTaskId = taskId = started.output.TaskId;
     } catch (e) {
       if (startCertainlyRejected(e)) set(pending.indexes, "notApplied");
       throw stop(e);
@@ -311,12 +422,12 @@ export async function submitAllocations(
 
     let task: GetRevenueAttributionAllocationsTaskOutput | undefined;
     try {
-      task = await waitFor(taskId);
+      task = await waitFor(startedTaskId);
     } catch (e) {
       if (e instanceof AllocationsTaskFailedError) recordFailure(e, pending.indexes); // otherwise the task stays in doubt
       throw stop(e);
     }
-    if (!task) return result(false, remaining.length - n);
+    if (!task) return result(false, remaining.length - n, runningAtDeadline(startedTaskId, "this call's"));
     longestTaskMs = Math.max(longestTaskMs ?? 0, Date.now() - startedAt);
     set(pending.indexes, "committed");
     tasks.push(task);

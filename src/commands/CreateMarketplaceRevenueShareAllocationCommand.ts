@@ -9,7 +9,7 @@ import {
   FirstDayOfMonth,
   LastDayOfMonth,
   MarketplaceProductId,
-  RevenueSharePercent,
+  AllocationPercent,
 } from "../validation/shapes.js";
 
 /** Input of {@link CreateMarketplaceRevenueShareAllocationCommand}. */
@@ -43,7 +43,7 @@ export const CreateMarketplaceRevenueShareAllocationInputSchema = lazyObject({
   ClientToken: () => z.optional(ClientToken()),
   EffectiveFrom: FirstDayOfMonth,
   EffectiveUntil: () => z.optional(LastDayOfMonth()),
-  RevenueSharePercent: RevenueSharePercent,
+  RevenueSharePercent: AllocationPercent,
 });
 
 const rules: InputRules<CreateMarketplaceRevenueShareAllocationInput> = (input, _ctx, issues) => {

@@ -11,7 +11,7 @@ import {
   LastDayOfMonth,
   MarketplaceProductId,
   MarketplaceRevenueShareAllocationId,
-  RevenueSharePercent,
+  AllocationPercent,
   RevisionToken,
 } from "../validation/shapes.js";
 
@@ -51,7 +51,7 @@ export const UpdateMarketplaceRevenueShareAllocationInputSchema = lazyObject({
   ClientToken: () => z.optional(ClientToken()),
   EffectiveFrom: () => z.optional(FirstDayOfMonth()),
   EffectiveUntil: () => z.optional(LastDayOfMonth()),
-  RevenueSharePercent: () => z.optional(RevenueSharePercent()),
+  RevenueSharePercent: () => z.optional(AllocationPercent()),
   Status: () => z.optional(AllocationStatusSchema()),
 });
 

@@ -15,7 +15,7 @@ import {
   LastDayOfMonth,
   RevenueAttributionAllocationAction,
   RevenueAttributionAllocationId,
-  RevenueSharePercent,
+  AllocationPercent,
 } from "./shapes.js";
 import type { ValidationExceptionField } from "../errors.js";
 import { isCalendarDate } from "./dates.js";
@@ -27,7 +27,7 @@ export const RevenueShareAllocationSchema = lazyObject({
   EntityType: EntityType,
   EntityIdentifier: EntityIdentifier,
   CustomerAwsAccountId: CustomerAwsAccountId,
-  RevenueSharePercent: RevenueSharePercent,
+  RevenueSharePercent: AllocationPercent,
   EffectiveFrom: FirstDayOfMonth,
   EffectiveUntil: LastDayOfMonth,
   Status: () => z.optional(AllocationStatus()),

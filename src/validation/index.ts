@@ -28,6 +28,7 @@ export const shapes = {
   get RevenueAttributionAllocationTaskId() { return shapeModule.RevenueAttributionAllocationTaskId(); },
   get RevenueAttributionIdentifier() { return shapeModule.RevenueAttributionIdentifier(); },
   get RevenueSharePercent() { return shapeModule.RevenueSharePercent(); },
+  get AllocationPercent() { return shapeModule.AllocationPercent(); },
   get RevisionToken() { return shapeModule.RevisionToken(); },
   get CustomerAwsAccountId() { return shapeModule.CustomerAwsAccountId(); },
   get EntityIdentifier() { return shapeModule.EntityIdentifier(); },

@@ -79,6 +79,14 @@ export const RevenueAttributionIdentifier = lazy(() =>
   ),
 );
 export const RevenueSharePercent = lazy(() => constrainedString(1, 6, /^\d{1,3}(\.\d{1,2})?$/));
+/**
+ * A percent an allocation can hold: the model's `RevenueSharePercent` pattern, and at most 100 (a share of
+ * more than the whole; the pattern alone lets `999.99` through). Used by the allocation inputs of the commands
+ * and of the batch helpers; the exported shape `RevenueSharePercent` stays the model's.
+ */
+export const AllocationPercent = lazy(() =>
+  RevenueSharePercent().check(z.refine((s: string) => Number(s) <= 100, { error: "must be at most 100" })),
+);
 export const RevisionToken = lazy(() => constrainedString(1, 19, /^[1-9][0-9]*$/));
 export const CustomerAwsAccountId = lazy(() => constrainedString(12, 12, /^[0-9]{12}$/));
 export const EntityIdentifier = lazy(() => constrainedString(1, 255, /^[\w\-:/.]+$/));

@@ -1,6 +1,6 @@
 /**
  * Waiter for an allocations task: polls GetRevenueAttributionAllocationsTask
- * with exponential backoff and jitter until our task is COMPLETE or FAILED,
+ * with growing, jittered delays until our task is COMPLETE or FAILED,
  * another task supersedes it, the deadline passes, or the caller aborts.
  */
 import { lazyObject } from "../validation/lazy.js";
@@ -10,7 +10,8 @@ import {
   GetRevenueAttributionAllocationsTaskCommand,
   type GetRevenueAttributionAllocationsTaskOutput,
 } from "../commands/GetRevenueAttributionAllocationsTaskCommand.js";
-import { AbortError, ClientValidationError } from "../errors.js";
+import { AbortError, ClientValidationError, type ValidationExceptionField } from "../errors.js";
+import { pacersOf } from "../batch/pacing.js";
 import type { CatalogName } from "../models.js";
 import { isRetryableError, sleep } from "../transport/retry.js";
 import { collectIssues } from "../validation/core.js";
@@ -30,9 +31,9 @@ import {
 export interface AllocationsTaskWaiterOptions {
   /** Longest total wait, in seconds; default 900. No sleep or poll runs past it. */
   maxWaitTime?: number;
-  /** Shortest delay between polls, in seconds; default 2. */
+  /** Shortest delay between polls, in seconds; default 0.25 (see `waiterDelayMs` for the formula). */
   minDelay?: number;
-  /** Longest delay between polls, in seconds; default 30. */
+  /** Longest delay between polls, in seconds; default 10. */
   maxDelay?: number;
   /** Stops the wait at once (also during a sleep) with `AbortError`. */
   abortSignal?: AbortSignal;
@@ -59,7 +60,7 @@ export interface AllocationsTaskWaiterInput {
 }
 
 /** Default waiter timing, in seconds. */
-export const ALLOCATIONS_TASK_WAITER_DEFAULTS = { maxWaitTime: 900, minDelay: 2, maxDelay: 30 } as const;
+export const ALLOCATIONS_TASK_WAITER_DEFAULTS = { maxWaitTime: 900, minDelay: 0.25, maxDelay: 10 } as const;
 
 const MAX_TIMER_MS = 2_147_483_647;
 
@@ -70,22 +71,45 @@ const InputSchema = lazyObject({
 });
 
 /**
- * Delay before poll `attempt + 1`, in milliseconds: a random value between
- * `minDelay` and `minDelay × 2^(attempt-1)`, capped at `maxDelay` (the AWS SDK
- * waiters' formula).
+ * Delay before poll `attempt + 1`, in milliseconds: with
+ * `ceiling = min(maxDelay, 2 × minDelay × 1.5^(attempt−1))`, a uniformly
+ * random value between `max(minDelay, ceiling / 2)` and `ceiling`. With the
+ * defaults (0.25 s, 10 s) the delays are 0.25–0.5 s, 0.375–0.75 s,
+ * 0.56–1.1 s, … up to 5–10 s from the 10th on: a short task is noticed
+ * within about half a second, a long one within about a third of its run
+ * time (at most `maxDelay`), and jobs that started together drift apart.
  */
 export function waiterDelayMs(attempt: number, minDelay: number, maxDelay: number, random = Math.random): number {
-  const ceiling = Math.min(maxDelay, minDelay * 2 ** Math.min(attempt - 1, 60));
-  return Math.round((minDelay + random() * (ceiling - minDelay)) * 1000);
+  const ceiling = Math.min(maxDelay, 2 * minDelay * 1.5 ** Math.min(attempt - 1, 100));
+  const floor = Math.max(minDelay, ceiling / 2);
+  return Math.round((floor + random() * (ceiling - floor)) * 1000);
 }
 
-function checkTiming(maxWaitTime: number, minDelay: number, maxDelay: number): void {
-  const positive = (v: number): boolean => typeof v === "number" && Number.isFinite(v) && v > 0;
-  if (!positive(maxWaitTime)) throw new RangeError(`maxWaitTime must be a positive number of seconds, got ${maxWaitTime}`);
-  if (!positive(minDelay)) throw new RangeError(`minDelay must be a positive number of seconds, got ${minDelay}`);
-  if (!positive(maxDelay) || maxDelay < minDelay) {
-    throw new RangeError(`maxDelay must be a number of seconds of at least minDelay (${minDelay}), got ${maxDelay}`);
+/**
+ * The problems of the waiter's timing options, as `ClientValidationError`
+ * fields (empty when they are fine). `submitAllocations` checks them before
+ * its first request too.
+ */
+export function checkWaiterOptions(options: Pick<AllocationsTaskWaiterOptions, "maxWaitTime" | "minDelay" | "maxDelay">): ValidationExceptionField[] {
+  const { maxWaitTime, minDelay, maxDelay } = resolveTiming(options);
+  const positive = (v: unknown): boolean => typeof v === "number" && Number.isFinite(v) && v > 0;
+  const problems: ValidationExceptionField[] = [];
+  const bad = (Name: string, Message: string) => problems.push({ Name, Code: "INVALID_VALUE", Message });
+  if (!positive(maxWaitTime)) bad("maxWaitTime", `must be a positive number of seconds, got ${String(maxWaitTime)}`);
+  if (!positive(minDelay)) bad("minDelay", `must be a positive number of seconds, got ${String(minDelay)}`);
+  else if (!positive(maxDelay) || maxDelay < minDelay) {
+    bad("maxDelay", `must be a number of seconds of at least minDelay (${minDelay}), got ${String(maxDelay)}`);
   }
+  return problems;
+}
+
+/** The timing options with their defaults (`maxDelay` defaults to at least `minDelay`). */
+function resolveTiming(options: Pick<AllocationsTaskWaiterOptions, "maxWaitTime" | "minDelay" | "maxDelay">) {
+  const maxWaitTime = options.maxWaitTime ?? ALLOCATIONS_TASK_WAITER_DEFAULTS.maxWaitTime;
+  const minDelay = options.minDelay ?? ALLOCATIONS_TASK_WAITER_DEFAULTS.minDelay;
+  const maxDelay =
+    options.maxDelay ?? (typeof minDelay === "number" ? Math.max(ALLOCATIONS_TASK_WAITER_DEFAULTS.maxDelay, minDelay) : ALLOCATIONS_TASK_WAITER_DEFAULTS.maxDelay);
+  return { maxWaitTime, minDelay, maxDelay };
 }
 
 /** Aborts when any of the given signals aborts; `dispose` removes the listeners. */
@@ -111,32 +135,44 @@ function combineSignals(signals: Array<AbortSignal | undefined>): { signal: Abor
  * resolves with it (`RevenueAttributionLatestRevision` is the revision for the
  * next batch).
  *
- * The first poll is immediate; then delays grow exponentially with jitter
- * between `minDelay` and `maxDelay`. Throttling, 5xx and network failures that
- * outlast the client's own retries do not end the wait; other service errors
- * (ResourceNotFound, AccessDenied, …) are thrown at once.
+ * The first poll is immediate; the delay before each later one is given by
+ * {@link waiterDelayMs}: random between `max(minDelay, c / 2)` and `c`, where
+ * `c = min(maxDelay, 2 × minDelay × 1.5^(n−1))` for the n-th delay (defaults:
+ * 0.25–0.5 s first, growing to 5–10 s). Polls of one client are also spaced
+ * at least 20 ms apart (the reads quota, 50 per second, shared by its calls).
+ * Time is the client's clock (`clock` option). Throttling, 5xx and network
+ * failures that outlast the client's own retries do not end the wait; other
+ * service errors (ResourceNotFound, AccessDenied, …) are thrown at once.
+ *
+ * ```ts
+ * const { TaskId } = await client.send(new StartRevenueAttributionAllocationsTaskCommand(input));
+ * const task = await waitUntilAllocationsTaskComplete(
+ *   { client, maxWaitTime: 300 },
+ *   { Catalog: "AWS", RevenueAttributionIdentifier: "ra-abc123def4567", TaskId },
+ * );
+ * console.log(task.RevenueAttributionLatestRevision);
+ * ```
  *
  * Rejects with {@link AllocationsTaskFailedError} (FAILED),
  * {@link AllocationsTaskSupersededError} (the attribution's latest task is
- * another one), {@link WaiterTimeoutError} (deadline) or `AbortError`.
+ * another one), {@link WaiterTimeoutError} (deadline), `AbortError`, or
+ * `ClientValidationError` (bad timing options or input, before any request).
  */
 export async function waitUntilAllocationsTaskComplete(
   config: AllocationsTaskWaiterConfiguration,
   input: AllocationsTaskWaiterInput,
 ): Promise<GetRevenueAttributionAllocationsTaskOutput & MetadataBearer> {
   const { client, abortSignal, onPoll } = config;
-  const maxWaitTime = config.maxWaitTime ?? ALLOCATIONS_TASK_WAITER_DEFAULTS.maxWaitTime;
-  const minDelay = config.minDelay ?? ALLOCATIONS_TASK_WAITER_DEFAULTS.minDelay;
-  const maxDelay = config.maxDelay ?? Math.max(ALLOCATIONS_TASK_WAITER_DEFAULTS.maxDelay, minDelay);
-  checkTiming(maxWaitTime, minDelay, maxDelay);
-  if (client.config.validation) {
-    const problems = collectIssues(InputSchema, undefined, input, { now: Date.now() });
-    if (problems.length) throw new ClientValidationError("waitUntilAllocationsTaskComplete", problems);
-  }
+  const { maxWaitTime, minDelay, maxDelay } = resolveTiming(config);
+  const clock = client.config.clock;
+  const problems = checkWaiterOptions(config);
+  if (client.config.validation) problems.push(...collectIssues(InputSchema, undefined, input, { now: clock.now() }));
+  if (problems.length) throw new ClientValidationError("waitUntilAllocationsTaskComplete", problems);
+  const reads = pacersOf(client).reads;
   if (abortSignal?.aborted) throw new AbortError(undefined, { cause: abortSignal.reason });
 
   const { Catalog, RevenueAttributionIdentifier, TaskId } = input;
-  const deadline = Date.now() + maxWaitTime * 1000;
+  const deadline = clock.now() + maxWaitTime * 1000;
   // Bounds a poll in flight at the deadline; sleeps are clamped to the deadline below.
   // (Timers cannot exceed 2^31-1 ms; beyond that, only the clamped sleeps enforce the deadline.)
   const deadlineSignal = maxWaitTime * 1000 <= MAX_TIMER_MS ? AbortSignal.timeout(maxWaitTime * 1000) : undefined;
@@ -157,6 +193,7 @@ export async function waitUntilAllocationsTaskComplete(
       attempts++;
       let task: (GetRevenueAttributionAllocationsTaskOutput & MetadataBearer) | undefined;
       try {
+        await reads.take(combined.signal);
         task = await client.send(new GetRevenueAttributionAllocationsTaskCommand({ Catalog, RevenueAttributionIdentifier }), {
           abortSignal: combined.signal,
         });
@@ -174,14 +211,14 @@ export async function waitUntilAllocationsTaskComplete(
         if (task.Status === "FAILED") throw new AllocationsTaskFailedError(task);
         // IN_PROGRESS, or a status this SDK does not know yet: keep waiting.
       }
-      const remaining = deadline - Date.now();
+      const remaining = deadline - clock.now();
       if (remaining <= 0) throw timeout();
       try {
         await sleep(Math.min(waiterDelayMs(attempts, minDelay, maxDelay), remaining), combined.signal);
       } catch (e) {
         throw stopped(e);
       }
-      if (Date.now() >= deadline) throw timeout();
+      if (clock.now() >= deadline) throw timeout();
     }
   } finally {
     combined.dispose();

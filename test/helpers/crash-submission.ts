@@ -27,5 +27,6 @@ export function crashSubmission(attribution: string, base?: string): SubmitAlloc
     minDelay: 0.005,
     maxDelay: 0.02,
     maxWaitTime: 60,
+    startsPerSecond: 1000, // the emulator enforces no quota here
   };
 }

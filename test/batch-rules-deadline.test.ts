@@ -1,0 +1,90 @@
+/**
+ * Deadlines that make progress: the run time of the next task is learned
+ * from the attribution's latest task (or this call's), a call with too
+ * little time starts nothing and says why, and with nothing known the first
+ * task is started and timed. Fake timers drive the waiter, the deadline and
+ * the emulator's clock; tasks end TASK_MS of fake time after they started.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { CreateRevenueAttributionCommand, submitAllocations, type PartnerCentralRevenueMeasurementClient } from "../src/index.js";
+import { startEmulator, type Emulator } from "../src/testing/index.js";
+import { FAKE_TIMERS, drive, makeClient } from "./helpers/allocations-script.js";
+import { rows } from "./helpers/batch-rows.js";
+
+const TASK_MS = 10_000;
+const START = "StartRevenueAttributionAllocationsTask";
+let emulator: Emulator;
+let client: PartnerCentralRevenueMeasurementClient;
+let attribution: string;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ verifySignatures: false, taskDurationMs: Infinity });
+});
+afterAll(() => emulator.close());
+beforeEach(async () => {
+  vi.useFakeTimers(FAKE_TIMERS);
+  emulator.reset();
+  client = makeClient(emulator.endpoint);
+  attribution = (await drive(client.send(new CreateRevenueAttributionCommand({ Catalog: "AWS", Name: "deadline", TenancyModel: "MULTI_TENANT" })))).Id;
+});
+afterEach(() => {
+  client.destroy();
+  vi.useRealTimers();
+});
+
+/**
+ * Settles a call, ending every task TASK_MS of fake time after it started
+ * (from here, not by the emulator's timers: \`drive\` jumps to any pending fake
+ * timer, also while a request is in flight).
+ */
+function run<T>(promise: Promise<T>): Promise<T> {
+  return drive(promise, () => {
+    const tasks = emulator.inspect().revenueAttributions.flatMap((a) => a.Tasks);
+    if (tasks.some((t) => t.Status === "IN_PROGRESS" && t.StartedAt.getTime() + TASK_MS <= Date.now())) emulator.finishTasks();
+  });
+}
+
+const starts = () => emulator.inspect().requests.byOperation[START] ?? 0;
+const input = (prefix: string, extra: Record<string, unknown> = {}) => ({
+  Catalog: "AWS" as const,
+  RevenueAttributionIdentifier: attribution,
+  RevenueShareAllocations: rows(10, prefix),
+  ...extra,
+});
+const leftFromNow = (ms: number) => {
+  const endsAt = Date.now() + ms;
+  return () => endsAt - Date.now();
+};
+
+describe("submitAllocations with a deadline learns how long a task takes", () => {
+  it("from the attribution's latest task: with too little time it starts nothing and says why; with enough it runs", async () => {
+    await run(submitAllocations(client, input("first"))); // one task of 10 s: the attribution's latest
+    const before = starts();
+    const short = await run(submitAllocations(client, input("second", { deadline: leftFromNow(12_000) })));
+    expect(short).toMatchObject({ finished: false, committed: [], inDoubt: [], notApplied: [{ first: 0, last: 9 }], tasksRemaining: 1 });
+    // The harness ends a task at the first poll step after its 10 s, so it "took" 10..15 s; the estimate adds the
+    // waiter's delay in noticing it.
+    expect(short.reason).toMatch(/^the next task is expected to take \d+\.\d s \(task raatask-[a-z0-9]{13} took 1\d\.\d s\), more than the 1\d\.\d s left before the deadline/);
+    expect(starts()).toBe(before);
+    const enough = await run(submitAllocations(client, input("second", { deadline: leftFromNow(60_000) })));
+    expect(enough).toMatchObject({ finished: true, committed: [{ first: 0, last: 9 }] });
+    expect(enough.reason).toBeUndefined();
+  });
+
+  it("with nothing known (a fresh attribution, no estimate) it starts the first task and times it; at the deadline the task is left for the next call", async () => {
+    const result = await run(submitAllocations(client, input("fresh", { deadline: leftFromNow(5_000) })));
+    expect(result).toMatchObject({ finished: false, inDoubt: [{ first: 0, last: 9 }], tasksRemaining: 1 });
+    expect(result.pendingTaskId).toMatch(/^raatask-/);
+    expect(result.reason).toBe(`the deadline came while task ${result.pendingTaskId} (this call's) was IN_PROGRESS; the next call waits for it`);
+    const next = await run(submitAllocations(client, input("fresh", { deadline: leftFromNow(15_000) })));
+    expect(next).toMatchObject({ finished: true, committed: [{ first: 0, last: 9 }] });
+    expect(starts()).toBe(1);
+  });
+
+  it("a stated taskDurationEstimate is used while nothing was timed", async () => {
+    const result = await run(submitAllocations(client, input("stated", { deadline: leftFromNow(5_000), taskDurationEstimate: 20 })));
+    expect(result).toMatchObject({ finished: false, notApplied: [{ first: 0, last: 9 }] });
+    expect(result.reason).toMatch(/expected to take 20\.0 s \(taskDurationEstimate\)/);
+    expect(starts()).toBe(0);
+  });
+});
