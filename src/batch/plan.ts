@@ -10,7 +10,12 @@ import {
   type GetRevenueAttributionAllocationsTaskOutput,
 } from "../commands/GetRevenueAttributionAllocationsTaskCommand.js";
 import { GetRevenueAttributionCommand } from "../commands/GetRevenueAttributionCommand.js";
-import { ClientValidationError, ResourceNotFoundException, type ValidationExceptionField } from "../errors.js";
+import {
+  ClientValidationError,
+  PartnerCentralRevenueMeasurementError,
+  ResourceNotFoundException,
+  type ValidationExceptionField,
+} from "../errors.js";
 import type { CatalogName, RevenueAttributionAllocationSummary, RevenueShareAllocation } from "../models.js";
 import { paginateListRevenueAttributionAllocations } from "../paginators/paginateListRevenueAttributionAllocations.js";
 import { validateRevenueShareAllocations } from "../validation/allocations.js";
@@ -25,10 +30,12 @@ import { AllocationsConflictError } from "./errors.js";
 import { toRanges, type IndexRange } from "./ranges.js";
 import {
   chunksOf,
+  mapFailures,
   pendingTasks,
   reconcile,
   type AllocationConflict,
   type Chunk,
+  type FailedAllocation,
   type PendingTask,
 } from "./reconcile.js";
 import { MARKER_MAX_LENGTH, parseMarker, submissionIdOf, type SubmissionMarker } from "./resume.js";
@@ -123,16 +130,31 @@ export async function prepareSubmission(
   return { input, items, chunks: chunksOf(items, chunkSize), submissionId };
 }
 
+/** How a read of the attribution is bounded: the caller's abort signal, and a check of the deadline before each request. */
+export interface ReadOptions {
+  abortSignal?: AbortSignal;
+  /** Called before each request of a read; throws {@link DeadlineReached} when the deadline is too close. */
+  checkTime?: () => void;
+}
+
+/** Internal: the deadline came during a read (submitAllocations then returns `finished: false`). */
+export class DeadlineReached extends PartnerCentralRevenueMeasurementError {
+  override readonly name = "DeadlineReached";
+}
+
 /** Reads the attribution's latest revision. */
 export async function readRevision(
   client: PartnerCentralRevenueMeasurementClient,
   s: Submission,
-  abortSignal?: AbortSignal,
+  { abortSignal, checkTime }: ReadOptions = {},
 ): Promise<string> {
   const { Catalog, RevenueAttributionIdentifier: Identifier } = s.input;
+  checkTime?.();
   const attribution = await client.send(new GetRevenueAttributionCommand({ Catalog, Identifier }), { abortSignal });
   const revision = attribution.LatestRevision ?? attribution.Revision;
-  if (revision === undefined) throw new Error("GetRevenueAttribution returned no LatestRevision");
+  if (revision === undefined) {
+    throw new PartnerCentralRevenueMeasurementError("GetRevenueAttribution returned no LatestRevision");
+  }
   return revision;
 }
 
@@ -146,9 +168,10 @@ export function withoutMetadata(task: GetRevenueAttributionAllocationsTaskOutput
 export async function readLatestTask(
   client: PartnerCentralRevenueMeasurementClient,
   s: Submission,
-  abortSignal?: AbortSignal,
+  { abortSignal, checkTime }: ReadOptions = {},
 ): Promise<GetRevenueAttributionAllocationsTaskOutput | undefined> {
   const { Catalog, RevenueAttributionIdentifier } = s.input;
+  checkTime?.();
   try {
     return withoutMetadata(
       await client.send(new GetRevenueAttributionAllocationsTaskCommand({ Catalog, RevenueAttributionIdentifier }), { abortSignal }),
@@ -174,16 +197,16 @@ export interface AttributionSnapshot {
 export async function readSnapshot(
   client: PartnerCentralRevenueMeasurementClient,
   s: Submission,
-  abortSignal?: AbortSignal,
+  options: ReadOptions = {},
 ): Promise<AttributionSnapshot> {
-  let before = await readLatestTask(client, s, abortSignal);
+  let before = await readLatestTask(client, s, options);
   for (let reads = 1; reads <= SNAPSHOT_READS; reads++) {
-    const revision = await readRevision(client, s, abortSignal);
-    const after = await readLatestTask(client, s, abortSignal);
+    const revision = await readRevision(client, s, options);
+    const after = await readLatestTask(client, s, options);
     if (after?.TaskId === before?.TaskId && after?.Status === before?.Status) return { revision, latestTask: after };
     before = after;
   }
-  throw new Error(`The attribution's latest task changed during ${SNAPSHOT_READS} reads`);
+  throw new PartnerCentralRevenueMeasurementError(`The attribution's latest task changed during ${SNAPSHOT_READS} reads`);
 }
 
 const SNAPSHOT_READS = 10;
@@ -192,15 +215,19 @@ async function allocationsAt(
   client: PartnerCentralRevenueMeasurementClient,
   s: Submission,
   revision: string,
-  abortSignal?: AbortSignal,
+  { abortSignal, checkTime }: ReadOptions,
 ): Promise<RevenueAttributionAllocationSummary[]> {
   const { Catalog, RevenueAttributionIdentifier } = s.input;
   const out: RevenueAttributionAllocationSummary[] = [];
+  checkTime?.();
   const pages = paginateListRevenueAttributionAllocations(
     { client, pageSize: 500, abortSignal },
     { Catalog, RevenueAttributionIdentifier, RevenueAttributionRevision: revision },
   );
-  for await (const page of pages) out.push(...(page.RevenueAttributionAllocationSummaries ?? []));
+  for await (const page of pages) {
+    out.push(...(page.RevenueAttributionAllocationSummaries ?? []));
+    checkTime?.(); // before the next page's request
+  }
   return out;
 }
 
@@ -208,6 +235,28 @@ async function allocationsAt(
 export function ownMarker(s: Submission, task: GetRevenueAttributionAllocationsTaskOutput | undefined): SubmissionMarker | undefined {
   const marker = parseMarker(task?.Description);
   return marker?.submissionId === s.submissionId ? marker : undefined;
+}
+
+/** The attribution's latest task FAILED: the input rows it named, found by content. */
+export interface LastTaskFailure {
+  /** The FAILED task. */
+  TaskId: string;
+  /**
+   * True when the task was this submission's (same arguments, so the same
+   * rows): unless the codes are transient (`INTERNAL_ERROR`,
+   * `CONCURRENT_MODIFICATION`), the list as given fails again on `failed`.
+   */
+  sameSubmission: boolean;
+  /** Not-applied rows of this list with the natural key (CREATE) or allocation id (UPDATE) of a failed record. */
+  failed: FailedAllocation[];
+}
+
+/** Error codes of a FAILED task that may pass when tried again unchanged. */
+const TRANSIENT_RECORD_ERRORS = new Set(["INTERNAL_ERROR", "CONCURRENT_MODIFICATION"]);
+
+/** True when the rows would fail again as they are (every code is one that does not go away by itself). */
+export function failsAgain(failure: LastTaskFailure | undefined): boolean {
+  return !!failure && failure.sameSubmission && failure.failed.length > 0 && failure.failed.every((f) => !TRANSIENT_RECORD_ERRORS.has(f.ErrorCode));
 }
 
 /** What is left of a submission, as read from the attribution. */
@@ -218,64 +267,49 @@ export interface Reconciliation {
   baseRevision: string;
   /** Per input index: the attribution already reflects the change. */
   applied: boolean[];
-  /** Every task the submission needs from `baseRevision` on, in order. */
-  planned: PendingTask[];
-  /** The tasks still to run (the end of `planned`). */
+  /** The tasks still to run, in order. */
   remaining: PendingTask[];
   conflicts: AllocationConflict[];
+  /** When the attribution's latest task FAILED: the rows of this list it named. */
+  lastTaskFailure?: LastTaskFailure;
 }
 
 /**
- * Decides what is left. With a base revision (given, or found in the latest
- * task's marker) the changes are reconciled against the attribution at that
- * revision to know which tasks the submission needs; each revision since
- * must then be one of them, in order, fully applied, and the rest not
- * applied at all; anything else is a conflict. Without one, the current
- * allocations decide, change by change.
+ * Decides what is left, by content: the changes are compared with the
+ * allocations at `revision` and, when the submission has a base revision
+ * (given, or found in its own latest task's marker), with those at the base
+ * (see {@link reconcile}). Only allocations are compared, so revision bumps
+ * of attribution metadata never conflict.
  */
 export async function reconcileSubmission(
   client: PartnerCentralRevenueMeasurementClient,
   s: Submission,
   revision: string,
   latestTask: GetRevenueAttributionAllocationsTaskOutput | undefined,
-  abortSignal?: AbortSignal,
+  options: ReadOptions = {},
 ): Promise<Reconciliation> {
   const marker = ownMarker(s, latestTask);
-  const baseRevision = s.input.RevenueAttributionRevision ?? marker?.baseRevision ?? revision;
-  const now = reconcile(s.items, await allocationsAt(client, s, revision, abortSignal));
-  const conflicts = [...now.conflicts];
-  const left = pendingTasks(s.chunks, now.applied);
-  if (baseRevision === revision || left.length === 0) {
-    // A fresh start, or nothing left to do (whatever happened since).
-    return { revision, baseRevision, applied: now.applied, planned: left, remaining: left, conflicts };
-  }
-  const atBase = reconcile(s.items, await allocationsAt(client, s, baseRevision, abortSignal));
-  const planned = pendingTasks(s.chunks, atBase.applied);
-  const done = Number(revision) - Number(baseRevision);
-  const fully = (t: PendingTask) => t.indexes.every((i) => now.applied[i]);
-  const none = (t: PendingTask) => t.indexes.every((i) => !now.applied[i]);
-  const consistent =
-    done >= 0 &&
-    done <= planned.length &&
-    planned.slice(0, done).every(fully) &&
-    planned.slice(done).every(none) &&
-    (done === 0 || !marker || latestTask?.Status !== "COMPLETE" || planned[done - 1]!.chunkIndex === marker.chunkIndex);
-  if (!consistent) {
-    const applied = planned.filter(fully).length;
-    conflicts.push({
-      reason:
-        `revision ${revision} is ${done} after this submission's base revision ${baseRevision}, but ${applied} of its ` +
-        `${planned.length} tasks are applied as a whole: another writer changed it in between` +
-        (latestTask ? ` (latest task ${latestTask.TaskId}${marker ? "" : ", not this submission's"})` : ""),
-    });
+  const given = s.input.RevenueAttributionRevision;
+  const baseRevision = given ?? marker?.baseRevision ?? revision;
+  const now = await allocationsAt(client, s, revision, options);
+  const base = baseRevision === revision ? undefined : await allocationsAt(client, s, baseRevision, options);
+  const { applied, conflicts } = reconcile(s.items, { now, base, baseRevision, revision, strictBase: given !== undefined });
+  let lastTaskFailure: LastTaskFailure | undefined;
+  if (latestTask?.Status === "FAILED") {
+    const open = s.items.flatMap((_item, i) => (applied[i] ? [] : [i]));
+    lastTaskFailure = {
+      TaskId: latestTask.TaskId,
+      sameSubmission: marker !== undefined,
+      failed: mapFailures(s.items, open, latestTask.TaskId, latestTask.ErrorDetailList ?? []),
+    };
   }
   return {
     revision,
     baseRevision,
-    applied: now.applied,
-    planned,
-    remaining: consistent ? planned.slice(done) : [],
+    applied,
+    remaining: pendingTasks(s.chunks, applied),
     conflicts,
+    ...(lastTaskFailure ? { lastTaskFailure } : {}),
   };
 }
 
@@ -309,6 +343,18 @@ export interface AllocationsPlan {
   conflicts: AllocationConflict[];
   /** The attribution's latest task when it was IN_PROGRESS (its outcome is not in the plan yet); `ownTask` when it is this submission's. */
   taskInProgress?: { TaskId: string; ownTask: boolean };
+  /**
+   * When the attribution's latest task FAILED: the rows of this list it named
+   * (by natural key or allocation id), and whether it was this submission's.
+   */
+  lastTaskFailure?: LastTaskFailure;
+  /**
+   * True when the list as given would fail again: the last task of this same
+   * submission FAILED on `lastTaskFailure.failed`, with codes that do not go
+   * away by themselves. Fix or remove those rows first; `submitAllocations`
+   * refuses to repeat it.
+   */
+  wouldFailAgain: boolean;
 }
 
 /**
@@ -332,8 +378,8 @@ export async function planAllocations(
 ): Promise<AllocationsPlan> {
   const s = await prepareSubmission(client, input, "planAllocations");
   const { abortSignal } = input;
-  const { revision, latestTask } = await readSnapshot(client, s, abortSignal);
-  const r = await reconcileSubmission(client, s, revision, latestTask, abortSignal);
+  const { revision, latestTask } = await readSnapshot(client, s, { abortSignal });
+  const r = await reconcileSubmission(client, s, revision, latestTask, { abortSignal });
   const actions: PlannedChangeAction[] = s.items.map((item, i) =>
     r.applied[i] ? "alreadyApplied" : item.Action === "UPDATE" ? "update" : "create",
   );
@@ -350,5 +396,7 @@ export async function planAllocations(
     ...(latestTask?.Status === "IN_PROGRESS"
       ? { taskInProgress: { TaskId: latestTask.TaskId, ownTask: ownMarker(s, latestTask) !== undefined } }
       : {}),
+    ...(r.lastTaskFailure ? { lastTaskFailure: r.lastTaskFailure } : {}),
+    wouldFailAgain: failsAgain(r.lastTaskFailure),
   };
 }

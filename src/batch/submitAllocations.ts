@@ -9,6 +9,8 @@ import { StartRevenueAttributionAllocationsTaskCommand } from "../commands/Start
 import {
   AbortError,
   ClientValidationError,
+  ConflictException,
+  PartnerCentralRevenueMeasurementError,
   PartnerCentralRevenueMeasurementProtocolError,
   PartnerCentralRevenueMeasurementServiceException,
   type ValidationExceptionField,
@@ -26,16 +28,19 @@ import {
 import { AllocationsSubmissionError, type AllocationsReport } from "./errors.js";
 import {
   assertNoConflicts,
+  DeadlineReached,
+  failsAgain,
   ownMarker,
   prepareSubmission,
   readSnapshot,
   withoutMetadata,
   reconcileSubmission,
   type AllocationsSubmissionInput,
+  type AttributionSnapshot,
   type Reconciliation,
 } from "./plan.js";
 import { toRanges } from "./ranges.js";
-import { mapFailures, type FailedAllocation } from "./reconcile.js";
+import { mapFailures, pendingTasks, type FailedAllocation } from "./reconcile.js";
 import { allocationsChunkClientToken, describeWithMarker } from "./resume.js";
 
 /** Progress after each task this call saw COMPLETE. */
@@ -53,20 +58,27 @@ export interface SubmitAllocationsProgress {
 }
 
 /**
- * When to stop: a time (`Date` or epoch milliseconds), or a function that
- * returns the milliseconds left, such as Lambda's `context.getRemainingTimeInMillis`.
+ * When to stop: a `Date`, or a function that returns the milliseconds left,
+ * such as Lambda's `context.getRemainingTimeInMillis`. A bare number is
+ * refused: epoch milliseconds and a duration look alike.
  */
-export type SubmitAllocationsDeadline = Date | number | (() => number);
+export type SubmitAllocationsDeadline = Date | (() => number);
 
 /** Input of {@link submitAllocations}. Waiter options apply to each task's wait. */
 export interface SubmitAllocationsInput extends AllocationsSubmissionInput, AllocationsTaskWaiterOptions {
-  /** Called after each task this call saw COMPLETE. */
-  onProgress?: (progress: SubmitAllocationsProgress) => void;
+  /**
+   * Called after each task this call saw COMPLETE; a returned promise is
+   * awaited before the next task. When it throws or rejects, the call stops
+   * with `AllocationsSubmissionError` whose `cause` is that error (the task it
+   * reported stays committed; calling again continues).
+   */
+  onProgress?: (progress: SubmitAllocationsProgress) => unknown;
   /**
    * Stop cleanly before this: no task is started unless it is expected to
-   * finish (with a 1 s margin) in time, and a wait ends at it. The call then
-   * resolves with `finished: false`; call again (e.g. in the next invocation)
-   * to continue.
+   * finish (with a 1 s margin) in time, every read and wait checks it, and the
+   * call then resolves with `finished: false`; call again (e.g. in the next
+   * invocation) to continue. A `Date` in the past, or a function returning a
+   * non-finite number, is refused before any request.
    */
   deadline?: SubmitAllocationsDeadline;
   /**
@@ -82,7 +94,7 @@ export interface SubmitAllocationsOutput extends AllocationsReport {
   finished: boolean;
   /** The attribution's revision after the last COMPLETE task (or as read, when nothing was left). */
   revision: string;
-  /** The COMPLETE tasks this call saw, in order. */
+  /** The COMPLETE tasks this call started, in order. */
   tasks: GetRevenueAttributionAllocationsTaskOutput[];
   /**
    * Tasks the submission still needs (0 when finished), including
@@ -96,14 +108,41 @@ export interface SubmitAllocationsOutput extends AllocationsReport {
 /** Room kept before the deadline for returning. */
 const DEADLINE_MARGIN_MS = 1_000;
 const DEFAULT_TASK_DURATION_ESTIMATE = 60;
+/**
+ * Rounds of "read, settle, reconcile" one call makes at most. A round ends
+ * when a twin or another writer moved the attribution under this call; each
+ * such round follows someone's progress, so a few suffice in practice.
+ */
+const MAX_ROUNDS = 20;
 
 type IndexStatus = "unknown" | "alreadyApplied" | "committed" | "failed" | "inDoubt" | "notApplied";
 
-function checkOptions(input: SubmitAllocationsInput): ValidationExceptionField[] {
+function checkOptions(input: SubmitAllocationsInput, now: number): ValidationExceptionField[] {
   const problems: ValidationExceptionField[] = [];
   const { deadline, taskDurationEstimate } = input;
-  if (deadline !== undefined && typeof deadline !== "function" && !Number.isFinite(Number(deadline))) {
-    problems.push({ Name: "deadline", Code: "INVALID_VALUE", Message: "must be a Date, epoch milliseconds or a function" });
+  const refuse = (Message: string) => problems.push({ Name: "deadline", Code: "INVALID_VALUE", Message });
+  if (deadline === undefined) {
+    // no deadline
+  } else if (deadline instanceof Date) {
+    const at = deadline.getTime();
+    if (!Number.isFinite(at)) refuse("is an invalid Date");
+    else if (at <= now) refuse(`is in the past (${deadline.toISOString()}); give a future Date or a function returning the milliseconds left`);
+  } else if (typeof deadline === "function") {
+    let left: unknown;
+    try {
+      left = deadline();
+    } catch (e) {
+      left = `an error (${e instanceof Error ? e.message : String(e)})`;
+    }
+    if (typeof left !== "number" || !Number.isFinite(left)) {
+      refuse(`returned ${typeof left === "number" ? String(left) : String(left)}; it must return the milliseconds left as a finite number`);
+    }
+  } else {
+    refuse(
+      typeof deadline === "number"
+        ? "must be a Date or a function returning the milliseconds left, not a number (epoch milliseconds and a duration look alike): use new Date(epochMs) or () => msLeft"
+        : "must be a Date or a function returning the milliseconds left",
+    );
   }
   if (taskDurationEstimate !== undefined && !(Number.isFinite(taskDurationEstimate) && taskDurationEstimate > 0)) {
     problems.push({ Name: "taskDurationEstimate", Code: "INVALID_VALUE", Message: "must be a positive number of seconds" });
@@ -111,12 +150,17 @@ function checkOptions(input: SubmitAllocationsInput): ValidationExceptionField[]
   return problems;
 }
 
-/** Milliseconds left before the deadline (Infinity without one). */
-function remainingMsOf(deadline: SubmitAllocationsDeadline | undefined): () => number {
+/** Milliseconds left before the deadline (Infinity without one; 0 when the function stops returning a finite number). */
+function remainingMsOf(deadline: SubmitAllocationsDeadline | undefined, now: () => number): () => number {
   if (deadline === undefined) return () => Infinity;
-  if (typeof deadline === "function") return () => Number(deadline());
-  const at = deadline instanceof Date ? deadline.getTime() : deadline;
-  return () => at - Date.now();
+  if (typeof deadline === "function") {
+    return () => {
+      const left = Number(deadline());
+      return Number.isFinite(left) ? left : 0;
+    };
+  }
+  const at = deadline.getTime();
+  return () => at - now();
 }
 
 /** True when the error proves the start request was not applied. */
@@ -131,6 +175,14 @@ function startCertainlyRejected(error: unknown): boolean {
   return false; // network failure, abort, 5xx: it may have reached the service
 }
 
+/** A start refused because the attribution moved (a twin or another writer started first): read it again. */
+function attributionMoved(error: unknown): boolean {
+  return error instanceof ConflictException && (error.Reason === "REVISION_MISMATCH" || error.Reason === "CONCURRENT_MODIFICATION");
+}
+
+const isPromiseLike = (value: unknown): value is PromiseLike<unknown> =>
+  typeof (value as { then?: unknown } | null)?.then === "function";
+
 /**
  * Submits any number of allocation changes to a revenue attribution, exactly
  * once each, and can be resumed by calling it again with the same arguments.
@@ -139,14 +191,20 @@ function startCertainlyRejected(error: unknown): boolean {
  *    once as `ClientValidationError`, by absolute index
  *    (`RevenueShareAllocations[599].EffectiveUntil`).
  * 2. Reads the attribution: its revision and latest task. A task still
- *    IN_PROGRESS (say, of a run that was killed) is waited for, never duplicated.
- * 3. Reconciles the changes with the attribution's allocations: changes
- *    already applied are skipped (see the README's "Architecture").
+ *    IN_PROGRESS (say, of a run that was killed, or of a concurrent identical
+ *    call) is waited for, never duplicated.
+ * 3. Reconciles the changes with the attribution's allocations by content:
+ *    changes already applied are skipped; a stored allocation that
+ *    contradicts a change is a conflict (see docs/batch-resume.md). The latest
+ *    task of this same submission FAILED on rows that would fail again: it
+ *    stops with that failure rather than repeat it.
  * 4. Starts the chunks' tasks in input order (at most `chunkSize` changes
  *    each; two UPDATEs of one allocation go to different tasks), waiting for
  *    each and chaining the revision it returns. Each task's `Description`
  *    ends with the submission's marker, and its `ClientToken` is derived from
- *    the submission, so a later call recognises and does not repeat it.
+ *    the submission, so a later or concurrent call recognises and does not
+ *    repeat it. When another task takes the attribution's lead meanwhile, it
+ *    reads and reconciles again.
  *
  * ```ts
  * const result = await submitAllocations(client, {
@@ -160,27 +218,53 @@ function startCertainlyRejected(error: unknown): boolean {
  * committed (also when nothing was left to do), or `finished: false` when the
  * `deadline` stopped it.
  *
- * @throws ClientValidationError when the input breaks a rule (before any request).
- * @throws AllocationsConflictError when the attribution contradicts the submission (another writer); nothing is sent.
+ * @throws ClientValidationError when the input breaks a rule (before any request), `deadline` included.
+ * @throws AllocationsConflictError when the attribution contradicts the submission; nothing is sent. Each
+ *   conflict names the input index, the values that differ and what to do.
  * @throws AllocationsSubmissionError when anything else stops it: its report says which input indexes are
  *   committed, failed (a FAILED task's records, with the service's codes), in doubt and not applied; `cause`
  *   holds the underlying error (`AllocationsTaskFailedError`, a `ConflictException`, `WaiterTimeoutError`,
- *   `AbortError`, `NetworkError`, …). Calling again with the same arguments continues.
+ *   `AbortError`, `NetworkError`, or what `onProgress`/`onPoll` threw); its message says how to continue.
  */
 export async function submitAllocations(
   client: PartnerCentralRevenueMeasurementClient,
   input: SubmitAllocationsInput,
 ): Promise<SubmitAllocationsOutput> {
-  const s = await prepareSubmission(client, input, "submitAllocations", checkOptions(input));
-  const { Catalog, RevenueAttributionIdentifier, abortSignal, onProgress } = input;
+  const clock = client.config.clock;
+  const s = await prepareSubmission(client, input, "submitAllocations", checkOptions(input, clock.now()));
+  const { Catalog, RevenueAttributionIdentifier, onProgress } = input;
   const items = s.items;
-  const remainingMs = remainingMsOf(input.deadline);
+  const remainingMs = remainingMsOf(input.deadline, () => clock.now());
   const maxWaitTime = input.maxWaitTime ?? ALLOCATIONS_TASK_WAITER_DEFAULTS.maxWaitTime;
   const status: IndexStatus[] = items.map(() => "unknown");
   const failed: FailedAllocation[] = [];
   const tasks: GetRevenueAttributionAllocationsTaskOutput[] = [];
   let revision: string | undefined;
   let taskId: string | undefined; // the task whose outcome is pending
+  let tasksRemaining: number | undefined;
+  let startedAny = false;
+
+  // A rejected onPoll promise ends the wait it came from (through this signal) and the call with it as cause.
+  const callbackAbort = new AbortController();
+  let callbackFailure: { error: unknown } | undefined;
+  const callbackFailed = (error: unknown) => {
+    callbackFailure ??= { error };
+    callbackAbort.abort(error);
+  };
+  const abortSignal = input.abortSignal ? AbortSignal.any([input.abortSignal, callbackAbort.signal]) : callbackAbort.signal;
+  const userOnPoll = input.onPoll;
+  const onPoll: AllocationsTaskWaiterOptions["onPoll"] = userOnPoll
+    ? (task, attempt) => {
+        let returned: unknown;
+        try {
+          returned = userOnPoll(task, attempt);
+        } catch (e) {
+          callbackFailed(e);
+          throw e;
+        }
+        if (isPromiseLike(returned)) returned.then(undefined, callbackFailed);
+      }
+    : undefined;
 
   const set = (indexes: readonly number[], to: IndexStatus) => indexes.forEach((i) => (status[i] = to));
   const where = (...of: IndexStatus[]) => toRanges(status.flatMap((st, i) => (of.includes(st) ? [i] : [])));
@@ -192,8 +276,15 @@ export async function submitAllocations(
     notApplied: where("notApplied"),
   });
   const stop = (cause: unknown) =>
-    new AllocationsSubmissionError({ ...report(), recordsTotal: items.length, revision, taskId, tasks: [...tasks], cause });
-  const result = (finished: boolean, tasksRemaining: number | undefined): SubmitAllocationsOutput => ({
+    new AllocationsSubmissionError({
+      ...report(),
+      recordsTotal: items.length,
+      revision,
+      taskId,
+      tasks: [...tasks],
+      cause: callbackFailure && (cause instanceof AbortError || cause === callbackFailure.error) ? callbackFailure.error : cause,
+    });
+  const result = (finished: boolean): SubmitAllocationsOutput => ({
     finished,
     ...report(),
     revision: revision!,
@@ -201,11 +292,26 @@ export async function submitAllocations(
     tasksRemaining,
     pendingTaskId: taskId,
   });
-  const recordFailure = (error: AllocationsTaskFailedError, indexes: readonly number[]) => {
-    const mapped = mapFailures(items, indexes, error.TaskId, error.ErrorDetailList);
+  const recordFailure = (TaskId: string, mapped: FailedAllocation[], indexes: readonly number[]) => {
     set(indexes, "notApplied");
     set(mapped.map((f) => f.index), "failed");
     failed.push(...mapped);
+    void TaskId;
+  };
+  /** Statuses from a reconciliation: applied rows are committed (by this call's or a twin's tasks) or were already applied. */
+  const adopt = (r: Reconciliation) => {
+    r.applied.forEach((isApplied, i) => {
+      if (isApplied) status[i] = status[i] === "committed" || startedAny ? "committed" : "alreadyApplied";
+      else if (status[i] !== "failed") status[i] = "notApplied";
+    });
+    tasksRemaining = r.remaining.length;
+  };
+  const checkTime = () => {
+    if (remainingMs() < DEADLINE_MARGIN_MS) throw new DeadlineReached("the deadline came during a read");
+  };
+  const reads = { abortSignal, checkTime };
+  const checkCallbacks = () => {
+    if (callbackFailure) throw stop(callbackFailure.error);
   };
 
   /** Waits for a task within the deadline; `undefined` when the deadline came first. */
@@ -215,14 +321,7 @@ export async function submitAllocations(
     const byDeadline = budget < maxWaitTime;
     try {
       const task = await waitUntilAllocationsTaskComplete(
-        {
-          client,
-          maxWaitTime: byDeadline ? budget : maxWaitTime,
-          minDelay: input.minDelay,
-          maxDelay: input.maxDelay,
-          abortSignal,
-          onPoll: input.onPoll,
-        },
+        { client, maxWaitTime: byDeadline ? budget : maxWaitTime, minDelay: input.minDelay, maxDelay: input.maxDelay, abortSignal, onPoll },
         { Catalog, RevenueAttributionIdentifier, TaskId },
       );
       return withoutMetadata(task);
@@ -232,112 +331,146 @@ export async function submitAllocations(
     }
   };
 
-  // 1. Read the attribution; let a task still running (ours from a killed run, or another writer's) end first.
-  let reconciliation: Reconciliation;
-  let previousTaskId: string | undefined; // the attribution's latest task before the next start
-  let failedBefore: { error: AllocationsTaskFailedError; chunkIndex: number } | undefined;
-  try {
-    let snapshot = await readSnapshot(client, s, abortSignal);
-    revision = snapshot.revision;
-    while (snapshot.latestTask?.Status === "IN_PROGRESS") {
-      const running = snapshot.latestTask;
-      taskId = running.TaskId;
-      try {
-        if (!(await waitFor(running.TaskId))) return result(false, undefined);
-      } catch (e) {
-        // Ended FAILED (ours is reported below), or superseded by a later task (read again).
-        if (e instanceof AllocationsTaskFailedError) {
-          const marker = ownMarker(s, running);
-          if (marker) failedBefore = { error: e, chunkIndex: marker.chunkIndex };
-        } else if (!(e instanceof AllocationsTaskSupersededError)) throw e;
-      }
-      taskId = undefined;
-      snapshot = await readSnapshot(client, s, abortSignal);
-      revision = snapshot.revision;
-    }
-    const latest = snapshot.latestTask;
-    previousTaskId = latest?.TaskId;
-    reconciliation = await reconcileSubmission(client, s, revision, latest, abortSignal);
-  } catch (e) {
-    throw stop(e);
-  }
-  assertNoConflicts(reconciliation);
-  s.items.forEach((_item, i) => (status[i] = reconciliation.applied[i] ? "alreadyApplied" : "notApplied"));
-  const remaining = reconciliation.remaining;
-  const failedTask = failedBefore && remaining.find((t) => t.chunkIndex === failedBefore.chunkIndex);
-  if (failedBefore && failedTask) {
-    // A task of this submission that this call waited for FAILED: report it rather than repeat it at once.
-    recordFailure(failedBefore.error, failedTask.indexes);
-    throw stop(failedBefore.error);
-  }
-
-  // 2. Run what is left, one task at a time, in order.
   let longestTaskMs: number | undefined;
-  for (const [n, pending] of remaining.entries()) {
-    const expectedMs = longestTaskMs ?? (input.taskDurationEstimate ?? DEFAULT_TASK_DURATION_ESTIMATE) * 1000;
-    if (remainingMs() < expectedMs + DEADLINE_MARGIN_MS) return result(false, remaining.length - n);
-    if (abortSignal?.aborted) throw stop(new AbortError(undefined, { cause: abortSignal.reason }));
-    const ClientToken = await allocationsChunkClientToken({
-      submissionId: s.submissionId,
-      chunkIndex: pending.chunkIndex,
-      revision: revision!,
-      previousTaskId,
-    });
-    const Description = describeWithMarker(input.Description, {
-      submissionId: s.submissionId,
-      chunkIndex: pending.chunkIndex,
-      chunkCount: s.chunks.length,
-      baseRevision: reconciliation.baseRevision,
-    });
-    set(pending.indexes, "inDoubt");
-    const startedAt = Date.now();
-    try {
-      const started = await client.send(
-        new StartRevenueAttributionAllocationsTaskCommand({
-          Catalog,
-          RevenueAttributionIdentifier,
-          RevenueAttributionRevision: revision!,
-          RevenueShareAllocations: pending.indexes.map((i) => items[i]!),
-          ClientToken,
-          Description,
-        }),
-        { abortSignal },
-      );
-      taskId = started.TaskId;
-    } catch (e) {
-      if (startCertainlyRejected(e)) set(pending.indexes, "notApplied");
-      throw stop(e);
-    }
+  try {
+    rounds: for (let round = 1; ; round++) {
+      if (round > MAX_ROUNDS) {
+        throw stop(new PartnerCentralRevenueMeasurementError(`the attribution kept moving under this call (${MAX_ROUNDS} reads)`));
+      }
+      // 1. Read the attribution; a task still running (ours from a killed run, a twin's, another writer's) ends first.
+      let snapshot: AttributionSnapshot;
+      try {
+        snapshot = await readSnapshot(client, s, reads);
+        revision = snapshot.revision;
+        const running = snapshot.latestTask;
+        if (running?.Status === "IN_PROGRESS") {
+          // Where every row stands while it runs, for a report if the wait ends early.
+          adopt(await reconcileSubmission(client, s, snapshot.revision, running, reads));
+          const marker = ownMarker(s, running);
+          const chunk = marker && s.chunks[marker.chunkIndex];
+          if (chunk) set(pendingTasks([chunk], status.map((st) => st === "alreadyApplied" || st === "committed"))[0]?.indexes ?? [], "inDoubt");
+          taskId = running.TaskId;
+          try {
+            if (!(await waitFor(running.TaskId))) return result(false);
+          } catch (e) {
+            // FAILED (the next read names its rows), or superseded by a later task: read again.
+            if (!(e instanceof AllocationsTaskFailedError) && !(e instanceof AllocationsTaskSupersededError)) throw e;
+          }
+          taskId = undefined;
+          checkCallbacks();
+          continue rounds;
+        }
+      } catch (e) {
+        if (e instanceof DeadlineReached || e instanceof AllocationsSubmissionError) throw e;
+        throw stop(e);
+      }
+      let r: Reconciliation;
+      try {
+        r = await reconcileSubmission(client, s, snapshot.revision, snapshot.latestTask, reads);
+      } catch (e) {
+        if (e instanceof DeadlineReached) throw e;
+        throw stop(e);
+      }
+      assertNoConflicts(r);
+      adopt(r);
+      const failure = r.lastTaskFailure;
+      if (failsAgain(failure) && snapshot.latestTask) {
+        // This submission's last task FAILED on rows it still holds unchanged: report it rather than repeat it.
+        const mapped = failure!.failed;
+        set(mapped.map((f) => f.index), "failed");
+        failed.push(...mapped.filter((f) => !failed.some((g) => g.index === f.index)));
+        throw stop(new AllocationsTaskFailedError(snapshot.latestTask));
+      }
+      let previousTaskId = snapshot.latestTask?.TaskId; // the attribution's latest task before the next start
 
-    let task: GetRevenueAttributionAllocationsTaskOutput | undefined;
-    try {
-      task = await waitFor(taskId);
-    } catch (e) {
-      if (e instanceof AllocationsTaskFailedError) recordFailure(e, pending.indexes); // otherwise the task stays in doubt
-      throw stop(e);
+      // 2. Run what is left, one task at a time, in order.
+      for (const [n, pending] of r.remaining.entries()) {
+        tasksRemaining = r.remaining.length - n;
+        const expectedMs = longestTaskMs ?? (input.taskDurationEstimate ?? DEFAULT_TASK_DURATION_ESTIMATE) * 1000;
+        if (remainingMs() < expectedMs + DEADLINE_MARGIN_MS) return result(false);
+        checkCallbacks();
+        if (input.abortSignal?.aborted) throw stop(new AbortError(undefined, { cause: input.abortSignal.reason }));
+        const ClientToken = await allocationsChunkClientToken({
+          submissionId: s.submissionId,
+          chunkIndex: pending.chunkIndex,
+          revision: revision!,
+          previousTaskId,
+        });
+        const Description = describeWithMarker(input.Description, {
+          submissionId: s.submissionId,
+          chunkIndex: pending.chunkIndex,
+          chunkCount: s.chunks.length,
+          baseRevision: r.baseRevision,
+        });
+        set(pending.indexes, "inDoubt");
+        const startedAt = clock.now();
+        try {
+          const started = await client.send(
+            new StartRevenueAttributionAllocationsTaskCommand({
+              Catalog,
+              RevenueAttributionIdentifier,
+              RevenueAttributionRevision: revision!,
+              RevenueShareAllocations: pending.indexes.map((i) => items[i]!),
+              ClientToken,
+              Description,
+            }),
+            { abortSignal },
+          );
+          taskId = started.TaskId;
+          startedAny = true;
+        } catch (e) {
+          if (startCertainlyRejected(e)) {
+            set(pending.indexes, "notApplied");
+            if (attributionMoved(e)) continue rounds; // a twin or another writer went first: reconcile again
+          }
+          throw stop(e);
+        }
+
+        let task: GetRevenueAttributionAllocationsTaskOutput | undefined;
+        try {
+          task = await waitFor(taskId);
+        } catch (e) {
+          if (e instanceof AllocationsTaskSupersededError) {
+            // A later task leads: a twin's continuation or another writer's. Read again; the content tells.
+            taskId = undefined;
+            checkCallbacks();
+            continue rounds;
+          }
+          if (e instanceof AllocationsTaskFailedError) {
+            recordFailure(e.TaskId, mapFailures(items, pending.indexes, e.TaskId, e.ErrorDetailList), pending.indexes);
+          }
+          throw stop(e); // otherwise the task stays in doubt
+        }
+        if (!task) return result(false);
+        longestTaskMs = Math.max(longestTaskMs ?? 0, clock.now() - startedAt);
+        set(pending.indexes, "committed");
+        tasks.push(task);
+        previousTaskId = taskId;
+        taskId = undefined;
+        tasksRemaining = r.remaining.length - n - 1;
+        if (typeof task.RevenueAttributionLatestRevision !== "string") {
+          revision = undefined;
+          throw stop(new PartnerCentralRevenueMeasurementError(`Task ${task.TaskId} is COMPLETE without RevenueAttributionLatestRevision`));
+        }
+        revision = task.RevenueAttributionLatestRevision;
+        checkCallbacks();
+        try {
+          await onProgress?.({
+            chunkIndex: pending.chunkIndex,
+            chunkCount: s.chunks.length,
+            recordsCommitted: status.filter((st) => st === "committed" || st === "alreadyApplied").length,
+            recordsTotal: items.length,
+            task,
+          });
+        } catch (e) {
+          throw stop(e);
+        }
+      }
+      tasksRemaining = 0;
+      return result(true);
     }
-    if (!task) return result(false, remaining.length - n);
-    longestTaskMs = Math.max(longestTaskMs ?? 0, Date.now() - startedAt);
-    set(pending.indexes, "committed");
-    tasks.push(task);
-    previousTaskId = taskId;
-    taskId = undefined;
-    if (typeof task.RevenueAttributionLatestRevision !== "string") {
-      revision = undefined;
-      throw stop(new Error(`Task ${task.TaskId} is COMPLETE without RevenueAttributionLatestRevision`));
-    }
-    revision = task.RevenueAttributionLatestRevision;
-    try {
-      onProgress?.({
-        chunkIndex: pending.chunkIndex,
-        chunkCount: s.chunks.length,
-        recordsCommitted: status.filter((st) => st === "committed" || st === "alreadyApplied").length,
-        recordsTotal: items.length,
-        task,
-      });
-    } catch (e) {
-      throw stop(e);
-    }
+  } catch (e) {
+    if (e instanceof DeadlineReached) return result(false);
+    throw e;
   }
-  return result(true, 0);
 }
