@@ -27,7 +27,7 @@ describe("chunksOf", () => {
 });
 
 describe("reconcile", () => {
-  it("finds CREATEs by entity, account and period with equal values, and names an ACTIVE one with other values", () => {
+  it("finds CREATEs by entity, account and period with equal values, and names a stored one with other values (ACTIVE or not)", () => {
     const [a, b, c, d] = rows(4);
     const { applied, conflicts } = reconcile(
       [a!, b!, c!, d!],
@@ -38,7 +38,15 @@ describe("reconcile", () => {
       ],
     );
     expect(applied).toEqual([true, false, false, false]);
-    expect(conflicts).toEqual([{ index: 1, RevenueAttributionAllocationId: "alloc-bbbbbbbbbbbbb", reason: expect.stringContaining("RevenueSharePercent 99") }]);
+    expect(conflicts).toEqual([
+      { index: 1, RevenueAttributionAllocationId: "alloc-bbbbbbbbbbbbb", reason: expect.stringContaining("RevenueSharePercent 99 (row: 11)"), advice: expect.stringContaining("remove row 1") },
+      {
+        index: 2,
+        RevenueAttributionAllocationId: "alloc-ccccccccccccc",
+        reason: expect.stringContaining("RevenueSharePercent 99 (row: 12), Status INACTIVE (row: ACTIVE)"),
+        advice: expect.stringContaining('make it an UPDATE (Action "UPDATE", RevenueAttributionAllocationId "alloc-ccccccccccccc", Status "ACTIVE")'),
+      },
+    ]);
     expect(conflicts[0]!.reason).toContain("********0001");
     expect(conflicts[0]!.reason).not.toContain(b!.CustomerAwsAccountId);
   });

@@ -26,7 +26,7 @@ import {
   RevenueAttributionIdentifier as RevenueAttributionIdentifierSchema,
   RevisionToken,
 } from "../validation/shapes.js";
-import { AllocationsConflictError } from "./errors.js";
+import { AllocationsConflictError, TRANSIENT_RECORD_ERRORS } from "./errors.js";
 import { toRanges, type IndexRange } from "./ranges.js";
 import {
   chunksOf,
@@ -250,9 +250,6 @@ export interface LastTaskFailure {
   /** Not-applied rows of this list with the natural key (CREATE) or allocation id (UPDATE) of a failed record. */
   failed: FailedAllocation[];
 }
-
-/** Error codes of a FAILED task that may pass when tried again unchanged. */
-const TRANSIENT_RECORD_ERRORS = new Set(["INTERNAL_ERROR", "CONCURRENT_MODIFICATION"]);
 
 /** True when the rows would fail again as they are (every code is one that does not go away by itself). */
 export function failsAgain(failure: LastTaskFailure | undefined): boolean {

@@ -168,7 +168,7 @@ export function reconcile(
         `${maskAccountId(item.CustomerAwsAccountId)}, ${item.EffectiveFrom}..${item.EffectiveUntil}) has ${differences(other, item).join(", ")}`,
       advice:
         `to keep the stored values, remove row ${index} from the list; to write the row's, make it an UPDATE ` +
-        `(Action "UPDATE", RevenueAttributionAllocationId "${id}"); then call again`,
+        `(Action "UPDATE", RevenueAttributionAllocationId "${id}", Status "${statusOf(item)}"); then call again`,
     });
   });
   for (const [id, indexes] of updatesOf) {

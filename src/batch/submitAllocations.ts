@@ -332,11 +332,10 @@ export async function submitAllocations(
   };
 
   let longestTaskMs: number | undefined;
+  let movedBy: unknown; // why the last round ended early (a superseded wait, a refused start)
   try {
     rounds: for (let round = 1; ; round++) {
-      if (round > MAX_ROUNDS) {
-        throw stop(new PartnerCentralRevenueMeasurementError(`the attribution kept moving under this call (${MAX_ROUNDS} reads)`));
-      }
+      if (round > MAX_ROUNDS) throw stop(movedBy);
       // 1. Read the attribution; a task still running (ours from a killed run, a twin's, another writer's) ends first.
       let snapshot: AttributionSnapshot;
       try {
@@ -421,7 +420,10 @@ export async function submitAllocations(
         } catch (e) {
           if (startCertainlyRejected(e)) {
             set(pending.indexes, "notApplied");
-            if (attributionMoved(e)) continue rounds; // a twin or another writer went first: reconcile again
+            if (attributionMoved(e)) {
+              movedBy = e;
+              continue rounds; // a twin or another writer went first: reconcile again
+            }
           }
           throw stop(e);
         }
@@ -432,6 +434,7 @@ export async function submitAllocations(
         } catch (e) {
           if (e instanceof AllocationsTaskSupersededError) {
             // A later task leads: a twin's continuation or another writer's. Read again; the content tells.
+            movedBy = e;
             taskId = undefined;
             checkCallbacks();
             continue rounds;
