@@ -300,12 +300,14 @@ export async function reconcileSubmission(
       failed: mapFailures(s.items, open, latestTask.TaskId, latestTask.ErrorDetailList ?? []),
     };
   }
+  const remaining = pendingTasks(s.chunks, applied);
   return {
     revision,
     baseRevision,
     applied,
-    remaining: pendingTasks(s.chunks, applied),
-    conflicts,
+    remaining,
+    // With nothing left to send, nothing can be applied on top of another writer's changes: no conflict.
+    conflicts: remaining.length ? conflicts : [],
     ...(lastTaskFailure ? { lastTaskFailure } : {}),
   };
 }
