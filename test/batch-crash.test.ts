@@ -242,17 +242,24 @@ describe("submitAllocations killed with SIGKILL, then called again identically",
       expect(run).toBeLessThan(40); // a child that keeps finishing before its kill point would end here
       const ra = await newAttribution();
       const killAt = 1 + Math.floor(random() * 14);
-      const child = startChild({ attribution: ra });
+      // Every third run has a concurrent twin in this process, and the child's first start is late on the wire.
+      const withTwin = run % 3 === 2;
+      const child = startChild({ attribution: ra, ...(withTwin ? { delayFirstStartMs: Math.floor(random() * 400) } : {}) });
+      const twin = withTwin ? submitAllocations(client, crashSubmission(ra)) : undefined;
       await until(() => emulator.inspect().requests.total - 1 >= killAt || child.lines.includes("DONE"), `request ${killAt}`);
       const finished = child.lines.includes("DONE");
       if (!finished) {
         await kill(child);
         kills++;
       }
+      if (twin) {
+        // The twin finishes on its own, whatever the child did, with a true report.
+        expect(await twin).toMatchObject({ finished: true, committed: [{ first: 0, last: 599 }], inDoubt: [], notApplied: [] });
+      }
       const tasks = attributionState(ra).Tasks;
       const running = tasks.filter((t) => t.Status === "IN_PROGRESS").reduce((n, t) => n + t.TotalRevenueAttributionAllocationRecords, 0);
       const applied = attributionState(ra).Allocations.length;
-      seen.push(`${finished ? "finished" : `killed at request ${killAt}`}: ${tasks.map((t) => t.Status).join(",") || "no task"}`);
+      seen.push(`${finished ? "finished" : `killed at request ${killAt}`}${twin ? " (with a twin)" : ""}: ${tasks.map((t) => t.Status).join(",") || "no task"}`);
       const result = await submitAllocations(client, crashSubmission(ra));
       checkExactlyOnce(ra, result, applied + running);
     }
