@@ -361,3 +361,51 @@ describe("row 9: callbacks and the initial wait", () => {
     emulator.setTaskDurationMs(5);
   });
 });
+
+describe("issue 19 item 3: bad rows do not block good ones (onRecordFailure)", () => {
+  const broken = () => {
+    const list = rows(30, "skip");
+    for (const [n, i] of [3, 14, 25].entries()) {
+      list[i] = { ...updateOf({ ...list[i]!, RevenueAttributionAllocationId: `alloc-doesnotexist${n}` }, "10") };
+    }
+    return list;
+  };
+
+  it('"stop" (default) stops at the first FAILED task naming the row to fix; "skip" then goes on from there, leaving each bad row out; a fixed list stores each change once', async () => {
+    const list = broken();
+    const stopped = await rejected(submitAllocations(client, input(list, { chunkSize: 10 })), AllocationsSubmissionError);
+    expect(stopped.failed).toEqual([expect.objectContaining({ index: 3, ErrorCode: "RESOURCE_NOT_FOUND" })]);
+    expect(stopped.notApplied).toEqual([{ first: 0, last: 2 }, { first: 4, last: 29 }]);
+    expect(stopped.message).toContain("Fix or remove RevenueShareAllocations[3]");
+
+    // Same list with "skip" (same submission): the FAILED task is not repeated, its good rows go in a new task.
+    const startsBefore = starts();
+    const skipped = await submitAllocations(client, input(list, { chunkSize: 10, onRecordFailure: "skip" }));
+    expect(skipped).toMatchObject({ finished: true, inDoubt: [], notApplied: [] });
+    expect(skipped.failed.map((f) => [f.index, f.ErrorCode])).toEqual([
+      [3, "RESOURCE_NOT_FOUND"],
+      [14, "RESOURCE_NOT_FOUND"],
+      [25, "RESOURCE_NOT_FOUND"],
+    ]);
+    expect(skipped.committed).toEqual([{ first: 0, last: 2 }, { first: 4, last: 13 }, { first: 15, last: 24 }, { first: 26, last: 29 }]);
+    expect(starts() - startsBefore).toBe(5); // chunk 0 without row 3; chunks 1 and 2 each FAILED once, then without their bad row
+    const creates = list.filter((r) => r.Action === "CREATE");
+    expect(storedCounts(creates, stored().Allocations)).toEqual(creates.map(() => 1));
+    expect(stored().Allocations).toHaveLength(27);
+
+    // The fixed list: only the three fixed rows are sent.
+    const fixed = rows(30, "skip");
+    const result = await submitAllocations(client, input(fixed, { chunkSize: 10 }));
+    expect(result).toMatchObject({ finished: true, failed: [] });
+    expect(result.tasks.map((t) => t.TotalRevenueAttributionAllocationRecords)).toEqual([1, 1, 1]);
+    expect(storedCounts(fixed, stored().Allocations)).toEqual(fixed.map(() => 1));
+    expect(stored().Allocations).toHaveLength(30);
+  });
+
+  it("refuses an unknown onRecordFailure before any request", async () => {
+    const before = emulator.inspect().requests.total;
+    const error = await rejected(submitAllocations(client, input(rows(2), { onRecordFailure: "ignore" })), ClientValidationError);
+    expect(error.FieldList).toEqual([expect.objectContaining({ Name: "onRecordFailure", Code: "INVALID_ENUM_VALUE" })]);
+    expect(emulator.inspect().requests.total).toBe(before);
+  });
+});

@@ -82,6 +82,14 @@ export interface SubmitAllocationsInput extends AllocationsSubmissionInput, Allo
    */
   deadline?: SubmitAllocationsDeadline;
   /**
+   * What a task that FAILED on some records does to the rest (the service's tasks are all-or-nothing):
+   * - `"stop"` (default): the call stops with `AllocationsSubmissionError` naming the failed rows;
+   * - `"skip"`: the task's other rows are sent again without the failed ones and the submission goes on;
+   *   the call resolves with `finished: true` and the failed rows (service codes and messages, by input index)
+   *   in `failed`. Calling again with the same list tries the failed rows once more.
+   */
+  onRecordFailure?: "stop" | "skip";
+  /**
    * Expected run time of one task, in seconds, until this call has timed one
    * (then the longest it saw is used); default 60. Only used with `deadline`.
    */
@@ -90,7 +98,10 @@ export interface SubmitAllocationsInput extends AllocationsSubmissionInput, Allo
 
 /** Result of {@link submitAllocations}: where every input index stands. */
 export interface SubmitAllocationsOutput extends AllocationsReport {
-  /** True when every change is committed; false when the deadline stopped the call: call again. */
+  /**
+   * True when nothing is left to send: every change is committed, or (with `onRecordFailure: "skip"`) committed
+   * or in `failed`. False when the deadline stopped the call: call again.
+   */
   finished: boolean;
   /** The attribution's revision after the last COMPLETE task (or as read, when nothing was left). */
   revision: string;
@@ -143,6 +154,9 @@ function checkOptions(input: SubmitAllocationsInput, now: number): ValidationExc
         ? "must be a Date or a function returning the milliseconds left, not a number (epoch milliseconds and a duration look alike): use new Date(epochMs) or () => msLeft"
         : "must be a Date or a function returning the milliseconds left",
     );
+  }
+  if (input.onRecordFailure !== undefined && input.onRecordFailure !== "stop" && input.onRecordFailure !== "skip") {
+    problems.push({ Name: "onRecordFailure", Code: "INVALID_ENUM_VALUE", Message: 'must be "stop" or "skip"' });
   }
   if (taskDurationEstimate !== undefined && !(Number.isFinite(taskDurationEstimate) && taskDurationEstimate > 0)) {
     problems.push({ Name: "taskDurationEstimate", Code: "INVALID_VALUE", Message: "must be a positive number of seconds" });
@@ -292,15 +306,21 @@ export async function submitAllocations(
     tasksRemaining,
     pendingTaskId: taskId,
   });
-  const recordFailure = (TaskId: string, mapped: FailedAllocation[], indexes: readonly number[]) => {
-    set(indexes, "notApplied");
-    set(mapped.map((f) => f.index), "failed");
-    failed.push(...mapped);
-    void TaskId;
+  /** Marks rows failed, keeping one (the latest) failure per row. */
+  const recordFailed = (mapped: readonly FailedAllocation[]) => {
+    for (const f of mapped) {
+      const at = failed.findIndex((g) => g.index === f.index);
+      if (at >= 0) failed[at] = f;
+      else failed.push(f);
+      status[f.index] = "failed";
+    }
+    failed.sort((a, b) => a.index - b.index);
   };
+  const skipFailures = input.onRecordFailure === "skip";
   /** Statuses from a reconciliation: applied rows are committed (by this call's or a twin's tasks) or were already applied. */
   const adopt = (r: Reconciliation) => {
     r.applied.forEach((isApplied, i) => {
+      if (isApplied && status[i] === "failed") failed.splice(failed.findIndex((f) => f.index === i), 1); // applied since (someone else)
       if (isApplied) status[i] = status[i] === "committed" || startedAny ? "committed" : "alreadyApplied";
       else if (status[i] !== "failed") status[i] = "notApplied";
     });
@@ -374,17 +394,21 @@ export async function submitAllocations(
       adopt(r);
       const failure = r.lastTaskFailure;
       if (failsAgain(failure) && snapshot.latestTask) {
-        // This submission's last task FAILED on rows it still holds unchanged: report it rather than repeat it.
-        const mapped = failure!.failed;
-        set(mapped.map((f) => f.index), "failed");
-        failed.push(...mapped.filter((f) => !failed.some((g) => g.index === f.index)));
-        throw stop(new AllocationsTaskFailedError(snapshot.latestTask));
+        // This submission's last task FAILED on rows it still holds unchanged: report it rather than repeat it
+        // (with "skip", leave those rows out and go on).
+        recordFailed(failure!.failed);
+        if (!skipFailures) throw stop(new AllocationsTaskFailedError(snapshot.latestTask));
       }
       let previousTaskId = snapshot.latestTask?.TaskId; // the attribution's latest task before the next start
 
-      // 2. Run what is left, one task at a time, in order.
-      for (const [n, pending] of r.remaining.entries()) {
-        tasksRemaining = r.remaining.length - n;
+      // 2. Run what is left, one task at a time, in order (rows this call saw fail are left out with "skip").
+      const queue = r.remaining
+        .map((t) => ({ ...t, indexes: t.indexes.filter((i) => status[i] !== "failed") }))
+        .filter((t) => t.indexes.length > 0);
+      tasksRemaining = queue.length;
+      while (queue.length) {
+        const pending = queue.shift()!;
+        tasksRemaining = queue.length + 1;
         const expectedMs = longestTaskMs ?? (input.taskDurationEstimate ?? DEFAULT_TASK_DURATION_ESTIMATE) * 1000;
         if (remainingMs() < expectedMs + DEADLINE_MARGIN_MS) return result(false);
         checkCallbacks();
@@ -440,7 +464,17 @@ export async function submitAllocations(
             continue rounds;
           }
           if (e instanceof AllocationsTaskFailedError) {
-            recordFailure(e.TaskId, mapFailures(items, pending.indexes, e.TaskId, e.ErrorDetailList), pending.indexes);
+            const mapped = mapFailures(items, pending.indexes, e.TaskId, e.ErrorDetailList);
+            set(pending.indexes, "notApplied");
+            recordFailed(mapped);
+            const rest = pending.indexes.filter((i) => status[i] !== "failed");
+            if (skipFailures && mapped.length > 0) {
+              // The task applied nothing: send its other rows again, without the failed ones.
+              previousTaskId = e.TaskId;
+              taskId = undefined;
+              if (rest.length) queue.unshift({ chunkIndex: pending.chunkIndex, indexes: rest });
+              continue;
+            }
           }
           throw stop(e); // otherwise the task stays in doubt
         }
@@ -450,7 +484,7 @@ export async function submitAllocations(
         tasks.push(task);
         previousTaskId = taskId;
         taskId = undefined;
-        tasksRemaining = r.remaining.length - n - 1;
+        tasksRemaining = queue.length;
         if (typeof task.RevenueAttributionLatestRevision !== "string") {
           revision = undefined;
           throw stop(new PartnerCentralRevenueMeasurementError(`Task ${task.TaskId} is COMPLETE without RevenueAttributionLatestRevision`));
