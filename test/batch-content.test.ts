@@ -409,3 +409,46 @@ describe("issue 19 item 3: bad rows do not block good ones (onRecordFailure)", (
     expect(emulator.inspect().requests.total).toBe(before);
   });
 });
+
+describe("issue 19 item 4: results per input index", () => {
+  it("returns the allocation id of every committed row (CREATEs read back, UPDATEs as given), joinable to the caller's labels, which every failure and conflict carries", async () => {
+    const list = rows(12, "ids");
+    const labels = list.map((_r, i) => `crm-${1000 + i}`);
+    const first = await submitAllocations(client, input(list, { chunkSize: 5, labels }));
+    expect(first.allocationIds).toHaveLength(12);
+    for (const [i, id] of first.allocationIds.entries()) {
+      expect(stored().Allocations.find((a) => a.RevenueAttributionAllocationId === id)?.EntityIdentifier).toBe(list[i]!.EntityIdentifier);
+    }
+    // Already applied: the ids come from the reconciliation, nothing is sent.
+    const again = await submitAllocations(client, input(list, { chunkSize: 5, labels }));
+    expect(again.allocationIds).toEqual(first.allocationIds);
+
+    // An UPDATE next month of what was created: by id, from the result; a bad row fails with its label.
+    const next = [updateOf(storedOf(list[0]!), "33"), { ...updateOf({ ...list[1]!, RevenueAttributionAllocationId: "alloc-doesnotexist9" }, "5") }, ...rows(1, "ids-new")];
+    const failed = await rejected(submitAllocations(client, input(next, { labels: ["a", "b", "c"] })), AllocationsSubmissionError);
+    expect(failed.failed).toEqual([expect.objectContaining({ index: 1, label: "b", ErrorCode: "RESOURCE_NOT_FOUND" })]);
+    expect(failed.message).toContain('RevenueShareAllocations[1] (label "b") RESOURCE_NOT_FOUND');
+    const skipped = await submitAllocations(client, input(next, { labels: ["a", "b", "c"], onRecordFailure: "skip" }));
+    expect(skipped.allocationIds[0]).toBe(first.allocationIds[0]);
+    expect(skipped.allocationIds[1]).toBeUndefined();
+    expect(stored().Allocations.find((a) => a.RevenueAttributionAllocationId === skipped.allocationIds[2])?.EntityIdentifier).toBe("ids-new-0000");
+
+    // A conflict carries the label too.
+    const changed = list.map((r, i) => (i === 4 ? { ...r, RevenueSharePercent: "99" } : r));
+    const conflict = await rejected(submitAllocations(client, input(changed, { chunkSize: 5, labels })), AllocationsConflictError);
+    // (Row 0 conflicts too: the UPDATE above set it to 33.)
+    expect(conflict.conflicts.map((c) => [c.index, c.label])).toEqual([[0, "crm-1000"], [4, "crm-1004"]]);
+    expect(conflict.message).toContain('RevenueShareAllocations[4] (label "crm-1004")');
+    const plan = await planAllocations(client, input(changed, { chunkSize: 5, labels }));
+    expect(plan.conflicts.map((c) => c.label)).toEqual(["crm-1000", "crm-1004"]);
+    expect(plan.allocationIds[1]).toBe(first.allocationIds[1]);
+    expect(plan.allocationIds[0]).toBeUndefined(); // in conflict, so not applied
+  });
+
+  it("refuses labels that do not match the rows, naming the field", async () => {
+    const error = await rejected(submitAllocations(client, input(rows(2), { labels: ["only one"] })), ClientValidationError);
+    expect(error.FieldList).toEqual([expect.objectContaining({ Name: "labels" })]);
+    const long = await rejected(planAllocations(client, input(rows(2), { labels: ["ok", "x".repeat(300)] })), ClientValidationError);
+    expect(long.FieldList).toEqual([expect.objectContaining({ Name: "labels[1]" })]);
+  });
+});

@@ -58,12 +58,17 @@ const rangesJSON = (ranges: readonly IndexRange[]) => ({
   count: countOf(ranges),
 });
 
+/** ` (label "…")` for messages, when the row has one. */
+const labelText = (label: string | undefined) => (label === undefined ? "" : ` (label ${JSON.stringify(cut(label, 60))})`);
+
 /** Error codes of a FAILED task's records that may pass when tried again unchanged. */
 export const TRANSIENT_RECORD_ERRORS: ReadonlySet<string> = new Set(["INTERNAL_ERROR", "CONCURRENT_MODIFICATION"]);
 
 /** The report's lines, for messages. */
 export function describeReport(report: AllocationsReport): string {
-  const failed = report.failed.slice(0, 5).map((f) => `RevenueShareAllocations[${f.index}] ${f.ErrorCode}: ${cut(f.ErrorMessage, 200)}`);
+  const failed = report.failed
+    .slice(0, 5)
+    .map((f) => `RevenueShareAllocations[${f.index}]${labelText(f.label)} ${f.ErrorCode}: ${cut(f.ErrorMessage, 200)}`);
   return [
     `Committed: ${describeIndexRanges(report.committed)}.`,
     ...(report.failed.length ? [`Failed (${report.failed.length}): ${failed.join("; ")}${report.failed.length > 5 ? "; …" : ""}.`] : []),
@@ -228,7 +233,7 @@ export class AllocationsConflictError extends PartnerCentralRevenueMeasurementEr
   constructor(init: { conflicts: AllocationConflict[]; revision: string; baseRevision?: string }) {
     const shown = init.conflicts
       .slice(0, 3)
-      .map((c) => `${c.index === undefined ? "" : `RevenueShareAllocations[${c.index}]: `}${cut(c.reason, 400)} (${cut(c.advice, 300)})`);
+      .map((c) => `${c.index === undefined ? "" : `RevenueShareAllocations[${c.index}]${labelText(c.label)}: `}${cut(c.reason, 400)} (${cut(c.advice, 300)})`);
     const more = init.conflicts.length > shown.length ? `; and ${init.conflicts.length - shown.length} more` : "";
     const count = init.conflicts.length === 1 ? "1 conflict" : `${init.conflicts.length} conflicts`;
     super(

@@ -37,6 +37,7 @@ import {
   type Chunk,
   type FailedAllocation,
   type PendingTask,
+  withLabels,
 } from "./reconcile.js";
 import { MARKER_MAX_LENGTH, parseMarker, submissionIdOf, type SubmissionMarker } from "./resume.js";
 
@@ -60,6 +61,11 @@ export interface AllocationsSubmissionInput {
   Description?: string;
   /** Changes per task, 1..250; default 250. */
   chunkSize?: number;
+  /**
+   * Your own id or label per row (same length as `RevenueShareAllocations`, at most 256 characters each), carried
+   * as `label` into every failure and conflict. Not part of what identifies the submission.
+   */
+  labels?: readonly (string | undefined)[];
 }
 
 /** A validated submission with its chunks and id. */
@@ -71,6 +77,7 @@ export interface Submission {
 }
 
 const MAX_DESCRIPTION = 1024 - MARKER_MAX_LENGTH;
+const MAX_LABEL = 256;
 
 const TopLevelSchema = lazyObject({
   Catalog: CatalogNameSchema,
@@ -97,6 +104,18 @@ function validate(input: AllocationsSubmissionInput, all: boolean): ValidationEx
     problems.push({ Name: "RevenueShareAllocations", Code: "INVALID_VALUE", Message: "must be an array" });
   } else if (items.length === 0) {
     problems.push({ Name: "RevenueShareAllocations", Code: "TOO_MANY_VALUES", Message: "must hold at least 1 item" });
+  }
+  const labels = input.labels as unknown;
+  if (labels !== undefined) {
+    if (!Array.isArray(labels) || (Array.isArray(items) && labels.length !== items.length)) {
+      problems.push({ Name: "labels", Code: "INVALID_VALUE", Message: "must be an array with one entry per item of RevenueShareAllocations" });
+    } else {
+      labels.forEach((label: unknown, i) => {
+        if (label !== undefined && (typeof label !== "string" || label.length > MAX_LABEL)) {
+          problems.push({ Name: `labels[${i}]`, Code: "INVALID_VALUE", Message: `must be a string of at most ${MAX_LABEL} characters, or undefined` });
+        }
+      });
+    }
   }
   if (!all) return problems;
   problems.unshift(...collectIssues(TopLevelSchema, undefined, input, { now: Date.now() }));
@@ -269,6 +288,8 @@ export interface Reconciliation {
   conflicts: AllocationConflict[];
   /** When the attribution's latest task FAILED: the rows of this list it named. */
   lastTaskFailure?: LastTaskFailure;
+  /** Per input index: the stored allocation an applied CREATE is, or an UPDATE's id. */
+  allocationIds: (string | undefined)[];
 }
 
 /**
@@ -290,14 +311,15 @@ export async function reconcileSubmission(
   const baseRevision = given ?? marker?.baseRevision ?? revision;
   const now = await allocationsAt(client, s, revision, options);
   const base = baseRevision === revision ? undefined : await allocationsAt(client, s, baseRevision, options);
-  const { applied, conflicts } = reconcile(s.items, { now, base, baseRevision, revision, strictBase: given !== undefined });
+  const { applied, conflicts, allocationIds } = reconcile(s.items, { now, base, baseRevision, revision, strictBase: given !== undefined });
+  const labels = s.input.labels;
   let lastTaskFailure: LastTaskFailure | undefined;
   if (latestTask?.Status === "FAILED") {
     const open = s.items.flatMap((_item, i) => (applied[i] ? [] : [i]));
     lastTaskFailure = {
       TaskId: latestTask.TaskId,
       sameSubmission: marker !== undefined,
-      failed: mapFailures(s.items, open, latestTask.TaskId, latestTask.ErrorDetailList ?? []),
+      failed: withLabels(mapFailures(s.items, open, latestTask.TaskId, latestTask.ErrorDetailList ?? []), labels),
     };
   }
   const remaining = pendingTasks(s.chunks, applied);
@@ -307,9 +329,21 @@ export async function reconcileSubmission(
     applied,
     remaining,
     // With nothing left to send, nothing can be applied on top of another writer's changes: no conflict.
-    conflicts: remaining.length ? conflicts : [],
+    conflicts: remaining.length ? withLabels(conflicts, labels) : [],
     ...(lastTaskFailure ? { lastTaskFailure } : {}),
+    allocationIds,
   };
+}
+
+/** Per input index, the allocation id of each applied row as stored at `revision` (CREATE by content, UPDATE by its id). */
+export async function allocationIdsAt(
+  client: PartnerCentralRevenueMeasurementClient,
+  s: Submission,
+  revision: string,
+  options: ReadOptions = {},
+): Promise<(string | undefined)[]> {
+  const { applied, allocationIds } = reconcile(s.items, await allocationsAt(client, s, revision, options));
+  return allocationIds.map((id, i) => (applied[i] ? id : undefined));
 }
 
 /** Throws {@link AllocationsConflictError} when the reconciliation found conflicts. */
@@ -340,6 +374,8 @@ export interface AllocationsPlan {
   taskCount: number;
   /** Conflicts `submitAllocations` would stop at (with `AllocationsConflictError`) before any write. */
   conflicts: AllocationConflict[];
+  /** Per input index: the allocation id of an already applied row (an UPDATE's id for every UPDATE). */
+  allocationIds: (string | undefined)[];
   /** The attribution's latest task when it was IN_PROGRESS (its outcome is not in the plan yet); `ownTask` when it is this submission's. */
   taskInProgress?: { TaskId: string; ownTask: boolean };
   /**
@@ -392,6 +428,7 @@ export async function planAllocations(
     toUpdate: where("update"),
     taskCount: r.remaining.length,
     conflicts: r.conflicts,
+    allocationIds: r.allocationIds,
     ...(latestTask?.Status === "IN_PROGRESS"
       ? { taskInProgress: { TaskId: latestTask.TaskId, ownTask: ownMarker(s, latestTask) !== undefined } }
       : {}),

@@ -34,6 +34,8 @@ export interface AllocationConflict {
   reason: string;
   /** What to do about it. */
   advice: string;
+  /** The caller's label of the row (`labels[index]`), when given. */
+  label?: string;
 }
 
 /** What a reconciliation compares: the allocations now and, when the submission has one, at its base revision. */
@@ -128,7 +130,7 @@ const valuesText = (a: { RevenueSharePercent: string; Status?: string }) => `${a
 export function reconcile(
   items: readonly RevenueShareAllocation[],
   state: ReconcileState | readonly RevenueAttributionAllocationSummary[],
-): { applied: boolean[]; conflicts: AllocationConflict[] } {
+): { applied: boolean[]; conflicts: AllocationConflict[]; allocationIds: (string | undefined)[] } {
   const { now, base, baseRevision, revision, strictBase }: ReconcileState = Array.isArray(state)
     ? { now: state as readonly RevenueAttributionAllocationSummary[] }
     : (state as ReconcileState);
@@ -141,6 +143,7 @@ export function reconcile(
   }
   const baseById = new Map((base ?? []).map((a) => [a.RevenueAttributionAllocationId, a]));
   const applied = items.map(() => false);
+  const allocationIds: (string | undefined)[] = items.map((item) => (item.Action === "UPDATE" ? item.RevenueAttributionAllocationId : undefined));
   const conflicts: AllocationConflict[] = [];
   const written = new Set<string>(); // ids of the allocations this submission writes
   const updatesOf = new Map<string, number[]>();
@@ -153,8 +156,10 @@ export function reconcile(
     }
     const stored = byKey.get(keyOf(item)) ?? [];
     stored.forEach((a) => written.add(a.RevenueAttributionAllocationId));
-    if (stored.some((a) => differences(a, item).length === 0)) {
+    const holding = stored.find((a) => differences(a, item).length === 0);
+    if (holding) {
       applied[index] = true;
+      allocationIds[index] = holding.RevenueAttributionAllocationId;
       return;
     }
     const other = stored[0];
@@ -214,7 +219,7 @@ export function reconcile(
       conflicts.push({ RevenueAttributionAllocationId: id, reason: `allocation ${id} is gone since base revision ${baseRevision}`, advice: review });
     }
   }
-  return { applied, conflicts };
+  return { applied, conflicts, allocationIds };
 }
 
 /** The tasks still needed: each chunk with its changes not yet applied, chunks with none left out. */
@@ -232,6 +237,8 @@ export function pendingTasks(chunks: readonly Chunk[], applied: readonly boolean
 export interface FailedAllocation {
   /** Index in `RevenueShareAllocations`. */
   index: number;
+  /** The caller's label of the row (`labels[index]`), when given. */
+  label?: string;
   /** The FAILED task. */
   TaskId: string;
   /** The service's code, e.g. `ALLOCATION_CAP_EXCEEDED`. */
@@ -277,4 +284,13 @@ export function mapFailures(
     failed.push({ index, TaskId, ErrorCode: String(d.ErrorCode), ErrorMessage: maskAccountIds(String(d.ErrorMessage ?? "")) });
   }
   return failed.sort((a, b) => a.index - b.index);
+}
+
+/** The same entries with the caller's label of each row (`labels[index]`) added, when there is one. */
+export function withLabels<T extends { index?: number; label?: string }>(entries: readonly T[], labels: readonly (string | undefined)[] | undefined): T[] {
+  if (!labels) return [...entries];
+  return entries.map((e) => {
+    const label = e.index === undefined ? undefined : labels[e.index];
+    return label === undefined ? e : { ...e, label };
+  });
 }

@@ -27,6 +27,7 @@ import {
 } from "../waiters/waitUntilAllocationsTaskComplete.js";
 import { AllocationsSubmissionError, type AllocationsReport } from "./errors.js";
 import {
+  allocationIdsAt,
   assertNoConflicts,
   DeadlineReached,
   failsAgain,
@@ -40,7 +41,7 @@ import {
   type Reconciliation,
 } from "./plan.js";
 import { toRanges } from "./ranges.js";
-import { mapFailures, pendingTasks, type FailedAllocation } from "./reconcile.js";
+import { mapFailures, pendingTasks, withLabels, type FailedAllocation } from "./reconcile.js";
 import { allocationsChunkClientToken, describeWithMarker } from "./resume.js";
 
 /** Progress after each task this call saw COMPLETE. */
@@ -114,6 +115,12 @@ export interface SubmitAllocationsOutput extends AllocationsReport {
   tasksRemaining: number | undefined;
   /** A task left IN_PROGRESS at the deadline; the next call waits for it. */
   pendingTaskId?: string;
+  /**
+   * Per input index (join it with your `labels`): the allocation id of each committed row, the one a CREATE
+   * produced or an UPDATE's. Undefined for rows not committed, and for CREATEs this call committed when the
+   * deadline came before it could read them back (calling again, which then sends nothing, fills them).
+   */
+  allocationIds: (string | undefined)[];
 }
 
 /** Room kept before the deadline for returning. */
@@ -252,6 +259,7 @@ export async function submitAllocations(
   const maxWaitTime = input.maxWaitTime ?? ALLOCATIONS_TASK_WAITER_DEFAULTS.maxWaitTime;
   const status: IndexStatus[] = items.map(() => "unknown");
   const failed: FailedAllocation[] = [];
+  const allocationIds: (string | undefined)[] = items.map((item) => (item.Action === "UPDATE" ? item.RevenueAttributionAllocationId : undefined));
   const tasks: GetRevenueAttributionAllocationsTaskOutput[] = [];
   let revision: string | undefined;
   let taskId: string | undefined; // the task whose outcome is pending
@@ -298,6 +306,7 @@ export async function submitAllocations(
       tasks: [...tasks],
       cause: callbackFailure && (cause instanceof AbortError || cause === callbackFailure.error) ? callbackFailure.error : cause,
     });
+  const isCommitted = (i: number) => status[i] === "committed" || status[i] === "alreadyApplied";
   const result = (finished: boolean): SubmitAllocationsOutput => ({
     finished,
     ...report(),
@@ -305,10 +314,21 @@ export async function submitAllocations(
     tasks,
     tasksRemaining,
     pendingTaskId: taskId,
+    allocationIds: allocationIds.map((id, i) => (isCommitted(i) ? id : undefined)),
   });
+  /** Reads back the ids of the CREATEs this call committed (one listing at the final revision), within the deadline. */
+  const readCreatedIds = async () => {
+    if (!items.some((_item, i) => isCommitted(i) && allocationIds[i] === undefined)) return;
+    try {
+      const found = await allocationIdsAt(client, s, revision!, reads);
+      found.forEach((id, i) => (allocationIds[i] ??= id));
+    } catch (e) {
+      if (!(e instanceof DeadlineReached)) throw stop(e);
+    }
+  };
   /** Marks rows failed, keeping one (the latest) failure per row. */
   const recordFailed = (mapped: readonly FailedAllocation[]) => {
-    for (const f of mapped) {
+    for (const f of withLabels(mapped, input.labels)) {
       const at = failed.findIndex((g) => g.index === f.index);
       if (at >= 0) failed[at] = f;
       else failed.push(f);
@@ -321,7 +341,10 @@ export async function submitAllocations(
   const adopt = (r: Reconciliation) => {
     r.applied.forEach((isApplied, i) => {
       if (isApplied && status[i] === "failed") failed.splice(failed.findIndex((f) => f.index === i), 1); // applied since (someone else)
-      if (isApplied) status[i] = status[i] === "committed" || startedAny ? "committed" : "alreadyApplied";
+      if (isApplied) {
+        status[i] = status[i] === "committed" || startedAny ? "committed" : "alreadyApplied";
+        allocationIds[i] ??= r.allocationIds[i];
+      }
       else if (status[i] !== "failed") status[i] = "notApplied";
     });
     tasksRemaining = r.remaining.length;
@@ -504,6 +527,7 @@ export async function submitAllocations(
         }
       }
       tasksRemaining = 0;
+      await readCreatedIds();
       return result(true);
     }
   } catch (e) {
