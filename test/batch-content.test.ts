@@ -222,7 +222,7 @@ describe("row 6 and 7: deadlines", () => {
     const listsBefore = lists();
     // Time as the call sees it: each page read costs 1 s of a 3.5 s budget (the margin kept for returning is 1 s).
     const result = await submitAllocations(client, input(rows(2_600, "many"), { deadline: () => 3_500 - 1_000 * (lists() - listsBefore) }));
-    expect(result.finished).toBe(false);
+    expect(result).toMatchObject({ finished: false, reason: "the deadline came while reading the attribution" });
     expect(lists() - listsBefore).toBe(3); // the 4th page would start with less than the margin left
     expect(starts()).toBe(10);
   });
@@ -236,7 +236,7 @@ describe("row 6 and 7: deadlines", () => {
     // 0.5 s ahead by the client's clock: accepted, but less than the 1 s kept for returning: it stops before reading.
     const close = await submitAllocations(behind, input(rows(3, "close"), { deadline: new Date(Date.now() - 99_500), taskDurationEstimate: 1 }));
     behind.destroy();
-    expect(close).toMatchObject({ finished: false, tasksRemaining: undefined, tasks: [] });
+    expect(close).toMatchObject({ finished: false, tasksRemaining: undefined, tasks: [], reason: "the deadline came while reading the attribution" });
     expect(starts()).toBe(1);
   });
 });
@@ -357,6 +357,7 @@ describe("row 9: callbacks and the initial wait", () => {
       notApplied: [{ first: 20, last: 29 }],
     });
     expect(result.pendingTaskId).toBe(stored().Tasks[1]!.TaskId);
+    expect(result.reason).toBe(`the deadline came while task ${stored().Tasks[1]!.TaskId} was running; the next call waits for it`);
     emulator.finishTasks();
     emulator.setTaskDurationMs(5);
   });

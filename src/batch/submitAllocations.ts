@@ -115,6 +115,8 @@ export interface SubmitAllocationsOutput extends AllocationsReport {
   tasksRemaining: number | undefined;
   /** A task left IN_PROGRESS at the deadline; the next call waits for it. */
   pendingTaskId?: string;
+  /** Why the call stopped when `finished` is false (what the deadline left, and what the next task needed). */
+  reason?: string;
   /**
    * Per input index (join it with your `labels`): the allocation id of each committed row, the one a CREATE
    * produced or an UPDATE's. Undefined for rows not committed, and for CREATEs this call committed when the
@@ -267,13 +269,17 @@ export async function submitAllocations(
   let startedAny = false;
 
   // A rejected onPoll promise ends the wait it came from (through this signal) and the call with it as cause.
-  const callbackAbort = new AbortController();
+  const callbackAbort = new AbortController(); // also carries the caller's abortSignal
   let callbackFailure: { error: unknown } | undefined;
   const callbackFailed = (error: unknown) => {
     callbackFailure ??= { error };
     callbackAbort.abort(error);
   };
-  const abortSignal = input.abortSignal ? AbortSignal.any([input.abortSignal, callbackAbort.signal]) : callbackAbort.signal;
+  // The caller's abort reaches every request and wait through the same signal (removed when the call ends).
+  const forwardAbort = () => callbackAbort.abort(input.abortSignal!.reason);
+  if (input.abortSignal?.aborted) forwardAbort();
+  else input.abortSignal?.addEventListener("abort", forwardAbort, { once: true });
+  const abortSignal = callbackAbort.signal;
   const userOnPoll = input.onPoll;
   const onPoll: AllocationsTaskWaiterOptions["onPoll"] = userOnPoll
     ? (task, attempt) => {
@@ -307,8 +313,9 @@ export async function submitAllocations(
       cause: callbackFailure && (cause instanceof AbortError || cause === callbackFailure.error) ? callbackFailure.error : cause,
     });
   const isCommitted = (i: number) => status[i] === "committed" || status[i] === "alreadyApplied";
-  const result = (finished: boolean): SubmitAllocationsOutput => ({
+  const result = (finished: boolean, reason?: string): SubmitAllocationsOutput => ({
     finished,
+    ...(reason !== undefined ? { reason } : {}),
     ...report(),
     revision: revision!,
     tasks,
@@ -393,7 +400,9 @@ export async function submitAllocations(
           if (chunk) set(pendingTasks([chunk], status.map((st) => st === "alreadyApplied" || st === "committed"))[0]?.indexes ?? [], "inDoubt");
           taskId = running.TaskId;
           try {
-            if (!(await waitFor(running.TaskId))) return result(false);
+            if (!(await waitFor(running.TaskId))) {
+              return result(false, `the deadline came while task ${running.TaskId} was running; the next call waits for it`);
+            }
           } catch (e) {
             // FAILED (the next read names its rows), or superseded by a later task: read again.
             if (!(e instanceof AllocationsTaskFailedError) && !(e instanceof AllocationsTaskSupersededError)) throw e;
@@ -433,7 +442,15 @@ export async function submitAllocations(
         const pending = queue.shift()!;
         tasksRemaining = queue.length + 1;
         const expectedMs = longestTaskMs ?? (input.taskDurationEstimate ?? DEFAULT_TASK_DURATION_ESTIMATE) * 1000;
-        if (remainingMs() < expectedMs + DEADLINE_MARGIN_MS) return result(false);
+        const leftMs = remainingMs();
+        if (leftMs < expectedMs + DEADLINE_MARGIN_MS) {
+          return result(
+            false,
+            `${Math.max(0, Math.round(leftMs))} ms left before the deadline, and the next task is expected to take ` +
+              `${Math.round(expectedMs)} ms plus a ${DEADLINE_MARGIN_MS} ms margin` +
+              (longestTaskMs === undefined ? " (taskDurationEstimate, in seconds, sets the expectation)" : " (the longest task this call timed)"),
+          );
+        }
         checkCallbacks();
         if (input.abortSignal?.aborted) throw stop(new AbortError(undefined, { cause: input.abortSignal.reason }));
         const ClientToken = await allocationsChunkClientToken({
@@ -501,7 +518,7 @@ export async function submitAllocations(
           }
           throw stop(e); // otherwise the task stays in doubt
         }
-        if (!task) return result(false);
+        if (!task) return result(false, `the deadline came while task ${taskId} was running; the next call waits for it`);
         longestTaskMs = Math.max(longestTaskMs ?? 0, clock.now() - startedAt);
         set(pending.indexes, "committed");
         tasks.push(task);
@@ -531,7 +548,9 @@ export async function submitAllocations(
       return result(true);
     }
   } catch (e) {
-    if (e instanceof DeadlineReached) return result(false);
+    if (e instanceof DeadlineReached) return result(false, "the deadline came while reading the attribution");
     throw e;
+  } finally {
+    input.abortSignal?.removeEventListener("abort", forwardAbort);
   }
 }
