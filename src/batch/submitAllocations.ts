@@ -260,7 +260,7 @@ export async function submitAllocations(
   const remainingMs = remainingMsOf(input.deadline, () => clock.now());
   const maxWaitTime = input.maxWaitTime ?? ALLOCATIONS_TASK_WAITER_DEFAULTS.maxWaitTime;
   const status: IndexStatus[] = items.map(() => "unknown");
-  const failed: FailedAllocation[] = [];
+  const failed = new Map<number, FailedAllocation>(); // by input index: the latest failure of each row
   const allocationIds: (string | undefined)[] = items.map((item) => (item.Action === "UPDATE" ? item.RevenueAttributionAllocationId : undefined));
   const tasks: GetRevenueAttributionAllocationsTaskOutput[] = [];
   let revision: string | undefined;
@@ -299,7 +299,7 @@ export async function submitAllocations(
   const report = (): AllocationsReport => ({
     committed: where("alreadyApplied", "committed"),
     alreadyApplied: where("alreadyApplied"),
-    failed: [...failed],
+    failed: [...failed.values()].sort((a, b) => a.index - b.index),
     inDoubt: where("inDoubt", "unknown"),
     notApplied: where("notApplied"),
   });
@@ -336,18 +336,15 @@ export async function submitAllocations(
   /** Marks rows failed, keeping one (the latest) failure per row. */
   const recordFailed = (mapped: readonly FailedAllocation[]) => {
     for (const f of withLabels(mapped, input.labels)) {
-      const at = failed.findIndex((g) => g.index === f.index);
-      if (at >= 0) failed[at] = f;
-      else failed.push(f);
+      failed.set(f.index, f);
       status[f.index] = "failed";
     }
-    failed.sort((a, b) => a.index - b.index);
   };
   const skipFailures = input.onRecordFailure === "skip";
   /** Statuses from a reconciliation: applied rows are committed (by this call's or a twin's tasks) or were already applied. */
   const adopt = (r: Reconciliation) => {
     r.applied.forEach((isApplied, i) => {
-      if (isApplied && status[i] === "failed") failed.splice(failed.findIndex((f) => f.index === i), 1); // applied since (someone else)
+      if (isApplied) failed.delete(i); // a row that failed earlier and is applied since (by someone else)
       if (isApplied) {
         status[i] = status[i] === "committed" || startedAny ? "committed" : "alreadyApplied";
         allocationIds[i] ??= r.allocationIds[i];
