@@ -19,16 +19,16 @@ import {
 } from "../src/index.js";
 import { startEmulator } from "../src/testing/index.js";
 
-/** 600 changes as they might come from a CRM export: one offer per customer, July 2026. */
+/** 600 changes as they might come from a CRM export: one offer per customer, July 2031. */
 function changesFromExport(count: number): RevenueShareAllocation[] {
   return Array.from({ length: count }, (_, i) => ({
     Action: "CREATE",
     EntityType: "OFFER",
     EntityIdentifier: `offer-${String(i).padStart(5, "0")}`,
     CustomerAwsAccountId: String(200000000000 + i),
-    RevenueSharePercent: "12.50",
-    EffectiveFrom: "2026-07-01",
-    EffectiveUntil: "2026-07-31",
+    RevenueSharePercent: "0.15", // 600 rows in one month of one attribution: 90 %, within its 100 % cap
+    EffectiveFrom: "2031-07-01", // a new entry starts in the current month or later
+    EffectiveUntil: "2031-07-31",
   }));
 }
 

@@ -73,7 +73,7 @@ export function exportedRows(count: number): RevenueShareAllocation[] {
     EntityType: "OFFER",
     EntityIdentifier: `lambda-offer-${String(i).padStart(5, "0")}`,
     CustomerAwsAccountId: String(300000000000 + i),
-    RevenueSharePercent: "12.50",
+    RevenueSharePercent: "0.15", // 600 rows in one month of one attribution: 90 %, within its 100 % cap
     EffectiveFrom: "2031-07-01",
     EffectiveUntil: "2031-07-31",
   }));

@@ -1,18 +1,21 @@
 /**
- * The client: configuration is resolved once in the constructor; `send()`
- * validates, fills the idempotency token, serializes, runs the middleware
- * steps (when there are any), signs, sends with retries and parses.
+ * The client: `resolveClientConfig` resolves its options once (src/config.ts); `send()` validates the input,
+ * fills its idempotency token and runs the call's pipeline (src/pipeline.ts): directly when the middleware stacks
+ * are empty, as `@smithy` middleware in the AWS SDK's order when they are not. With a tracer provider registered,
+ * the call is one OpenTelemetry span (src/tracing.ts).
  */
 import { randomUUID } from "node:crypto";
 import { constructStack } from "@smithy/core/client";
 import type {
+  FinalizeHandler,
+  FinalizeHandlerArguments,
   Handler,
   HttpRequest,
   MiddlewareStack,
+  RetryStrategyV2,
   Client as SmithyClient,
   Command as SmithyCommand,
 } from "@smithy/types";
-import { correctedClockOffset } from "./auth/clock-skew.js";
 import { createCredentialResolver, type CredentialResolver, type CredentialsOption } from "./auth/credentials.js";
 import { createSigner, type RequestSigner } from "./auth/signer.js";
 import type { Command, MetadataBearer, OperationSpec } from "./command.js";
@@ -34,24 +37,39 @@ import type { TagResourceInput, TagResourceOutput } from "./commands/TagResource
 import type { UntagResourceInput, UntagResourceOutput } from "./commands/UntagResourceCommand.js";
 import type { UpdateMarketplaceRevenueShareAllocationInput, UpdateMarketplaceRevenueShareAllocationOutput } from "./commands/UpdateMarketplaceRevenueShareAllocationCommand.js";
 import type { UpdateRevenueAttributionInput, UpdateRevenueAttributionOutput } from "./commands/UpdateRevenueAttributionCommand.js";
-import { resolveEndpoint, type ResolvedEndpoint } from "./endpoints.js";
-import { AbortError, ClientValidationError, NetworkError, type ResponseMetadata } from "./errors.js";
-import { buildRequest, parseResponse } from "./protocol/rpcv2-cbor.js";
-import type { FetchLike } from "./transport/fetch-http-handler.js";
-import { retryErrorType, sleep } from "./transport/retry.js";
-import { INITIAL_RETRY_TOKEN, retryAfterHintMs, RetryStrategy, type RetryMode } from "./transport/retry-strategy.js";
-import type { HttpHandler } from "./transport/types.js";
-import { collectIssues } from "./validation/core.js";
+import { resolveClientConfig, type ClientParts, type ResolvedClientConfig } from "./config.js";
+import { InvalidConfigurationError } from "./endpoints.js";
+import { ClientValidationError } from "./errors.js";
 import {
-  SERVICE_ID,
+  CLIENT_NAME,
   fromHttpRequest,
   handlerContext,
   isEmptyStack,
   toHttpRequest,
-  userAgentHeaders,
   type UserAgentOption,
 } from "./middleware.js";
-import type { HttpRequestSpec, HttpResponseSpec } from "./transport/types.js";
+import {
+  asRetryStrategyV2,
+  attempt,
+  deserialize,
+  newCallState,
+  retryLoop,
+  signAttempt,
+  transmit,
+  type AttemptResult,
+  type CallEnvironment,
+  type CallState,
+} from "./pipeline.js";
+import { buildRequest } from "./protocol/rpcv2-cbor.js";
+import { endCallTrace, startCallTrace } from "./tracing.js";
+import type { FetchLike } from "./transport/fetch-http-handler.js";
+import type { NodeHttpHandlerOptions } from "./transport/node-http-handler.js";
+import { RetryStrategy, type RetryMode } from "./transport/retry-strategy.js";
+import { SmithyHttpHandlerAdapter, type SmithyHttpHandler } from "./transport/smithy-http-handler.js";
+import { OWN_HTTP_HANDLER, type HttpHandler, type HttpRequestSpec } from "./transport/types.js";
+import { collectIssues } from "./validation/core.js";
+
+export type { ResolvedClientConfig } from "./config.js";
 
 /** A logger in the shape of `console`; every method is optional. No secrets or account ids are ever logged. */
 export interface Logger {
@@ -66,7 +84,20 @@ export interface Clock {
   now(): number;
 }
 
-/** Configuration of {@link PartnerCentralRevenueMeasurementClient}. */
+/**
+ * `requestHandler`: a `@smithy/types` `HttpHandler` (e.g. `NodeHttpHandler` or `FetchHttpHandler` from `@smithy`,
+ * or your own wrapper), or the official client's shorthand for the default handler's options.
+ */
+export type RequestHandlerOption =
+  | SmithyHttpHandler
+  /** One of this package's own transports (or a test double marked as one). */
+  | (HttpHandler & { readonly [OWN_HTTP_HANDLER]: true })
+  | (NodeHttpHandlerOptions & {
+      /** Timeout of one attempt in milliseconds (the same as `requestTimeoutMs`, which wins when both are given). */
+      requestTimeout?: number;
+    });
+
+/** Configuration of {@link PartnerCentralRevenueMeasurementClient}. An option not listed here is refused. */
 export interface PartnerCentralRevenueMeasurementClientConfig {
   /** Region; default `AWS_REGION`, else `us-east-1`. The service is global: the region picks the partition. */
   region?: string;
@@ -83,6 +114,12 @@ export interface PartnerCentralRevenueMeasurementClientConfig {
    * as the AWS SDKs' standard mode. `adaptive`: the same plus client-side rate limiting after throttling.
    */
   retryMode?: RetryMode;
+  /**
+   * A `@smithy/types` `RetryStrategyV2` (e.g. `ConfiguredRetryStrategy` or `StandardRetryStrategy` from
+   * `@smithy/util-retry`), used instead of the client's own; `maxAttempts` and `retryMode` then only fill the
+   * `amz-sdk-request` header.
+   */
+  retryStrategy?: RetryStrategyV2;
   /** Milliseconds to add to the clock when signing (server time minus local time); default 0. Corrected automatically on clock-skew errors. */
   systemClockOffset?: number;
   /**
@@ -97,33 +134,16 @@ export interface PartnerCentralRevenueMeasurementClientConfig {
   logger?: Logger;
   /** A `fetch` implementation: when given, requests go through the fetch (ky) handler instead of `node:http`. */
   fetch?: FetchLike;
-  /** A custom HTTP handler (overrides `fetch`). */
-  requestHandler?: HttpHandler;
-  /** Time source for signing and date rules; default `Date`. */
+  /** How requests are sent (wins over `fetch`): see {@link RequestHandlerOption}. Default: `node:http` on Node. */
+  requestHandler?: RequestHandlerOption;
+  /** Time source for signing, date rules, waiters and batch deadlines; default `Date`. */
   clock?: Clock;
   /** Sections appended to the `user-agent` and `x-amz-user-agent` headers, e.g. `[["my-app", "1.2.0"]]` or `"my-app/1.2.0"`. */
   customUserAgent?: UserAgentOption;
 }
 
-/** The configuration after defaults were applied. */
-export interface ResolvedClientConfig {
-  /** The model's service id, as in the AWS SDK's clients. */
-  serviceId: string;
-  /** The region, as a provider: `await config.region()` (the AWS SDK's shape, which tracing tools call). */
-  region: () => Promise<string>;
-  endpoint: ResolvedEndpoint;
-  useFipsEndpoint: boolean;
-  maxAttempts: number;
-  retryMode: RetryMode;
-  /** Added to the clock when signing; updated when a response shows that the clock is skewed. */
-  systemClockOffset: number;
-  requestTimeoutMs?: number;
-  validation: boolean;
-  logger?: Logger;
-  clock: Clock;
-  /** The `customUserAgent` option as given. */
-  customUserAgent?: UserAgentOption;
-}
+/** The official client's name for the resolved configuration. */
+export type PartnerCentralRevenueMeasurementClientResolvedConfig = ResolvedClientConfig;
 
 /** The input of any command of this client. */
 export type ServiceInputTypes =
@@ -174,14 +194,6 @@ export interface SendOptions {
   requestTimeoutMs?: number;
 }
 
-/** Default timeout of one attempt: a stalled connection must never hang a call. */
-const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
-
-const env = (name: string): string | undefined => {
-  const value = typeof process !== "undefined" ? process.env?.[name] : undefined;
-  return value === "" ? undefined : value;
-};
-
 function hasNodeHttp(): boolean {
   return typeof process !== "undefined" && typeof process.versions?.node === "string";
 }
@@ -193,6 +205,8 @@ function hasNodeHttp(): boolean {
  * const client = new PartnerCentralRevenueMeasurementClient({ region: "us-east-1" });
  * const out = await client.send(new GetRevenueAttributionAllocationsTaskCommand({ Catalog: "AWS", RevenueAttributionIdentifier: "ra-abc..." }));
  * ```
+ *
+ * @throws InvalidConfigurationError for an unknown option or a bad value, naming it.
  */
 export class PartnerCentralRevenueMeasurementClient
   implements SmithyClient<ServiceInputTypes, ServiceOutputTypes, ResolvedClientConfig>
@@ -201,57 +215,44 @@ export class PartnerCentralRevenueMeasurementClient
   readonly config: ResolvedClientConfig;
   /**
    * The `@smithy` middleware stack of every call: `add(middleware, { step, name })`, `addRelativeTo`,
-   * `remove`, `use(plugin)`. Steps: `initialize`, `serialize`, `build`, `finalizeRequest`, `deserialize`.
-   * They run once per call; the terminal handler signs, sends with retries and parses.
+   * `remove`, `use(plugin)`. Steps: `initialize`, `serialize`, `build` (once per call), then `finalizeRequest`
+   * and `deserialize` once per attempt, on the signed request, as in the AWS SDK.
    */
   readonly middlewareStack: MiddlewareStack<ServiceInputTypes, ServiceOutputTypes> = constructStack();
-  private readonly credentials: CredentialResolver;
-  /** One retry strategy per client: its quota and rate limiter are shared by all calls. */
-  private readonly retryStrategy: RetryStrategy;
-  private readonly fetchImpl?: FetchLike;
-  private readonly userAgent: Record<string, string>;
-  private handler?: HttpHandler;
-  private handlerLoading?: Promise<HttpHandler>;
-  private signer?: RequestSigner;
+  /** What the pipeline's functions use of this client. */
+  readonly #env: CallEnvironment;
+  readonly #regionName: string;
+  readonly #userAgent: Record<string, string>;
+  readonly #handlerChoice: ClientParts["handler"];
+  /** The client's own retry strategy, when no `retryStrategy` was given (its quota is read in tests). */
+  private readonly ownRetryStrategy?: RetryStrategy;
+  #handler?: HttpHandler;
+  #handlerLoading?: Promise<HttpHandler>;
 
-  constructor(config: PartnerCentralRevenueMeasurementClientConfig = {}) {
-    const region = config.region ?? env("AWS_REGION") ?? "us-east-1";
-    const useFipsEndpoint = config.useFipsEndpoint ?? env("AWS_USE_FIPS_ENDPOINT") === "true";
-    const endpointUrl =
-      config.endpoint ??
-      (env("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS") === "true"
-        ? undefined
-        : (env("AWS_ENDPOINT_URL_PARTNERCENTRAL_REVENUE_MEASUREMENT") ?? env("AWS_ENDPOINT_URL")));
-    const maxAttempts = config.maxAttempts ?? (env("AWS_MAX_ATTEMPTS") ? Number(env("AWS_MAX_ATTEMPTS")) : 3);
-    if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
-      throw new RangeError(`maxAttempts must be a whole number of at least 1, got ${maxAttempts}`);
-    }
-    const clock = config.clock ?? Date;
-    const retryMode = config.retryMode ?? (env("AWS_RETRY_MODE") as RetryMode | undefined) ?? "standard";
-    if (retryMode !== "standard" && retryMode !== "adaptive") {
-      throw new RangeError(`retryMode must be "standard" or "adaptive"`);
-    }
-    const systemClockOffset = config.systemClockOffset ?? 0;
-    if (!Number.isFinite(systemClockOffset)) throw new RangeError("systemClockOffset must be a finite number");
-    this.config = {
-      serviceId: SERVICE_ID,
-      region: () => Promise.resolve(region),
-      endpoint: resolveEndpoint({ region, useFipsEndpoint, endpoint: endpointUrl }),
-      useFipsEndpoint,
-      maxAttempts,
-      retryMode,
-      systemClockOffset,
-      requestTimeoutMs: config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-      validation: config.validation ?? true,
-      logger: config.logger,
-      clock,
-      customUserAgent: config.customUserAgent,
+  constructor(options: PartnerCentralRevenueMeasurementClientConfig = {}) {
+    const parts = resolveClientConfig(options);
+    const { config } = parts;
+    this.config = config;
+    this.#regionName = parts.regionName;
+    this.#userAgent = parts.userAgent;
+    this.#handlerChoice = parts.handler;
+    if (parts.handler.kind === "own") this.#handler = parts.handler.handler;
+    if (parts.handler.kind === "smithy") this.#handler = new SmithyHttpHandlerAdapter(parts.handler.handler);
+    const credentials: CredentialResolver = createCredentialResolver(parts.credentials, () => config.clock.now());
+    let signer: RequestSigner | undefined;
+    // One retry strategy per client: its quota and rate limiter are shared by all calls.
+    const own = parts.retryStrategy ? undefined : new RetryStrategy(config.retryMode, config.maxAttempts);
+    this.ownRetryStrategy = own;
+    this.#env = {
+      config,
+      retryStrategy: parts.retryStrategy ?? asRetryStrategyV2(own!, config.clock),
+      ownRetryStrategy: own,
+      sign: (request, bounds) => {
+        signer ??= createSigner(config.endpoint.signingRegion, credentials);
+        return signer(request, new Date(config.clock.now() + config.systemClockOffset), bounds);
+      },
+      getHandler: () => this.#getHandler(),
     };
-    this.credentials = createCredentialResolver(config.credentials, () => clock.now());
-    this.retryStrategy = new RetryStrategy(retryMode, maxAttempts);
-    this.fetchImpl = config.fetch;
-    this.handler = config.requestHandler;
-    this.userAgent = userAgentHeaders(config.customUserAgent, env("AWS_SDK_UA_APP_ID"));
     clients.set(this.config, this);
   }
 
@@ -281,62 +282,107 @@ export class PartnerCentralRevenueMeasurementClient
   ): Promise<O> | void {
     const cb = typeof optionsOrCallback === "function" ? optionsOrCallback : callback;
     const options = typeof optionsOrCallback === "function" ? {} : (optionsOrCallback ?? {});
-    const result = this.invoke(command as unknown as Command<I, object>, options) as Promise<O>;
+    const result = this.#traced(command as unknown as Command<I, object>, options) as Promise<O>;
     if (!cb) return result;
     result.then((out) => cb(null, out), (err: unknown) => cb(err));
   }
 
-  private async invoke<I extends object, O extends object>(
+  /** The call inside its OpenTelemetry span, when a tracer provider is registered. */
+  #traced<I extends object, O extends object>(command: Command<I, O>, options: SendOptions): Promise<O & MetadataBearer> {
+    const spec = command.spec;
+    const trace = spec ? startCallTrace(spec.name, this.#regionName) : undefined;
+    if (!trace) return this.#invoke(command, options);
+    return trace.run(() => this.#invoke(command, options, trace)).then(
+      (output) => {
+        endCallTrace(trace, output.$metadata);
+        return output;
+      },
+      (error: unknown) => {
+        endCallTrace(trace, (error as { $metadata?: { httpStatusCode?: number; requestId?: string } })?.$metadata, error);
+        throw error;
+      },
+    );
+  }
+
+  async #invoke<I extends object, O extends object>(
     command: Command<I, O>,
     options: SendOptions,
+    trace?: Parameters<typeof newCallState>[2],
   ): Promise<O & MetadataBearer> {
     const { spec } = command;
-    if (!spec) throw new TypeError("send() takes a command of this package (new XxxCommand(input))");
-    const input = this.prepareInput(spec, command.input);
+    if (!spec) throw new InvalidConfigurationError("send() takes a command of this package (new XxxCommand(input))");
+    const input = this.#prepareInput(spec, command.input);
+    const call = this.#newCall(spec, options, trace);
     if (!command.hasMiddleware && isEmptyStack(this.middlewareStack)) {
-      const request = this.serialize(spec, input);
-      Object.assign(request.headers, this.userAgent); // a fresh request: its headers can take the user agent as they are
-      return (await this.dispatch<O>(spec, request, options)).output;
+      // The pipeline with nothing in the stack: serialize, user agent, then the attempts.
+      const request = buildRequest(this.config.endpoint.url, spec.name, input);
+      Object.assign(request.headers, this.#userAgent); // a fresh request: its headers can take the user agent as they are
+      return (await retryLoop<HttpRequestSpec, O>(this.#env, call, request, (r) => attempt<O>(this.#env, call, r))).output;
     }
-    const handler = this.resolveHandler(command, this.middlewareStack, options);
+    const handler = this.#resolveHandler(command, this.middlewareStack, call);
     return (await handler({ input: input as I })).output;
   }
 
+  #newCall(spec: OperationSpec<never>, options: SendOptions, trace?: Parameters<typeof newCallState>[2]): CallState {
+    return newCallState(spec, { abortSignal: options.abortSignal, timeoutMs: options.requestTimeoutMs ?? this.config.requestTimeoutMs }, trace);
+  }
+
   /**
-   * The handler of one command through the client's and the command's
-   * middleware: serialize (step `serialize`), set the user agent (step
-   * `build`, name `getUserAgentMiddleware`, as in the AWS SDK, so that
-   * middleware placed relative to it finds it), then the terminal handler.
-   * @internal
+   * The call as `@smithy` middleware, around the user's, in the AWS SDK's order: `serializerMiddleware`
+   * (serialize), `getUserAgentMiddleware` (build, low), `retryMiddleware` (finalizeRequest, high),
+   * `httpSigningMiddleware` (right after it), `deserializerMiddleware` (deserialize); the terminal handler sends.
    */
-  resolveHandler<I extends object, O extends object>(
+  #resolveHandler<I extends object, O extends object>(
     command: Command<I, O>,
     clientStack: MiddlewareStack<any, any>,
-    options: SendOptions,
+    call: CallState,
   ): Handler<I, O & MetadataBearer> {
     const { spec } = command;
+    const env = this.#env;
     const stack = clientStack.concat(command.middlewareStack);
     stack.add(
-      (next) => (args) => next({ ...args, request: toHttpRequest(this.serialize(spec, args.input as object)) }),
+      (next) => (args) => next({ ...args, request: toHttpRequest(buildRequest(this.config.endpoint.url, spec.name, args.input as object)) }),
       { step: "serialize", name: "serializerMiddleware", override: true },
     );
     stack.add(
-      (next) => (args) => next({ ...args, request: this.withUserAgent(args.request as HttpRequest) }),
+      (next) => (args) => {
+        const request = args.request as HttpRequest;
+        return next({ ...args, request: { ...request, headers: { ...request.headers, ...this.#userAgent } } });
+      },
       { step: "build", priority: "low", name: "getUserAgentMiddleware", tags: ["USER_AGENT"], override: true },
     );
-    const terminal = (args: { request?: unknown }) =>
-      this.dispatch<O>(spec, fromHttpRequest(args.request as HttpRequest), options);
-    return stack.resolve(terminal as never, handlerContext(spec.name, command, this.config.logger)) as Handler<
-      I,
-      O & MetadataBearer
-    >;
+    stack.add(
+      (next: FinalizeHandler<any, any>) => (args: FinalizeHandlerArguments<any>) =>
+        retryLoop(env, call, args.request as HttpRequest, (request) =>
+          next({ ...args, request: { ...request, headers: { ...request.headers } } }) as Promise<AttemptResult<O>>,
+        ),
+      { step: "finalizeRequest", priority: "high", name: "retryMiddleware", tags: ["RETRY"], override: true },
+    );
+    stack.addRelativeTo(
+      (next: FinalizeHandler<any, any>) => async (args: FinalizeHandlerArguments<any>) => {
+        const signed = await signAttempt(env, call, fromHttpRequest(args.request as HttpRequest));
+        return next({ ...args, request: { ...(args.request as HttpRequest), headers: signed.headers } });
+      },
+      { relation: "after", toMiddleware: "retryMiddleware", name: "httpSigningMiddleware", tags: ["HTTP_SIGNING"], override: true },
+    );
+    stack.add(
+      (next) => async (args) => {
+        const { response } = (await next(args)) as { response: Parameters<typeof deserialize>[2] };
+        return deserialize<O>(env, call, response);
+      },
+      { step: "deserialize", name: "deserializerMiddleware", override: true },
+    );
+    const terminal = async (args: { request?: unknown }) => ({
+      response: await transmit(env, call, fromHttpRequest(args.request as HttpRequest)),
+    });
+    return stack.resolve(terminal as never, handlerContext(spec.name, command, this.config.logger)) as Handler<I, O & MetadataBearer>;
   }
 
   /**
    * Validates an input (unless `validation: false`; throws `ClientValidationError`) and fills its idempotency
    * token when absent: one token for every attempt of this call. Every way into the client goes through it.
    */
-  private prepareInput(spec: OperationSpec<never>, given: object): Record<string, unknown> {
+  #prepareInput(spec: OperationSpec<never>, given: object): Record<string, unknown> {
     const input = given as Record<string, unknown>;
     if (this.config.validation) {
       const problems = collectIssues(spec.schema, spec.rules, input, { now: this.config.clock.now() });
@@ -345,137 +391,45 @@ export class PartnerCentralRevenueMeasurementClient
     return spec.idempotencyToken && input.ClientToken == null ? { ...input, ClientToken: randomUUID() } : input;
   }
 
-  /**
-   * `Command.resolveMiddleware()`'s handler: the same input preparation as `send()`, then the middleware.
-   * @internal
-   */
-  resolveCommandHandler<I extends object, O extends object>(
+  /** `Command.resolveMiddleware()`'s handler: the same input preparation as `send()`, then the middleware. */
+  static resolveCommandHandler<I extends object, O extends object>(
+    client: PartnerCentralRevenueMeasurementClient,
     command: Command<I, O>,
     clientStack: MiddlewareStack<any, any>,
     options: SendOptions,
   ): Handler<I, O & MetadataBearer> {
-    const handler = this.resolveHandler(command, clientStack, options);
-    return async (args) => handler({ ...args, input: this.prepareInput(command.spec, args.input) as I });
-  }
-
-  /** The request with this client's `user-agent` and `x-amz-user-agent` headers (replacing any set before). */
-  private withUserAgent<R extends { headers: Record<string, string> }>(request: R): R {
-    return { ...request, headers: { ...request.headers, ...this.userAgent } };
-  }
-
-  private serialize(spec: OperationSpec<never>, input: object): HttpRequestSpec {
-    return buildRequest(this.config.endpoint.url, spec.name, input);
-  }
-
-  /** Signs, sends with retries and parses: the terminal handler of the middleware stack. */
-  private async dispatch<O extends object>(
-    spec: OperationSpec<never>,
-    request: HttpRequestSpec,
-    options: SendOptions,
-  ): Promise<{ output: O & MetadataBearer; response: HttpResponseSpec }> {
-    const handler = await this.getHandler();
-    const timeoutMs = options.requestTimeoutMs ?? this.config.requestTimeoutMs;
-    const { abortSignal } = options;
-    const invocationId = randomUUID();
-    const metadata: ResponseMetadata = { attempts: 0, totalRetryDelay: 0 };
-    const retry = this.retryStrategy;
-    let retryToken = INITIAL_RETRY_TOKEN;
-    let skewRetried = false;
-    for (;;) {
-      if (abortSignal?.aborted) throw new AbortError(undefined, { cause: abortSignal.reason });
-      const sendPermit = retry.acquireSendToken(abortSignal); // adaptive mode after throttling only
-      if (sendPermit) await sendPermit;
-      metadata.attempts++;
-      let error: Error;
-      let responseHeaders: Record<string, string> | undefined;
-      const signedWithOffset = this.config.systemClockOffset;
-      try {
-        // The signer copies the headers, so these two can be set on the request's own for each attempt.
-        request.headers["amz-sdk-invocation-id"] = invocationId;
-        // A clock-skew retry is one attempt beyond maxAttempts (it takes no retry quota), so it raises the maximum.
-        request.headers["amz-sdk-request"] = `attempt=${metadata.attempts}; max=${this.config.maxAttempts + (skewRetried ? 1 : 0)}`;
-        const attemptStartedAt = timeoutMs ? performance.now() : 0;
-        const headers = await this.sign(request, { abortSignal, timeoutMs }); // the bounds also cover credential resolution
-        // One budget per attempt: the time credential resolution took is gone from the request's.
-        const timeLeftMs = timeoutMs ? Math.max(1, timeoutMs - Math.floor(performance.now() - attemptStartedAt)) : timeoutMs;
-        const response = await handler.handle(
-          { method: request.method, url: request.url, headers, body: request.body },
-          { abortSignal, timeoutMs: timeLeftMs },
-        );
-        responseHeaders = response.headers;
-        metadata.httpStatusCode = response.statusCode;
-        metadata.requestId = response.headers["x-amzn-requestid"];
-        this.config.logger?.debug?.(
-          `${spec.name} attempt ${metadata.attempts}: HTTP ${response.statusCode}, request id ${metadata.requestId ?? "none"}`,
-        );
-        const parsed = parseResponse(response, { ...metadata });
-        if ("output" in parsed) {
-          retry.recordSuccess(retryToken);
-          // The decoded body is a fresh object of this call: it takes the metadata as it is.
-          const output = parsed.output as O & MetadataBearer;
-          output.$metadata = { ...metadata };
-          return { output, response };
-        }
-        error = parsed.error;
-      } catch (e) {
-        if (e instanceof AbortError || abortSignal?.aborted) {
-          throw e instanceof AbortError ? e : new AbortError(undefined, { cause: abortSignal?.reason });
-        }
-        if (!(e instanceof NetworkError)) throw e;
-        this.config.logger?.debug?.(`${spec.name} attempt ${metadata.attempts}: ${e.code ?? "network error"}`);
-        error = e;
-      }
-      (error as { $metadata?: ResponseMetadata }).$metadata = { ...metadata };
-      // --- retries: a skewed clock is corrected and retried once at once; otherwise the strategy decides ---
-      const now = this.config.clock.now();
-      if (responseHeaders && !skewRetried) {
-        const offset = correctedClockOffset(error, responseHeaders, { receivedAtMs: now, offsetMs: signedWithOffset });
-        if (offset !== undefined) {
-          this.config.systemClockOffset = offset;
-          skewRetried = true;
-          this.config.logger?.debug?.(`${spec.name}: clock skew corrected, retrying`);
-          continue;
-        }
-      }
-      const errorType = retryErrorType(error);
-      const retryAfterMs = retryAfterHintMs(responseHeaders, now + this.config.systemClockOffset);
-      const next = retry.retryToken(retryToken, { errorType, retryAfterMs });
-      if (!next) throw error;
-      retryToken = next;
-      metadata.totalRetryDelay += next.delayMs;
-      await sleep(next.delayMs, abortSignal);
-      // --- end of retries ---
-    }
+    return async (args) => {
+      const input = client.#prepareInput(command.spec, args.input) as I;
+      const handler = client.#resolveHandler(command, clientStack, client.#newCall(command.spec, options));
+      return handler({ ...args, input });
+    };
   }
 
   /** Closes pooled connections. The client can still be used afterwards. */
   destroy(): void {
-    this.handler?.destroy?.();
+    this.#handler?.destroy?.();
   }
 
-  private sign(request: Parameters<RequestSigner>[0], bounds: Parameters<RequestSigner>[2]): Promise<Record<string, string>> {
-    this.signer ??= createSigner(this.config.endpoint.signingRegion, this.credentials);
-    return this.signer(request, new Date(this.config.clock.now() + this.config.systemClockOffset), bounds);
-  }
-
-  private getHandler(): Promise<HttpHandler> | HttpHandler {
-    if (this.handler) return this.handler;
-    this.handlerLoading ??= (async () => {
+  #getHandler(): Promise<HttpHandler> | HttpHandler {
+    if (this.#handler) return this.#handler;
+    const choice = this.#handlerChoice;
+    this.#handlerLoading ??= (async () => {
+      const fetchImpl = choice.kind === "default" ? choice.fetch : undefined;
       // Loaded on first use (cold start): through `require` in the CommonJS build, `import()` in the ES module build.
-      if (this.fetchImpl || !hasNodeHttp()) {
+      if (fetchImpl || !hasNodeHttp()) {
         const { FetchHttpHandler } =
           typeof __CJS__ !== "undefined" && __CJS__
             ? (require("./transport/fetch-http-handler.js") as typeof import("./transport/fetch-http-handler.js"))
             : await import("./transport/fetch-http-handler.js");
-        return new FetchHttpHandler(this.fetchImpl);
+        return new FetchHttpHandler(fetchImpl);
       }
       const { NodeHttpHandler } =
         typeof __CJS__ !== "undefined" && __CJS__
           ? (require("./transport/node-http-handler.js") as typeof import("./transport/node-http-handler.js"))
           : await import("./transport/node-http-handler.js");
-      return new NodeHttpHandler();
-    })().then((h) => (this.handler = h));
-    return this.handlerLoading;
+      return new NodeHttpHandler(choice.kind === "default" ? choice.nodeOptions : undefined);
+    })().then((h) => (this.#handler = h));
+    return this.#handlerLoading;
   }
 }
 
@@ -494,6 +448,6 @@ export function resolveCommandMiddleware(
   options: unknown,
 ): Handler<any, any> {
   const client = clients.get(configuration);
-  if (!client) throw new TypeError("resolveMiddleware() needs the config of a PartnerCentralRevenueMeasurementClient");
-  return client.resolveCommandHandler(command, clientStack, (options ?? {}) as SendOptions);
+  if (!client) throw new InvalidConfigurationError("resolveMiddleware() needs the config of a PartnerCentralRevenueMeasurementClient");
+  return PartnerCentralRevenueMeasurementClient.resolveCommandHandler(client, command, clientStack, (options ?? {}) as SendOptions);
 }

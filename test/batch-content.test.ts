@@ -162,7 +162,7 @@ describe("row 3: another writer changes a row this submission created", () => {
     await otherWriterTask([updateOf(a, "55")]);
     const conflict = await rejected(submitAllocations(client, input(list, extra)), AllocationsConflictError);
     expect(conflict.conflicts).toEqual([
-      expect.objectContaining({ index: 3, reason: expect.stringMatching(/from 10% ACTIVE to 55% ACTIVE.*row 3: 30%/), advice: expect.stringContaining(`RevenueAttributionRevision "${conflict.revision}"`) }),
+      expect.objectContaining({ index: 3, reason: expect.stringContaining(`from ${a.RevenueSharePercent}% ACTIVE to 55% ACTIVE, which no UPDATE of it in this submission writes (row 3: 30% (status unchanged))`), advice: expect.stringContaining(`RevenueAttributionRevision "${conflict.revision}"`) }),
     ]);
     const result = await submitAllocations(client, input(list, { ...extra, RevenueAttributionRevision: conflict.revision }));
     expect(result).toMatchObject({ finished: true, alreadyApplied: [{ first: 0, last: 2 }] });

@@ -32,18 +32,18 @@ describe("reconcile", () => {
     const { applied, conflicts } = reconcile(
       [a!, b!, c!, d!],
       [
-        storedOf(a!, "alloc-aaaaaaaaaaaaa", { RevenueSharePercent: `${a!.RevenueSharePercent}.00` }), // same value, other spelling
+        storedOf(a!, "alloc-aaaaaaaaaaaaa", { RevenueSharePercent: `0${a!.RevenueSharePercent}` }), // same value, other spelling ("00.01")
         storedOf(b!, "alloc-bbbbbbbbbbbbb", { RevenueSharePercent: "99" }),
         storedOf(c!, "alloc-ccccccccccccc", { RevenueSharePercent: "99", Status: "INACTIVE" }),
       ],
     );
     expect(applied).toEqual([true, false, false, false]);
     expect(conflicts).toEqual([
-      { index: 1, RevenueAttributionAllocationId: "alloc-bbbbbbbbbbbbb", reason: expect.stringContaining("RevenueSharePercent 99 (row: 11)"), advice: expect.stringContaining("remove row 1") },
+      { index: 1, RevenueAttributionAllocationId: "alloc-bbbbbbbbbbbbb", reason: expect.stringContaining(`RevenueSharePercent 99 (row: ${b!.RevenueSharePercent})`), advice: expect.stringContaining("remove row 1") },
       {
         index: 2,
         RevenueAttributionAllocationId: "alloc-ccccccccccccc",
-        reason: expect.stringContaining("RevenueSharePercent 99 (row: 12), Status INACTIVE (row: ACTIVE)"),
+        reason: expect.stringContaining(`RevenueSharePercent 99 (row: ${c!.RevenueSharePercent}), Status INACTIVE (row: ACTIVE)`),
         advice: expect.stringContaining('make it an UPDATE (Action "UPDATE", RevenueAttributionAllocationId "alloc-ccccccccccccc", Status "ACTIVE")'),
       },
     ]);

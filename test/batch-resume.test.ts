@@ -21,6 +21,7 @@ import {
   type RevenueShareAllocation,
 } from "../src/index.js";
 import { encodeCbor } from "../src/protocol/cbor.js";
+import { OWN_HTTP_HANDLER } from "../src/transport/types.js";
 import { rows, storedCounts, updateOf } from "./helpers/batch-rows.js";
 import { FAST_WAIT as fast, useEmulator } from "./helpers/emulator-suite.js";
 
@@ -149,6 +150,7 @@ describe("submitAllocations resumes by calling it again", () => {
     const real = new NodeHttpHandler();
     let startAttempts = 0;
     const handler = {
+      [OWN_HTTP_HANDLER]: true as const,
       async handle(request: Parameters<NodeHttpHandler["handle"]>[0], options: Parameters<NodeHttpHandler["handle"]>[1]) {
         if (!request.url.pathname.endsWith("/StartRevenueAttributionAllocationsTask")) return real.handle(request, options);
         startAttempts++;
@@ -200,7 +202,7 @@ describe("submitAllocations resumes by calling it again", () => {
     expect(conflict.conflicts).toEqual([
       {
         RevenueAttributionAllocationId: theirs.RevenueAttributionAllocationId,
-        reason: expect.stringContaining("changed since base revision 2 from 10% ACTIVE to 66% ACTIVE, not by this submission"),
+        reason: expect.stringContaining(`changed since base revision 2 from ${theirs.RevenueSharePercent}% ACTIVE to 66% ACTIVE, not by this submission`),
         advice: expect.stringContaining('call again with RevenueAttributionRevision "4"'),
       },
     ]);
@@ -237,7 +239,7 @@ describe("submitAllocations resumes by calling it again", () => {
       {
         index: 4,
         RevenueAttributionAllocationId: row4.RevenueAttributionAllocationId,
-        reason: expect.stringContaining("RevenueSharePercent 77 (row: 14)"),
+        reason: expect.stringContaining(`RevenueSharePercent 77 (row: ${list[4]!.RevenueSharePercent})`),
         advice: expect.stringContaining("remove row 4"),
       },
     ]);

@@ -6,6 +6,7 @@ import {
   GetRevenueAttributionAllocationsTaskCommand,
   PartnerCentralRevenueMeasurementClient,
   type PartnerCentralRevenueMeasurementClientConfig,
+  InvalidConfigurationError,
 } from "../src/index.js";
 import { createCredentialResolver, credentialsFromEnv } from "../src/auth/credentials.js";
 import { CREDS, FakeHandler, GET_TASK_INPUT, ManualClock, NOW, cbor } from "./helpers/core-fakes.js";
@@ -113,12 +114,12 @@ describe("other settings", () => {
   });
 
   it.each([0, -1, 1.5, Number.NaN])("refuses maxAttempts %s", (maxAttempts) => {
-    expect(() => new PartnerCentralRevenueMeasurementClient({ maxAttempts })).toThrow(RangeError);
+    expect(() => new PartnerCentralRevenueMeasurementClient({ maxAttempts })).toThrow(InvalidConfigurationError);
   });
 
   it("refuses a non-numeric AWS_MAX_ATTEMPTS", () => {
     vi.stubEnv("AWS_MAX_ATTEMPTS", "many");
-    expect(() => new PartnerCentralRevenueMeasurementClient()).toThrow(RangeError);
+    expect(() => new PartnerCentralRevenueMeasurementClient()).toThrow(InvalidConfigurationError);
   });
 
   it("passes requestTimeoutMs to the handler, and a per-call value wins", async () => {

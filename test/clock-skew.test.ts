@@ -13,6 +13,7 @@ import {
   ListRevenueAttributionsCommand,
   PartnerCentralRevenueMeasurementClient,
   ValidationException,
+  InvalidConfigurationError,
 } from "../src/index.js";
 import { startEmulator, type Emulator } from "../src/testing/index.js";
 import { FakeHandler, GET_TASK_INPUT, NOW, cbor, cborError, fakeClient, settle } from "./helpers/core-fakes.js";
@@ -156,11 +157,11 @@ describe("with scripted responses", () => {
     const later = await send(c);
     expect(later.$metadata.attempts).toBe(1);
     expect(handler.requests[2]!.headers["x-amz-date"]).toBe("20260315T122000Z");
-    expect((c as unknown as { retryStrategy: { availableCapacity: number } }).retryStrategy.availableCapacity).toBe(500);
+    expect((c as unknown as { ownRetryStrategy: { availableCapacity: number } }).ownRetryStrategy.availableCapacity).toBe(500);
   });
 
   it("rejects a systemClockOffset that is not a finite number", () => {
-    expect(() => new PartnerCentralRevenueMeasurementClient({ systemClockOffset: Number.NaN })).toThrow(RangeError);
+    expect(() => new PartnerCentralRevenueMeasurementClient({ systemClockOffset: Number.NaN })).toThrow(InvalidConfigurationError);
   });
 
   it("a 'Signature expired' error without a usable Date goes to the retry policy, transient as the AWS SDKs see it", async () => {

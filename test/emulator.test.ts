@@ -312,12 +312,13 @@ describe("revenue attributions and allocation tasks", () => {
     await runTask(client, ra.Id, "1", [begun, item()]);
     const [attr] = emulator.inspect().revenueAttributions;
     const begunId = attr!.Allocations.find((a) => a.EffectiveFrom === "2030-02-01")!.RevenueAttributionAllocationId;
+    nowMs = Date.parse("2030-03-10T00:00:00Z"); // February closed on the 7th of March
 
     const task = await runTask(client, ra.Id, "2", [
       item({ EntityIdentifier: "offer-new" }), // fine on its own
       item({ Action: "UPDATE", RevenueAttributionAllocationId: "alloc-doesnotexist1", RevenueSharePercent: "5" }),
       { ...begun, Action: "UPDATE", RevenueAttributionAllocationId: begunId, RevenueSharePercent: "30" },
-      item({ EntityIdentifier: "offer-cap", RevenueSharePercent: "60" }),
+      item({ EntityIdentifier: "offer-cap", RevenueSharePercent: "40" }), // March: 25 + 25 + 40 = 90 %, within the cap
       item({ EntityIdentifier: "offer-cap", RevenueSharePercent: "50", CustomerAwsAccountId: "123456789012", EffectiveFrom: "2030-03-01" }),
     ]);
     expect(task.Status).toBe("FAILED");
@@ -334,15 +335,14 @@ describe("revenue attributions and allocation tasks", () => {
     expect(after.Allocations.find((a) => a.RevenueAttributionAllocationId === begunId)!.RevenueSharePercent).toBe("25");
   });
 
-  it("caps the ACTIVE share of one entity and customer at 100 % across attributions", async () => {
+  it("caps the ACTIVE share per attribution and month, not per entity across attributions", async () => {
     const client = clientFor(emulator);
     const a = await createAttribution(client, "A");
     const b = await createAttribution(client, "B");
     expect((await runTask(client, a.Id, "1", [item({ RevenueSharePercent: "70" })])).Status).toBe("COMPLETE");
-    const failed = await runTask(client, b.Id, "1", [item({ RevenueSharePercent: "40" })]);
-    expect(failed.Status).toBe("FAILED");
-    expect(failed.ErrorDetailList![0]!.ErrorCode).toBe("ALLOCATION_CAP_EXCEEDED");
-    expect((await runTask(client, b.Id, "1", [item({ RevenueSharePercent: "30" })])).Status).toBe("COMPLETE");
+    expect((await runTask(client, b.Id, "1", [item({ RevenueSharePercent: "40" })])).Status).toBe("COMPLETE");
+    const failed = await runTask(client, a.Id, "2", [item({ EntityIdentifier: "offer-bbb", RevenueSharePercent: "40" })]);
+    expect(failed.ErrorDetailList?.map((d) => d.ErrorCode)).toEqual(["ALLOCATION_CAP_EXCEEDED"]);
   });
 
   it("updates a future-dated allocation by id", async () => {

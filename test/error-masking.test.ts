@@ -13,7 +13,7 @@ import {
 import { maskAccountIds } from "../src/errors.js";
 import { decodeCbor, encodeCbor } from "../src/protocol/cbor.js";
 import { parseResponse } from "../src/protocol/rpcv2-cbor.js";
-import type { HttpRequestSpec } from "../src/transport/types.js";
+import { OWN_HTTP_HANDLER, type HttpRequestSpec } from "../src/transport/types.js";
 
 const META = { attempts: 1, totalRetryDelay: 0 };
 const ACCOUNT = "123456789012";
@@ -109,7 +109,8 @@ describe("null input members are absent", () => {
       credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" },
       validation: false,
       requestHandler: {
-        async handle(request) {
+        [OWN_HTTP_HANDLER]: true,
+        async handle(request: HttpRequestSpec) {
           sent.push(request);
           return { statusCode: 200, headers: { "content-type": "application/cbor" }, body: encodeCbor({}) };
         },

@@ -73,7 +73,7 @@ function changes(count: number, offset = 0): RevenueShareAllocation[] {
       EntityType: n % 2 ? "OPPORTUNITY" : "OFFER",
       EntityIdentifier: `entity-${String(n).padStart(5, "0")}`,
       CustomerAwsAccountId: String(300000000000 + n),
-      RevenueSharePercent: "20",
+      RevenueSharePercent: "1.5", // 600 changes put 50 in a month: 75 %, within the 100 % cap of one attribution
       EffectiveFrom: `2030-${mm}-01`,
       EffectiveUntil: `2030-${mm}-${last}`,
     };

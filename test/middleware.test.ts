@@ -24,6 +24,7 @@ import {
   type ResolvedClientConfig,
   type ServiceInputTypes,
   type ServiceOutputTypes,
+  InvalidConfigurationError,
 } from "../src/index.js";
 import { CREATE_INPUT, CREDS, FakeHandler, GET_TASK_INPUT, ManualClock, NOW, cbor, cborError } from "./helpers/core-fakes.js";
 
@@ -225,7 +226,7 @@ describe("command.middlewareStack", () => {
     const result = await run({ input: command.input });
     expect(result.output.TaskId).toBe(TASK.TaskId);
     expect(handler.requests).toHaveLength(1);
-    expect(() => command.resolveMiddleware(client.middlewareStack, {}, {})).toThrow(TypeError);
+    expect(() => command.resolveMiddleware(client.middlewareStack, {}, {})).toThrow(InvalidConfigurationError);
   });
 });
 

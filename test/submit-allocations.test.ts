@@ -143,7 +143,7 @@ describe("submitAllocations", () => {
 
   it("rejects an invalid item 599 (and every other problem) before any request", async () => {
     const list = items(600);
-    list[599] = { ...list[599]!, EffectiveUntil: "2026-07-30" };
+    list[599] = { ...list[599]!, EffectiveUntil: "2031-07-30" };
     list[3] = { ...list[3]!, Action: "UPDATE" };
     list[7] = { ...list[6]! };
     const error = await submitAllocations(client, {

@@ -24,6 +24,7 @@ import {
 } from "../src/index.js";
 import { decodeCbor, encodeCbor } from "../src/protocol/cbor.js";
 import { buildRequest } from "../src/protocol/rpcv2-cbor.js";
+import { OWN_HTTP_HANDLER } from "../src/transport/types.js";
 import { ALLOCATION_OUTPUT, CREATE_INPUT, CREDS, GET_TASK_INPUT } from "./helpers/core-fakes.js";
 
 type Behaviour = (req: http.IncomingMessage, res: http.ServerResponse, body: Buffer) => void;
@@ -268,7 +269,7 @@ describe("handler selection", () => {
   });
 
   it("a custom requestHandler wins over fetch", async () => {
-    const handler: HttpHandler = { handle: vi.fn(async () => ({ statusCode: 200, headers: {}, body: new Uint8Array() })) };
+    const handler = { [OWN_HTTP_HANDLER]: true as const, handle: vi.fn(async () => ({ statusCode: 200, headers: {}, body: new Uint8Array() })) };
     const fetchSpy = vi.fn();
     const client = new PartnerCentralRevenueMeasurementClient({ credentials: CREDS, requestHandler: handler, fetch: fetchSpy });
     await client.send(new GetRevenueAttributionAllocationsTaskCommand(GET_TASK_INPUT));

@@ -16,7 +16,7 @@ import {
   PartnerCentralRevenueMeasurementError,
 } from "../src/index.js";
 import { decodeCbor, encodeCbor } from "../src/protocol/cbor.js";
-import type { HttpRequestSpec } from "../src/transport/types.js";
+import { OWN_HTTP_HANDLER, type HttpRequestSpec } from "../src/transport/types.js";
 
 function capturingClient(validation = true): { client: PartnerCentralRevenueMeasurementClient; sent: HttpRequestSpec[] } {
   const sent: HttpRequestSpec[] = [];
@@ -24,7 +24,8 @@ function capturingClient(validation = true): { client: PartnerCentralRevenueMeas
     credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" },
     validation,
     requestHandler: {
-      async handle(request) {
+      [OWN_HTTP_HANDLER]: true,
+      async handle(request: HttpRequestSpec) {
         sent.push(request);
         const body = { MarketplaceRevenueShareSummaries: [], RevenueAttributionSummaries: [], Id: "ra-abc123def4567", Arn: "a", TenancyModel: "MULTI_TENANT" };
         return { statusCode: 200, headers: { "content-type": "application/cbor" }, body: encodeCbor(body) };

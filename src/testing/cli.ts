@@ -22,6 +22,12 @@ Options:
   --account-id <12 digits>   account id in ARNs (default: 111122223333)
   --task-duration-ms <n>     how long allocations tasks run (default: 1000)
   --skip-signature-check     accept unsigned requests
+  --date <ISO instant>       start the emulator's clock at this instant (UTC) and let
+                             it run from there: the day its business rules see
+                             (current month, the 7th-of-month grace)
+  --quotas                   enforce the published per-account request quotas
+                             (reads 50/s, lists 10/s, writes 2/s, task starts 1/s):
+                             429 ThrottlingException with a QuotaCode over them
   --throttle-every <n>       answer every nth request with ThrottlingException
   --error-rate <0..1>        answer this fraction with InternalServerException
   --drop-rate <0..1>         drop this fraction of connections
@@ -56,6 +62,8 @@ async function main(): Promise<void> {
         "account-id": { type: "string" },
         "task-duration-ms": { type: "string" },
         "skip-signature-check": { type: "boolean" },
+        quotas: { type: "boolean" },
+        date: { type: "string" },
         "throttle-every": { type: "string" },
         "error-rate": { type: "string" },
         "drop-rate": { type: "string" },
@@ -89,6 +97,16 @@ async function main(): Promise<void> {
     console.error("--access-key-id and --secret-access-key go together");
     process.exit(2);
   }
+  let now: (() => number) | undefined;
+  if (v.date !== undefined) {
+    const start = Date.parse(v.date);
+    if (Number.isNaN(start)) {
+      console.error(`--date must be an ISO date or instant such as 2030-04-07T12:00:00Z, got ${v.date}`);
+      process.exit(2);
+    }
+    const offset = start - Date.now();
+    now = () => Date.now() + offset;
+  }
   const options: EmulatorOptions = {
     port: numberOption(v, "port") ?? 0,
     host: v.host,
@@ -97,13 +115,15 @@ async function main(): Promise<void> {
     credentials: keyId && secret ? { accessKeyId: keyId, secretAccessKey: secret } : undefined,
     taskDurationMs: numberOption(v, "task-duration-ms") ?? 1000,
     verifySignatures: !v["skip-signature-check"],
+    quotas: v.quotas === true,
+    now,
     faults,
     logger: v.quiet || v.json ? undefined : (line) => console.log(`${new Date().toISOString()} ${line}`),
   };
   const emulator = await startEmulator(options);
   const { endpoint, region, credentials } = emulator;
   if (v.json) {
-    console.log(JSON.stringify({ endpoint, region, credentials }));
+    console.log(JSON.stringify({ endpoint, region, credentials, quotas: v.quotas === true }));
   } else {
     console.log(
       [
@@ -112,6 +132,7 @@ async function main(): Promise<void> {
         `  region:            ${region}`,
         `  access key id:     ${credentials.accessKeyId}`,
         `  secret access key: ${credentials.secretAccessKey}`,
+        `  request quotas:    ${v.quotas ? "enforced (reads 50/s, lists 10/s, writes 2/s, task starts 1/s)" : "off (--quotas to enforce them)"}`,
         "",
         "Point a client at it, e.g. from a shell:",
         `  export AWS_ENDPOINT_URL_PARTNERCENTRAL_REVENUE_MEASUREMENT=${endpoint}`,

@@ -19,11 +19,14 @@
 import type { Logger } from "../client.js";
 import type { AllocationStatus, OpenEnum, RevenueAttributionAllocationErrorDetail, Tag } from "../models.js";
 import { FaultInjector, type FaultCounts, type FaultOptions } from "./faults.js";
+import { QuotaLimiter, type QuotaOptions } from "./quotas.js";
 import { startServer, type RequestStats } from "./server.js";
 import { EmulatorState, type EmulatorProduct } from "./state.js";
 
 export type { FaultOptions, FaultCounts } from "./faults.js";
 export type { RequestStats } from "./server.js";
+export { PUBLISHED_QUOTA_RATES, QUOTA_CODES, QUOTA_SERVICE_CODE } from "./quotas.js";
+export type { QuotaName, QuotaOptions, QuotaRates } from "./quotas.js";
 export type { EmulatorProduct } from "./state.js";
 
 /** The credentials the emulator accepts unless others are given. Not secret: they only open the emulator. */
@@ -55,11 +58,21 @@ export interface EmulatorOptions {
    */
   taskDurationMs?: number;
   /**
-   * The emulator's clock for timestamps and date rules ("today" in UTC decides
-   * whether an allocation's period has begun); default `Date.now`. Signature
-   * freshness is always checked against the real clock.
+   * The emulator's clock for timestamps and the business rules' dates (the
+   * current month and the 7th-of-month grace of allocation tasks, in UTC);
+   * default `Date.now`. Set it in tests to run on a chosen day:
+   * `now: () => Date.parse("2030-04-07T12:00:00Z")`. Signature freshness is
+   * always checked against the real clock, quotas against `quotas.now`.
    */
   now?: () => number | Date;
+  /**
+   * Enforce the published per-account request quotas (reads 50/s, lists 10/s,
+   * writes 2/s, StartRevenueAttributionAllocationsTask 1/s): a request over
+   * its quota is 429 ThrottlingException with `ServiceCode` and `QuotaCode`.
+   * `true` for the published rates, or {@link QuotaOptions}. Default off.
+   * Change it later with `setQuotas`.
+   */
+  quotas?: boolean | QuotaOptions;
   /** Faults to inject from the start (see {@link FaultOptions}); change them later with `setFaults`. */
   faults?: FaultOptions;
   /** Revenue attributions a catalog may hold before ServiceQuotaExceededException; default 1000. */
@@ -144,13 +157,18 @@ export interface Emulator {
   readonly accountId: string;
   /** Stops the server, closes open connections and cancels running tasks. */
   close(): Promise<void>;
-  /** Forgets all resources, tasks and ClientTokens and clears the counters; the faults stay as set, their sequence restarts. */
+  /** Forgets all resources, tasks and ClientTokens and clears the counters; the faults and quotas stay as set, their sequence and windows restart. */
   reset(): void;
   /**
    * Replaces the fault settings (`{}` turns faults off) and restarts their sequence. The request and fault
    * counters that `inspect()` reports keep counting; `reset()` clears them.
    */
   setFaults(faults: FaultOptions): void;
+  /**
+   * Switches the request quotas on (`true` or {@link QuotaOptions}) or off (`false`), with fresh windows.
+   * @throws RangeError when a rate is not a whole number of at least 1.
+   */
+  setQuotas(quotas: boolean | QuotaOptions): void;
   /** Changes how long later allocations tasks run (`Infinity`: until `finishTasks()`). */
   setTaskDurationMs(ms: number): void;
   /** Ends every IN_PROGRESS task now, as if its time had run out. */
@@ -161,6 +179,12 @@ export interface Emulator {
 
 /**
  * Starts the emulator. Resolves once it listens; close it with `close()`.
+ *
+ * ```ts
+ * // On a chosen day (the business rules' clock), with the published request quotas enforced.
+ * const emulator = await startEmulator({ now: () => Date.parse("2030-04-07T12:00:00Z"), quotas: true });
+ * ```
+ * @throws RangeError when `accountId` is not 12 digits or a `quotas.rates` value is not a whole number of at least 1.
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const region = options.region ?? "us-east-1";
@@ -178,6 +202,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     products: options.products,
   });
   const faults = new FaultInjector(options.faults);
+  const limiterFor = (quotas: boolean | QuotaOptions | undefined) =>
+    quotas ? new QuotaLimiter(quotas === true ? {} : quotas) : undefined;
+  let quotas = limiterFor(options.quotas);
   const host = options.host ?? "127.0.0.1";
   const server = await startServer(state, faults, {
     host,
@@ -185,6 +212,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     region,
     credentials,
     verifySignatures: options.verifySignatures ?? true,
+    quotas: () => quotas,
     logger: typeof options.logger === "function" ? { info: options.logger, error: options.logger } : options.logger,
   });
   const endpoint = host === "0.0.0.0" || host === "::" ? server.endpoint.replace(/\/\/[^/]+:/, "//127.0.0.1:") : server.endpoint;
@@ -202,11 +230,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       state.reset();
       faults.set(faults.settings); // same faults, sequence restarted
       faults.resetCounts();
+      quotas?.reset();
       const { stats } = server;
       stats.total = 0;
       stats.byOperation = {};
       stats.rejectedSignatures = 0;
       stats.rejectedInputs = 0;
+      stats.throttledByQuota = 0;
+    },
+    setQuotas(next) {
+      quotas = limiterFor(next);
     },
     setFaults(next) {
       faults.set(next);

@@ -1,6 +1,6 @@
 /**
  * The emulator's HTTP side: Smithy RPC v2 CBOR routing, fault injection,
- * SigV4 verification, input validation with the commands' own specs, and the
+ * SigV4 verification, the request quotas (on request), input validation with the commands' own specs, and the
  * CBOR responses.
  */
 import { randomUUID } from "node:crypto";
@@ -14,6 +14,7 @@ import { collectIssues } from "../validation/core.js";
 import { internalError, SHAPE_NAMESPACE, ServiceError, throttled, validationError } from "./errors.js";
 import { FaultInjector } from "./faults.js";
 import { OPERATIONS } from "./operations/index.js";
+import type { QuotaLimiter } from "./quotas.js";
 import { verifySigV4 } from "./sigv4.js";
 import type { EmulatorState } from "./state.js";
 
@@ -31,6 +32,8 @@ export interface RequestStats {
   rejectedSignatures: number;
   /** Requests answered with ValidationException REQUEST_VALIDATION_FAILED. */
   rejectedInputs: number;
+  /** Requests answered with ThrottlingException because they were over a quota (the `quotas` option). */
+  throttledByQuota: number;
 }
 
 /** Settings of the HTTP side. */
@@ -40,6 +43,8 @@ export interface ServerSettings {
   region: string;
   credentials: AwsCredentialIdentity;
   verifySignatures: boolean;
+  /** The quotas in force, read on every request (they can be switched on and off while the server runs); none by default. */
+  quotas?: () => QuotaLimiter | undefined;
   /** Receives one `info` line per request (operation, status, duration) and an `error` line per emulator failure; never secrets or account ids. */
   logger?: Logger;
 }
@@ -74,7 +79,7 @@ export async function startServer(
   faults: FaultInjector,
   settings: ServerSettings,
 ): Promise<RunningServer> {
-  const stats: RequestStats = { total: 0, byOperation: {}, rejectedSignatures: 0, rejectedInputs: 0 };
+  const stats: RequestStats = { total: 0, byOperation: {}, rejectedSignatures: 0, rejectedInputs: 0, throttledByQuota: 0 };
 
   async function process(req: http.IncomingMessage, body: Buffer): Promise<Reply> {
     const url = req.url ?? "/";
@@ -107,6 +112,12 @@ export async function startServer(
         stats.rejectedSignatures++;
         return errorReply(denied);
       }
+    }
+    // After the signature: a request the service would not authenticate spends none of the account's quota.
+    const overQuota = settings.quotas?.()?.admit(operationName);
+    if (overQuota) {
+      stats.throttledByQuota++;
+      return errorReply(overQuota);
     }
 
     let input: unknown = {};

@@ -19,8 +19,13 @@ export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 /** A header name in a `SignedHeaders` list: lower case token characters. */
 const SIGNED_HEADER_NAME = /^[a-z0-9!#$%&'*+.^_`|~-]+$/;
 
+/**
+ * The `Authorization` header's parts. `SignedHeaders` is taken up to the next comma or blank (neither can
+ * appear in a header name) and each name is then checked against {@link SIGNED_HEADER_NAME}: one rule for
+ * what a header name may hold.
+ */
 const AUTH_RE =
-  /^AWS4-HMAC-SHA256\s+Credential=([^/\s,]+)\/(\d{8})\/([^/\s,]+)\/([^/\s,]+)\/aws4_request\s*,\s*SignedHeaders=([a-z0-9;_.-]+)\s*,\s*Signature=([0-9a-f]{64})\s*$/;
+  /^AWS4-HMAC-SHA256\s+Credential=([^/\s,]+)\/(\d{8})\/([^/\s,]+)\/([^/\s,]+)\/aws4_request\s*,\s*SignedHeaders=([^\s,]+)\s*,\s*Signature=([0-9a-f]{64})\s*$/;
 
 /** What the verifier needs from an incoming request. */
 export interface IncomingSignedRequest {

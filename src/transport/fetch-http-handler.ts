@@ -7,7 +7,7 @@
  */
 import { InvalidConfigurationError } from "../endpoints.js";
 import { AbortError, MAX_RESPONSE_BODY_BYTES, NetworkError, responseTooLarge } from "../errors.js";
-import type { HttpHandler, HttpRequestSpec, HttpResponseSpec } from "./types.js";
+import { OWN_HTTP_HANDLER, type HttpHandler, type HttpRequestSpec, type HttpResponseSpec } from "./types.js";
 
 /** A `fetch`-compatible function. */
 export type FetchLike = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
@@ -42,6 +42,7 @@ async function loadKy(): Promise<typeof import("ky")> {
 
 /** `fetch` handler (via ky); ky is imported on first use. */
 export class FetchHttpHandler implements HttpHandler {
+  readonly [OWN_HTTP_HANDLER] = true as const;
   constructor(private readonly fetchImpl: FetchLike = globalThis.fetch) {}
 
   async handle(

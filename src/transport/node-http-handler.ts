@@ -3,12 +3,14 @@
  * agents. It avoids the cost of starting undici (`fetch`) on the first call,
  * which matters for Lambda cold starts.
  */
-// Named imports: a namespace import makes bundlers copy all of node:http's exports when this module first runs.
-import { Agent as HttpAgent, request as httpRequest } from "node:http";
+// The default import is node:http's own exports object: `http.request` is looked up at each call, so a tracer
+// that replaces it (OpenTelemetry, dd-trace, X-Ray's captureHTTPsGlobal) sees our requests in both module systems.
+// (A named import binds the original function in an ES module.)
+import http from "node:http";
 import type * as https from "node:https";
 import { AbortError, MAX_RESPONSE_BODY_BYTES, NetworkError, responseTooLarge } from "../errors.js";
 import { startTimeout } from "./timeouts.js";
-import type { HttpHandler, HttpRequestSpec, HttpResponseSpec } from "./types.js";
+import { OWN_HTTP_HANDLER, type HttpHandler, type HttpRequestSpec, type HttpResponseSpec } from "./types.js";
 
 /**
  * `node:https` is loaded on the first https request, not at start-up: it brings
@@ -22,25 +24,6 @@ async function loadHttps(): Promise<typeof https> {
     process.getBuiltinModule?.("node:https") ??
     // Node < 20.16 has no getBuiltinModule; the CommonJS build loads through require (see src/build-env.d.ts).
     (typeof __CJS__ !== "undefined" && __CJS__ ? (require("node:https") as typeof https) : await import("node:https")));
-}
-
-/**
- * The request headers as the flat `[name, value, ...]` list node:http takes
- * as they are: it writes the request head once, at construction, instead of
- * keeping a header map (one `setHeader()` per header, then `getHeader()`
- * look-ups for host, authorization and expect); about 8 % less CPU in the
- * transport per request. In that form it adds no `Host`, so one is added here
- * when the (signed) headers lack it.
- */
-function headerList(request: HttpRequestSpec): string[] {
-  const list: string[] = [];
-  let hasHost = false;
-  for (const name in request.headers) {
-    list.push(name, request.headers[name]!);
-    if (!hasHost && name.length === 4 && name.toLowerCase() === "host") hasHost = true;
-  }
-  if (!hasHost) list.push("host", request.url.host);
-  return list;
 }
 
 /** The host name as `node:http` takes it: an IPv6 address without its brackets. */
@@ -65,13 +48,34 @@ function responseHeaders(raw: string[]): Record<string, string> {
 }
 
 /**
+ * Options of the default handler: the official client's `requestHandler` shorthand (`NodeHttpHandlerOptions`
+ * of `@smithy/node-http-handler`), so `{ httpsAgent }` with a proxy agent or custom TLS works as it does there.
+ */
+export interface NodeHttpHandlerOptions {
+  /** The agent of `http:` requests; default a keep-alive agent of 50 sockets. */
+  httpAgent?: http.Agent;
+  /** The agent of `https:` requests (a proxy agent, custom CA, …); default a keep-alive agent of 50 sockets. */
+  httpsAgent?: https.Agent;
+  /** Milliseconds to wait for a new connection (TCP and TLS) before the attempt fails with a retried `NetworkError`. */
+  connectionTimeout?: number;
+}
+
+/**
  * `node:http(s)` handler with keep-alive connection pooling. Redirects are not
  * followed (a 3xx is returned as it came); a body over 16 MiB is refused as
  * it streams in.
  */
 export class NodeHttpHandler implements HttpHandler {
-  private httpAgent?: HttpAgent;
+  readonly [OWN_HTTP_HANDLER] = true as const;
+  private httpAgent?: http.Agent;
   private httpsAgent?: https.Agent;
+  private readonly connectionTimeout?: number;
+
+  constructor(options: NodeHttpHandlerOptions = {}) {
+    this.httpAgent = options.httpAgent;
+    this.httpsAgent = options.httpsAgent;
+    this.connectionTimeout = options.connectionTimeout;
+  }
 
   handle(
     request: HttpRequestSpec,
@@ -87,8 +91,8 @@ export class NodeHttpHandler implements HttpHandler {
       const isHttps = request.url.protocol === "https:";
       const agent = isHttps
         ? (this.httpsAgent ??= new httpsModule!.Agent({ keepAlive: true, maxSockets: 50 }))
-        : (this.httpAgent ??= new HttpAgent({ keepAlive: true, maxSockets: 50 }));
-      const requestFn = isHttps ? httpsModule!.request : httpRequest;
+        : (this.httpAgent ??= new http.Agent({ keepAlive: true, maxSockets: 50 }));
+      const requestFn = isHttps ? httpsModule!.request : http.request;
       let settled = false;
       let cancelTimeout: (() => void) | undefined;
       const finish = (err: Error | undefined, value?: HttpResponseSpec): void => {
@@ -107,7 +111,12 @@ export class NodeHttpHandler implements HttpHandler {
           hostname: bareHostname(request.url.hostname),
           port: request.url.port || undefined,
           path: request.url.pathname,
-          headers: headerList(request),
+          // An object, never the flat `[name, value, ...]` list node:http also takes: HTTP instrumentations copy
+          // `options.headers` as an object (`{ ...headers }`) to add their trace headers, and a list copied so
+          // becomes `{ "0": name, "1": value, ... }`, which loses every header. Each attempt's headers are a fresh
+          // object from the signer, so an instrumentation adding its own to them changes nothing of ours.
+          // node:http adds `Host` when it is missing.
+          headers: request.headers,
         },
         (res) => {
           const chunks: Buffer[] = [];
@@ -150,6 +159,18 @@ export class NodeHttpHandler implements HttpHandler {
         cancelTimeout = startTimeout(timeoutMs, () => {
           req.destroy();
           finish(new NetworkError(`Request timed out after ${timeoutMs} ms`, { code: "TimeoutError" }));
+        });
+      }
+      if (this.connectionTimeout) {
+        const connectionTimeout = this.connectionTimeout;
+        req.once("socket", (socket) => {
+          if (!socket.connecting) return; // a pooled connection
+          const timer = setTimeout(() => {
+            req.destroy();
+            finish(new NetworkError(`Connection not established within ${connectionTimeout} ms`, { code: "TimeoutError" }));
+          }, connectionTimeout);
+          socket.once(isHttps ? "secureConnect" : "connect", () => clearTimeout(timer));
+          socket.once("close", () => clearTimeout(timer));
         });
       }
       req.on("error", (e: NodeJS.ErrnoException) => {

@@ -16,8 +16,18 @@ export interface HttpResponseSpec {
   body: Uint8Array;
 }
 
-/** Sends one request. Rejects with `NetworkError` on connection failure or timeout, `AbortError` on abort. */
+/**
+ * Marks this package's own transports (and test doubles of them): a `requestHandler` without it is taken as a
+ * `@smithy/types` `HttpHandler`, the official client's interface, and run through an adapter.
+ */
+export const OWN_HTTP_HANDLER = Symbol.for("partnercentral-revenue-measurement.own-http-handler");
+
+/**
+ * Sends one request. Rejects with `NetworkError` on connection failure or timeout, `AbortError` on abort.
+ * The package's internal transport interface (public `requestHandler`s are `@smithy/types` `HttpHandler`s).
+ */
 export interface HttpHandler {
+  readonly [OWN_HTTP_HANDLER]?: true;
   handle(request: HttpRequestSpec, options: { abortSignal?: AbortSignal; timeoutMs?: number }): Promise<HttpResponseSpec>;
   /** Releases pooled connections. */
   destroy?(): void;

@@ -80,9 +80,11 @@ export function allocation(i: number): Record<string, string> {
     EntityType: "OFFER",
     EntityIdentifier: `offer-${String(i).padStart(5, "0")}`,
     CustomerAwsAccountId: String(100000000000 + i),
-    RevenueSharePercent: "10.50",
-    EffectiveFrom: "2026-07-01",
-    EffectiveUntil: "2026-07-31",
+    // A future month and a small percent: 600 of them in one attribution stay within the emulator's
+    // rules (a new entry starts in the current month or later; 100 % per attribution and month).
+    RevenueSharePercent: "0.15",
+    EffectiveFrom: "2031-07-01",
+    EffectiveUntil: "2031-07-31",
   };
 }
 

@@ -1,7 +1,7 @@
 /** Allocation changes for the batch tests: distinct, future-dated (2031, so they stay updatable), deterministic. */
 import type { RevenueShareAllocation } from "../../src/index.js";
 
-/** `count` distinct CREATE changes, one entity and customer account each, months of 2031. */
+/** `count` distinct CREATE changes, one entity and customer account each, months of 2031, small percents. */
 export function rows(count: number, prefix = "row"): RevenueShareAllocation[] {
   return Array.from({ length: count }, (_, n) => {
     const month = (n % 12) + 1;
@@ -12,7 +12,8 @@ export function rows(count: number, prefix = "row"): RevenueShareAllocation[] {
       EntityType: n % 3 ? "OFFER" : "OPPORTUNITY",
       EntityIdentifier: `${prefix}-${String(n).padStart(4, "0")}`,
       CustomerAwsAccountId: String(400000000000 + n),
-      RevenueSharePercent: String(10 + (n % 50)),
+      // 0.01..0.5 %: 3,000 rows stay under the 100 % cap of one attribution in each month (API.md section 8).
+      RevenueSharePercent: String(((n % 50) + 1) / 100),
       EffectiveFrom: `2031-${mm}-01`,
       EffectiveUntil: `2031-${mm}-${last}`,
     };

@@ -5,7 +5,7 @@
 import { vi } from "vitest";
 import { PartnerCentralRevenueMeasurementClient, type PartnerCentralRevenueMeasurementClientConfig } from "../../src/index.js";
 import { decodeCbor, encodeCbor } from "../../src/protocol/cbor.js";
-import type { HttpHandler, HttpRequestSpec, HttpResponseSpec } from "../../src/transport/types.js";
+import { OWN_HTTP_HANDLER, type HttpHandler, type HttpRequestSpec, type HttpResponseSpec } from "../../src/transport/types.js";
 
 /** What the fake handler saw for one attempt. */
 export interface SeenRequest {
@@ -20,6 +20,7 @@ type Step = HttpResponseSpec | Error | ((req: SeenRequest, signal?: AbortSignal)
 
 /** A handler that answers from a script; the last step repeats when the script runs out. */
 export class FakeHandler implements HttpHandler {
+  readonly [OWN_HTTP_HANDLER] = true as const;
   readonly requests: SeenRequest[] = [];
   constructor(private readonly steps: Step[] = [cbor({})]) {}
 

@@ -5,6 +5,7 @@
  * `RESULT <report JSON>` and `DONE`, or `ERROR <error JSON>`.
  */
 import { NodeHttpHandler, PartnerCentralRevenueMeasurementClient, submitAllocations } from "../../src/index.js";
+import { OWN_HTTP_HANDLER } from "../../src/transport/types.js";
 import { crashSubmission, type CrashChildConfig } from "./crash-submission.js";
 
 const config = JSON.parse(process.argv[2]!) as CrashChildConfig;
@@ -12,6 +13,7 @@ const real = new NodeHttpHandler();
 let startsSent = 0;
 /** Holds back the first start request by `delayFirstStartMs` (a start late on the wire), passing everything else through. */
 const requestHandler = {
+  [OWN_HTTP_HANDLER]: true as const,
   async handle(request: Parameters<NodeHttpHandler["handle"]>[0], options: Parameters<NodeHttpHandler["handle"]>[1]) {
     if (config.delayFirstStartMs && request.url.pathname.endsWith("/StartRevenueAttributionAllocationsTask") && startsSent++ === 0) {
       console.log("START HELD");

@@ -15,13 +15,12 @@ import {
   History,
   StateContext,
   checkRevision,
-  endOfMonth,
-  monthsOf,
   randomId,
   rangesOverlap,
   resolveRevision,
   valuesAt,
 } from "./common.js";
+import { editWindowOn, isUpdatable, MonthlyCap, monthsChangedBy, type EditWindow } from "./rules.js";
 
 /** One revenue attribution allocation, as of one revision (wire member names). */
 export type RaAllocation = Omit<RevenueAttributionAllocationSummary, "RevenueAttributionIdentifier"> & {
@@ -228,7 +227,7 @@ export class RevenueAttributions {
     const timer = this.timers.get(task);
     if (timer) clearTimeout(timer);
     this.timers.delete(task);
-    const { errors, results } = this.evaluateTask(attr, task.items);
+    const { errors, results } = this.evaluateTask(attr, task.items, task.StartedAt);
     task.EndedAt = this.ctx.now();
     if (errors.length) {
       task.Status = "FAILED";
@@ -253,47 +252,47 @@ export class RevenueAttributions {
   }
 
   /**
-   * Checks a batch against the business rules and computes the allocations it
-   * would leave. Rules (the documented ones and the emulator's reading of the
-   * error codes):
-   * - UPDATE of an unknown allocation: RESOURCE_NOT_FOUND;
-   * - UPDATE of an allocation whose period has begun (EffectiveFrom on or
-   *   before today, UTC): IMMUTABLE_ALLOCATION;
-   * - UPDATE that changes the entity or customer account: INVALID_VALUE;
-   * - two ACTIVE allocations of one attribution for the same entity and
-   *   customer account with overlapping periods: INVALID_VALUE;
-   * - ACTIVE percentages of one entity and customer account in one month,
-   *   summed over every attribution of the catalog, above 100:
-   *   ALLOCATION_CAP_EXCEEDED.
+   * Checks a batch against the business rules, as of the task's start (`at`, UTC), and computes the
+   * allocations it would leave. The published rules (API.md section 8) and the emulator's reading
+   * where the guide names no code:
+   * - UPDATE of an id the attribution does not hold: RESOURCE_NOT_FOUND;
+   * - UPDATE that changes the entity or customer account: INVALID_VALUE (emulator's reading);
+   * - UPDATE that changes a closed month (before the current month, except last month until the 7th,
+   *   see {@link editWindowOn}): IMMUTABLE_ALLOCATION;
+   * - CREATE whose EffectiveFrom is before the current month: INVALID_VALUE (inferred: the guide
+   *   refuses such entries without naming a code);
+   * - two ACTIVE entries of the attribution for the same entity and customer account with
+   *   overlapping periods: INVALID_VALUE, on the later record (emulator's reading);
+   * - ACTIVE percents of the attribution above 100 in a billing month: ALLOCATION_CAP_EXCEEDED on
+   *   the records that take the month over, in input order (see {@link MonthlyCap}).
+   * A record fails with its first broken rule, in that order.
    */
   evaluateTask(
     attr: Attribution,
     items: readonly RevenueShareAllocation[],
+    at: Date = this.ctx.now(),
   ): { errors: RevenueAttributionAllocationErrorDetail[]; results: RaAllocation[] } {
-    const today = this.ctx.today();
+    const window = editWindowOn(at);
     const failures = new Map<number, RevenueAttributionAllocationErrorDetail>();
     const fail = (index: number, code: string, message: string): void => {
-      const item = items[index]!;
-      if (failures.has(index)) return;
-      failures.set(index, errorDetailOf(item, code, message));
+      if (!failures.has(index)) failures.set(index, errorDetailOf(items[index]!, code, message));
     };
-    // The attribution as the batch would leave it.
-    const tentative = new Map<string, RaAllocation>();
+    const stored = new Map<string, RaAllocation>();
     for (const { allocation } of this.allocationsAt(attr, attr.latestRevision)) {
-      tentative.set(allocation.RevenueAttributionAllocationId, allocation);
+      stored.set(allocation.RevenueAttributionAllocationId, allocation);
     }
+    // The attribution as the batch would leave it, and the batch's records that passed so far.
+    const tentative = new Map(stored);
     const touched: { index: number; result: RaAllocation }[] = [];
     const placeholderDate = new Date(0);
+
+    // Rules of one record against the stored state: ids, the entity, the edit window.
     items.forEach((item, index) => {
       if (item.Action === "UPDATE") {
         const id = item.RevenueAttributionAllocationId ?? "";
         const current = tentative.get(id);
         if (!current) {
           fail(index, "RESOURCE_NOT_FOUND", `Allocation ${id} was not found in ${attr.Id}`);
-          return;
-        }
-        if (current.EffectiveFrom <= today) {
-          fail(index, "IMMUTABLE_ALLOCATION", `Allocation ${id} began on ${current.EffectiveFrom} and can no longer be changed`);
           return;
         }
         if (
@@ -311,9 +310,23 @@ export class RevenueAttributions {
           EffectiveUntil: item.EffectiveUntil,
           Status: item.Status ?? current.Status,
         };
+        const closed = monthsChangedBy(current, result).filter((m) => !isUpdatable(window, m));
+        if (closed.length) {
+          fail(index, "IMMUTABLE_ALLOCATION", `Allocation ${id} would change ${closed.join(", ")}: ${closedReason(window)}`);
+          return;
+        }
         tentative.set(id, result);
         touched.push({ index, result });
       } else {
+        const month = item.EffectiveFrom.slice(0, 7);
+        if (month < window.currentMonth) {
+          fail(
+            index,
+            "INVALID_VALUE",
+            `A new allocation must start in the current month (${window.currentMonth}) or later; EffectiveFrom is ${item.EffectiveFrom}`,
+          );
+          return;
+        }
         let id: string;
         do id = `alloc-${randomId(13)}`;
         while (tentative.has(id));
@@ -334,70 +347,71 @@ export class RevenueAttributions {
       }
     });
 
-    // Index the ACTIVE allocations of the catalog by entity and customer account.
+    // Entries by entity and customer account: overlaps can only occur within one of these buckets.
     const keyOf = (a: RaAllocation) => `${a.EntityType}\u0000${a.EntityIdentifier}\u0000${a.CustomerAwsAccountId}`;
-    const index = new Map<string, { owner: string; allocation: RaAllocation }[]>();
-    const addToIndex = (owner: string, allocation: RaAllocation) => {
-      if (allocation.Status !== "ACTIVE") return;
+    const byKey = new Map<string, RaAllocation[]>();
+    for (const allocation of tentative.values()) {
       const key = keyOf(allocation);
-      let bucket = index.get(key);
-      if (!bucket) index.set(key, (bucket = []));
-      bucket.push({ owner, allocation });
-    };
-    for (const other of this.all.values()) {
-      if (other === attr || other.Catalog !== attr.Catalog) continue;
-      for (const { allocation } of this.allocationsAt(other, other.latestRevision)) addToIndex(other.Id, allocation);
+      const bucket = byKey.get(key);
+      if (bucket) bucket.push(allocation);
+      else byKey.set(key, [allocation]);
     }
-    for (const allocation of tentative.values()) addToIndex(attr.Id, allocation);
+    // A record refused from here on leaves the stored entry (if any) as it was.
+    const refuse = (index: number, result: RaAllocation, code: string, message: string): void => {
+      fail(index, code, message);
+      const id = result.RevenueAttributionAllocationId;
+      const before = stored.get(id);
+      const bucket = byKey.get(keyOf(result))!;
+      const at = bucket.indexOf(result);
+      if (before) {
+        tentative.set(id, before);
+        bucket[at] = before;
+      } else {
+        tentative.delete(id);
+        bucket.splice(at, 1);
+      }
+    };
 
-    // Pass 1: overlaps within the attribution. A clash between two records of
-    // the batch is reported on the later one.
+    // Overlaps within the attribution: a clash between two records of the batch is reported on the later one.
     const inBatch = new Set(touched.map((t) => t.result));
     const checked = new Set<RaAllocation>();
-    const rejected = new Set<RaAllocation>();
-    for (const { index: at, result } of touched) {
+    for (const { index, result } of touched) {
       checked.add(result);
       if (result.Status !== "ACTIVE") continue;
-      const clash = (index.get(keyOf(result)) ?? []).find(
-        (b) =>
-          b.owner === attr.Id &&
-          b.allocation !== result &&
-          (!inBatch.has(b.allocation) || checked.has(b.allocation)) &&
-          rangesOverlap(result.EffectiveFrom, result.EffectiveUntil, b.allocation.EffectiveFrom, b.allocation.EffectiveUntil),
+      const clash = byKey.get(keyOf(result))!.find(
+        (other) =>
+          other !== result &&
+          other.Status === "ACTIVE" &&
+          (!inBatch.has(other) || checked.has(other)) &&
+          rangesOverlap(result.EffectiveFrom, result.EffectiveUntil, other.EffectiveFrom, other.EffectiveUntil),
       );
       if (clash) {
-        const other = attr.allocations.has(clash.allocation.RevenueAttributionAllocationId)
-          ? `allocation ${clash.allocation.RevenueAttributionAllocationId}`
-          : "another record of this batch";
-        const window = `${clash.allocation.EffectiveFrom}..${clash.allocation.EffectiveUntil}`;
-        fail(at, "INVALID_VALUE", `Overlaps ${other} (${window}) for the same entity and customer account`);
-        rejected.add(result);
+        const what = inBatch.has(clash) ? "another record of this batch" : `allocation ${clash.RevenueAttributionAllocationId}`;
+        refuse(index, result, "INVALID_VALUE", `Overlaps ${what} (${clash.EffectiveFrom}..${clash.EffectiveUntil}) for the same entity and customer account`);
       }
     }
 
-    // Pass 2: the 100 % cap per entity, customer account and month, over the
-    // records that passed pass 1.
-    for (const { index: at, result } of touched) {
-      if (result.Status !== "ACTIVE" || rejected.has(result)) continue;
-      const bucket = (index.get(keyOf(result)) ?? []).filter((b) => !rejected.has(b.allocation));
-      for (const month of monthsOf(result.EffectiveFrom, result.EffectiveUntil)) {
-        const start = `${month}-01`;
-        const end = endOfMonth(start);
-        let sum = 0;
-        for (const b of bucket) {
-          if (rangesOverlap(start, end, b.allocation.EffectiveFrom, b.allocation.EffectiveUntil)) {
-            sum += Number(b.allocation.RevenueSharePercent);
-          }
-        }
-        if (sum > 100 + 1e-9) {
-          const total = Math.round(sum * 100) / 100;
-          const why = `ACTIVE allocations of this entity and customer account add up to ${total}% in ${month} (at most 100%)`;
-          fail(at, "ALLOCATION_CAP_EXCEEDED", why);
-          break;
-        }
-      }
+    // The cap per attribution and billing month: stored entries the batch leaves as they are, then
+    // the batch's remaining records in input order.
+    const cap = new MonthlyCap();
+    const batchIds = new Set(touched.filter((t) => !failures.has(t.index)).map((t) => t.result.RevenueAttributionAllocationId));
+    for (const allocation of tentative.values()) {
+      if (!batchIds.has(allocation.RevenueAttributionAllocationId)) cap.addStored(allocation);
     }
+    for (const { index, result } of touched) {
+      if (failures.has(index)) continue;
+      const over = cap.tryAdd(result);
+      if (over) fail(index, "ALLOCATION_CAP_EXCEEDED", over);
+    }
+
     const errors = [...failures.entries()].sort((a, b) => a[0] - b[0]).map(([, detail]) => detail);
     return { errors, results: errors.length ? [] : touched.map((t) => t.result) };
   }
+}
+
+/** Why a month is closed, for IMMUTABLE_ALLOCATION messages. */
+function closedReason(window: EditWindow): string {
+  return window.graceMonth
+    ? `months before ${window.graceMonth} are closed (last month stays open until the 7th)`
+    : `months before ${window.currentMonth} are closed (last month closed after the 7th)`;
 }
