@@ -86,6 +86,7 @@ export {
   type AllocationConflict,
   type FailedAllocation,
   type AllocationsReport,
+  type LastTaskFailure,
 } from "./batch/index.js";
 
 // Validation

@@ -51,8 +51,9 @@ export interface AllocationsSubmissionInput {
   RevenueAttributionIdentifier: string;
   /**
    * The revision the changes were prepared against (optional). When given, a
-   * resumed call applies the rest only if every revision after it came from
-   * this submission, and throws `AllocationsConflictError` otherwise.
+   * call applies the rest only if every allocation that changed since then
+   * was written by this submission (metadata edits do not count), and throws
+   * `AllocationsConflictError` otherwise.
    */
   RevenueAttributionRevision?: string;
   /** Any number (at least one) of changes, applied in this order. */
@@ -397,7 +398,10 @@ export interface AllocationsPlan {
  * anything: validates the input, reads the attribution (its revision, latest
  * task and allocations: read-only operations only) and reports per input
  * index whether the change is already applied, would create or would update
- * an allocation, how many tasks it would take, and any conflict.
+ * an allocation, how many tasks it would take, any conflict (with the row,
+ * the differing values and advice), and whether the list as given would fail
+ * again (`wouldFailAgain`: the last task of this same submission FAILED on
+ * rows it still holds).
  *
  * ```ts
  * const plan = await planAllocations(client, { Catalog: "AWS", RevenueAttributionIdentifier: "ra-abc123def4567", RevenueShareAllocations: rows });
