@@ -222,7 +222,7 @@ describe("row 6 and 7: deadlines", () => {
     const listsBefore = lists();
     // Time as the call sees it: each page read costs 1 s of a 3.5 s budget (the margin kept for returning is 1 s).
     const result = await submitAllocations(client, input(rows(2_600, "many"), { deadline: () => 3_500 - 1_000 * (lists() - listsBefore) }));
-    expect(result).toMatchObject({ finished: false, reason: "the deadline came while reading the attribution" });
+    expect(result).toMatchObject({ finished: false, reason: expect.stringMatching(/^the deadline came while reading the attribution \(500 ms left; 1000 ms are kept/) });
     expect(lists() - listsBefore).toBe(3); // the 4th page would start with less than the margin left
     expect(starts()).toBe(10);
   });
@@ -236,7 +236,7 @@ describe("row 6 and 7: deadlines", () => {
     // 0.5 s ahead by the client's clock: accepted, but less than the 1 s kept for returning: it stops before reading.
     const close = await submitAllocations(behind, input(rows(3, "close"), { deadline: new Date(Date.now() - 99_500), taskDurationEstimate: 1 }));
     behind.destroy();
-    expect(close).toMatchObject({ finished: false, tasksRemaining: undefined, tasks: [], reason: "the deadline came while reading the attribution" });
+    expect(close).toMatchObject({ finished: false, tasksRemaining: undefined, tasks: [], reason: expect.stringContaining("the deadline came while reading the attribution (") });
     expect(starts()).toBe(1);
   });
 });

@@ -354,7 +354,12 @@ export async function submitAllocations(
     tasksRemaining = r.remaining.length;
   };
   const checkTime = () => {
-    if (remainingMs() < DEADLINE_MARGIN_MS) throw new DeadlineReached("the deadline came during a read");
+    const leftMs = remainingMs();
+    if (leftMs < DEADLINE_MARGIN_MS) {
+      throw new DeadlineReached(
+        `the deadline came while reading the attribution (${Math.max(0, Math.round(leftMs))} ms left; ${DEADLINE_MARGIN_MS} ms are kept for returning)`,
+      );
+    }
   };
   const reads = { abortSignal, checkTime };
   const checkCallbacks = () => {
@@ -545,7 +550,7 @@ export async function submitAllocations(
       return result(true);
     }
   } catch (e) {
-    if (e instanceof DeadlineReached) return result(false, "the deadline came while reading the attribution");
+    if (e instanceof DeadlineReached) return result(false, e.message);
     throw e;
   } finally {
     input.abortSignal?.removeEventListener("abort", forwardAbort);
