@@ -18,7 +18,7 @@ import type {
 } from "@smithy/types";
 import { createCredentialResolver, type CredentialResolver, type CredentialsOption } from "./auth/credentials.js";
 import { createSigner, type RequestSigner } from "./auth/signer.js";
-import type { Command, MetadataBearer, OperationSpec } from "./command.js";
+import { RESOLVE_COMMAND_MIDDLEWARE, type Command, type CommandMiddlewareResolver, type MetadataBearer, type OperationSpec } from "./command.js";
 import type { CreateMarketplaceRevenueShareInput, CreateMarketplaceRevenueShareOutput } from "./commands/CreateMarketplaceRevenueShareCommand.js";
 import type { CreateMarketplaceRevenueShareAllocationInput, CreateMarketplaceRevenueShareAllocationOutput } from "./commands/CreateMarketplaceRevenueShareAllocationCommand.js";
 import type { CreateRevenueAttributionInput, CreateRevenueAttributionOutput } from "./commands/CreateRevenueAttributionCommand.js";
@@ -253,7 +253,9 @@ export class PartnerCentralRevenueMeasurementClient
       },
       getHandler: () => this.#getHandler(),
     };
-    clients.set(this.config, this);
+    const resolveCommandMiddleware: CommandMiddlewareResolver = (command, clientStack, sendOptions) =>
+      PartnerCentralRevenueMeasurementClient.resolveCommandHandler(this, command, clientStack, (sendOptions ?? {}) as SendOptions);
+    Object.defineProperty(config, RESOLVE_COMMAND_MIDDLEWARE, { value: resolveCommandMiddleware });
   }
 
   /**
@@ -391,7 +393,10 @@ export class PartnerCentralRevenueMeasurementClient
     return spec.idempotencyToken && input.ClientToken == null ? { ...input, ClientToken: randomUUID() } : input;
   }
 
-  /** `Command.resolveMiddleware()`'s handler: the same input preparation as `send()`, then the middleware. */
+  /**
+   * `Command.resolveMiddleware()`'s handler: the same input preparation as `send()`, then the middleware.
+   * @internal
+   */
   static resolveCommandHandler<I extends object, O extends object>(
     client: PartnerCentralRevenueMeasurementClient,
     command: Command<I, O>,
@@ -431,23 +436,4 @@ export class PartnerCentralRevenueMeasurementClient
     })().then((h) => (this.#handler = h));
     return this.#handlerLoading;
   }
-}
-
-/** The client behind each resolved configuration, for `command.resolveMiddleware(stack, config, options)`. */
-const clients = new WeakMap<object, PartnerCentralRevenueMeasurementClient>();
-
-/**
- * `Command.resolveMiddleware()`: the handler of a command sent through the
- * client whose `config` is given.
- * @internal
- */
-export function resolveCommandMiddleware(
-  command: Command<any, any>,
-  clientStack: MiddlewareStack<any, any>,
-  configuration: object,
-  options: unknown,
-): Handler<any, any> {
-  const client = clients.get(configuration);
-  if (!client) throw new InvalidConfigurationError("resolveMiddleware() needs the config of a PartnerCentralRevenueMeasurementClient");
-  return PartnerCentralRevenueMeasurementClient.resolveCommandHandler(client, command, clientStack, (options ?? {}) as SendOptions);
 }

@@ -15,10 +15,24 @@ import type {
   MetadataBearer as SmithyMetadataBearer,
 } from "@smithy/types";
 import type * as z from "zod/mini";
-import { resolveCommandMiddleware } from "./client.js";
+import { InvalidConfigurationError } from "./endpoints.js";
 import type { ResponseMetadata } from "./errors.js";
 import { isEmptyStack } from "./middleware.js";
 import type { InputRules } from "./validation/core.js";
+
+/**
+ * Where a client's `config` keeps the function that resolves a command's middleware for that client: how
+ * `command.resolveMiddleware(stack, config, options)` (what the AWS SDK's tools call) finds the client, without
+ * commands importing it. Not enumerable, so the config prints and serializes as before.
+ */
+export const RESOLVE_COMMAND_MIDDLEWARE = Symbol.for("partnercentral-revenue-measurement.resolve-command-middleware");
+
+/** The function under {@link RESOLVE_COMMAND_MIDDLEWARE}. */
+export type CommandMiddlewareResolver = (
+  command: Command<any, any>,
+  clientStack: MiddlewareStack<any, any>,
+  options: unknown,
+) => Handler<any, any>;
 
 /** What the transport needs to know about one operation. */
 export interface OperationSpec<I> {
@@ -79,6 +93,12 @@ export abstract class Command<Input extends object, Output extends object>
     configuration: object,
     options: unknown,
   ): Handler<Input, Output & MetadataBearer> {
-    return resolveCommandMiddleware(this, clientStack, configuration, options) as Handler<Input, Output & MetadataBearer>;
+    const resolve = (configuration as { [RESOLVE_COMMAND_MIDDLEWARE]?: CommandMiddlewareResolver } | undefined)?.[
+      RESOLVE_COMMAND_MIDDLEWARE
+    ];
+    if (typeof resolve !== "function") {
+      throw new InvalidConfigurationError("resolveMiddleware() needs the config of a PartnerCentralRevenueMeasurementClient");
+    }
+    return resolve(this, clientStack, options) as Handler<Input, Output & MetadataBearer>;
   }
 }

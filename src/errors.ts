@@ -49,6 +49,9 @@ function causeToJSON(cause: unknown, depth: number): unknown {
   return typeof cause === "object" && cause !== null ? String(cause) : cause;
 }
 
+/** The brand of this package's errors, shared by every copy of the package in a process (a registered symbol). */
+const ERROR_BRAND = Symbol.for("partnercentral-revenue-measurement.error");
+
 /**
  * Root of every error this SDK throws: service exceptions, local validation,
  * network, abort, credential, waiter, batch and pagination errors. One
@@ -65,6 +68,26 @@ function causeToJSON(cause: unknown, depth: number): unknown {
  * ```
  */
 export class PartnerCentralRevenueMeasurementError extends Error {
+  /** Marks this package's errors in every copy of it (see `Symbol.hasInstance` below). */
+  get [ERROR_BRAND](): true {
+    return true;
+  }
+
+  /**
+   * `instanceof` that also holds across copies of this package in one process (its ES module and CommonJS
+   * builds, or two installed versions), as `@smithy`'s `ServiceException` does: an error of another copy is an
+   * instance of a class here when it carries the package's brand and a class of the same name is on its
+   * prototype chain.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    if (typeof value !== "object" || value === null || (value as { [ERROR_BRAND]?: unknown })[ERROR_BRAND] !== true) return false;
+    for (let proto = Object.getPrototypeOf(value); proto; proto = Object.getPrototypeOf(proto)) {
+      if ((proto as { constructor?: { name?: string } }).constructor?.name === this.name) return true;
+    }
+    return false;
+  }
+
   /** The request id of the last response, when one was received (from `$metadata`). */
   get requestId(): string | undefined {
     return (this as { $metadata?: ResponseMetadata }).$metadata?.requestId;

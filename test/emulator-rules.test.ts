@@ -363,7 +363,7 @@ describe("--date on the standalone command", () => {
         child.once("exit", (code) => reject(new Error(`emulator exited with ${code}`)));
       });
       const details = JSON.parse(line) as { endpoint: string; region: string; credentials: Emulator["credentials"] };
-      const cli = new PartnerCentralRevenueMeasurementClient({ ...details, maxAttempts: 1 });
+      const cli = new PartnerCentralRevenueMeasurementClient({ endpoint: details.endpoint, region: details.region, credentials: details.credentials, maxAttempts: 1 });
       const { Id } = await cli.send(new CreateRevenueAttributionCommand({ Catalog: "AWS", Name: "cli", TenancyModel: "MULTI_TENANT" }));
       const { CreatedDate } = await cli.send(new GetRevenueAttributionCommand({ Catalog: "AWS", Identifier: Id }));
       expect(CreatedDate!.toISOString().slice(0, 10)).toBe("2030-04-20");

@@ -613,7 +613,7 @@ describe("the standalone command", () => {
     });
     const details = JSON.parse(line) as { endpoint: string; region: string; credentials: Emulator["credentials"] };
     expect(details.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const client = new PartnerCentralRevenueMeasurementClient({ ...details, maxAttempts: 1 });
+    const client = new PartnerCentralRevenueMeasurementClient({ endpoint: details.endpoint, region: details.region, credentials: details.credentials, maxAttempts: 1 });
     clients.push(client);
     const out = await client.send(new ListRevenueAttributionsCommand({ Catalog: "AWS" }));
     expect(out.RevenueAttributionSummaries).toEqual([]);

@@ -81,3 +81,23 @@ describe("one root error class", () => {
     expect(depth).toBeLessThanOrEqual(4);
   });
 });
+
+describe("instanceof across copies of the package (its ES module and CommonJS builds loaded side by side)", () => {
+  it("an error from one copy is an instance of the other copy's classes, and only of those it descends from", async () => {
+    const { vi } = await import("vitest");
+    vi.resetModules();
+    const other = (await import("../src/errors.js")) as typeof import("../src/errors.js");
+    expect(other.PartnerCentralRevenueMeasurementError).not.toBe(PartnerCentralRevenueMeasurementError); // a second copy
+    const theirs = new other.ThrottlingException({ message: "slow down", $metadata: { attempts: 1, totalRetryDelay: 0 } });
+    expect(theirs).toBeInstanceOf(PartnerCentralRevenueMeasurementError);
+    expect(theirs).toBeInstanceOf(PartnerCentralRevenueMeasurementServiceException);
+    expect(theirs).toBeInstanceOf(ThrottlingException);
+    expect(theirs).not.toBeInstanceOf(NetworkError);
+    const ours = new NetworkError("reset", { code: "ECONNRESET" });
+    expect(ours).toBeInstanceOf(other.PartnerCentralRevenueMeasurementError);
+    expect(ours).toBeInstanceOf(other.NetworkError);
+    expect(ours).not.toBeInstanceOf(other.ThrottlingException);
+    expect(new Error("plain")).not.toBeInstanceOf(other.PartnerCentralRevenueMeasurementError);
+    expect({ name: "NetworkError" }).not.toBeInstanceOf(other.NetworkError);
+  });
+});

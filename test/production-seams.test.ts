@@ -7,6 +7,7 @@
 import * as Official from "@aws-sdk/client-partnercentral-revenue-measurement";
 import { NodeHttpHandler as SmithyNodeHttpHandler } from "@smithy/node-http-handler";
 import { ConfiguredRetryStrategy } from "@smithy/util-retry";
+import type { MiddlewareStack } from "@smithy/types";
 import { Agent } from "node:http";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -40,19 +41,26 @@ function clientOf(which: Which, extra: Record<string, unknown> = {}) {
   return { client, send: () => client.send(new Official.ListRevenueAttributionsCommand({ Catalog: "AWS" })) };
 }
 
+/** A keep-alive agent that counts the requests given to it (node:http calls `addRequest` for each). */
+function countingAgent(): { agent: Agent; count: () => number } {
+  const agent = new Agent({ keepAlive: true });
+  const internal = agent as unknown as { addRequest: (...args: unknown[]) => void };
+  const addRequest = internal.addRequest.bind(agent);
+  let requests = 0;
+  internal.addRequest = (...args) => {
+    requests++;
+    addRequest(...args);
+  };
+  return { agent, count: () => requests };
+}
+
 describe("requestHandler", () => {
   it.each(both)("%s: an @smithy/node-http-handler NodeHttpHandler with its own agent sends every request", async (which) => {
-    const agent = new Agent({ keepAlive: true });
-    let requestsThroughAgent = 0;
-    const addRequest = agent.addRequest.bind(agent);
-    agent.addRequest = ((...args: Parameters<Agent["addRequest"]>) => {
-      requestsThroughAgent++;
-      return addRequest(...args);
-    }) as Agent["addRequest"];
+    const { agent, count } = countingAgent();
     const { client, send } = clientOf(which, { requestHandler: new SmithyNodeHttpHandler({ httpAgent: agent, requestTimeout: 5_000 }) });
     const out = await send();
     expect(out.$metadata.httpStatusCode).toBe(200);
-    expect(requestsThroughAgent).toBe(1);
+    expect(count()).toBe(1);
     expect(server.requests[0]!.headers["smithy-protocol"]).toBe("rpc-v2-cbor");
     expect(server.requests[0]!.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 /);
     client.destroy();
@@ -60,16 +68,10 @@ describe("requestHandler", () => {
   });
 
   it.each(both)("%s: the shorthand { httpAgent } uses that agent", async (which) => {
-    const agent = new Agent({ keepAlive: true });
-    let requestsThroughAgent = 0;
-    const addRequest = agent.addRequest.bind(agent);
-    agent.addRequest = ((...args: Parameters<Agent["addRequest"]>) => {
-      requestsThroughAgent++;
-      return addRequest(...args);
-    }) as Agent["addRequest"];
+    const { agent, count } = countingAgent();
     const { client, send } = clientOf(which, { requestHandler: { httpAgent: agent, requestTimeout: 5_000 } });
     await send();
-    expect(requestsThroughAgent).toBe(1);
+    expect(count()).toBe(1);
     client.destroy();
     agent.destroy();
   });
@@ -107,7 +109,7 @@ describe("finalizeRequest middleware", () => {
     );
     const { client, send } = clientOf(which, { retryStrategy: new ConfiguredRetryStrategy(3, () => 1) });
     const seen: Array<Record<string, string>> = [];
-    client.middlewareStack.add(
+    (client.middlewareStack as MiddlewareStack<any, any>).add(
       (next) => async (args) => {
         seen.push({ ...(args.request as { headers: Record<string, string> }).headers });
         return next(args);

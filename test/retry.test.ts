@@ -22,6 +22,7 @@ import {
   ThrottlingException,
   UpdateMarketplaceRevenueShareAllocationCommand,
   ValidationException,
+  CredentialsUnavailableError,
 } from "../src/index.js";
 import { isRetryableError, sleep } from "../src/transport/retry.js";
 import {
@@ -221,7 +222,8 @@ describe("the client's retry loop", () => {
       },
     });
     const error = await settle(c.send(new GetRevenueAttributionAllocationsTaskCommand(GET_TASK_INPUT)));
-    expect((error as Error).message).toBe("no credentials here");
+    expect(error).toBeInstanceOf(CredentialsUnavailableError);
+    expect((error as Error).message).toContain("no credentials here");
     expect(calls).toBe(1);
     expect(handler.requests).toHaveLength(0);
   });

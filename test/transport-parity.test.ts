@@ -209,7 +209,28 @@ describe("credential resolution is bounded by the call", () => {
       ),
       new Promise((r) => setTimeout(() => r("still pending"), 2_000)),
     ]);
-    expect(outcome).toEqual({ rejectedWith: undefined });
+    expect(outcome).toMatchObject({ rejectedWith: expect.any(CredentialsUnavailableError) });
+    expect(handler.requests).toHaveLength(0);
+  });
+
+  it("a provider's failure (the credential chain's CredentialsProviderError) is CredentialsUnavailableError with it as cause", async () => {
+    const handler = new FakeHandler([cbor({})]);
+    class CredentialsProviderError extends Error {
+      override name = "CredentialsProviderError";
+    }
+    const chainError = new CredentialsProviderError("Could not load credentials from any providers");
+    const client = new PartnerCentralRevenueMeasurementClient({
+      region: "us-east-1",
+      credentials: () => Promise.reject(chainError),
+      requestHandler: handler,
+    });
+    const error = await client.send(new GetRevenueAttributionAllocationsTaskCommand(GET_TASK_INPUT)).then(
+      () => undefined,
+      (e: unknown) => e as CredentialsUnavailableError,
+    );
+    expect(error).toBeInstanceOf(CredentialsUnavailableError);
+    expect(error?.message).toContain("Could not load credentials from any providers");
+    expect(error?.cause).toBe(chainError);
     expect(handler.requests).toHaveLength(0);
   });
 

@@ -7,7 +7,7 @@
  * cached and refreshed five minutes before they expire.
  */
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
-import { AbortError, CredentialsUnavailableError } from "../errors.js";
+import { AbortError, CredentialsUnavailableError, PartnerCentralRevenueMeasurementError } from "../errors.js";
 
 /** Static credentials or a provider function, as in the AWS SDK v3. */
 export type CredentialsOption = AwsCredentialIdentity | AwsCredentialIdentityProvider;
@@ -98,7 +98,11 @@ export function createCredentialResolver(option: CredentialsOption | undefined, 
         },
         (err: unknown) => {
           inFlight = undefined;
-          throw err;
+          // Every error of this package descends from its root: a provider's own error (the credential chain's
+          // CredentialsProviderError, a custom provider's) becomes the cause of ours, its message kept.
+          if (err instanceof PartnerCentralRevenueMeasurementError) throw err;
+          const reason = err instanceof Error ? err.message : String(err);
+          throw new CredentialsUnavailableError(`Could not resolve credentials: ${reason}`, { cause: err });
         },
       );
     return within(inFlight, options);
