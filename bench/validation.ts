@@ -5,7 +5,7 @@
 import { performance } from "node:perf_hooks";
 import {
   StartRevenueAttributionAllocationsTaskCommand,
-  collectIssues,
+  validateCommandInput,
   validateRevenueShareAllocations,
   type RevenueShareAllocation,
 } from "partnercentral-revenue-measurement";
@@ -53,8 +53,8 @@ export async function timeValidation(runs = 1001): Promise<{ listMs: number; sta
     RevenueShareAllocations: items,
   };
   // What client.send() runs before any I/O: the command's schema and its cross-field rules.
-  const { spec } = new StartRevenueAttributionAllocationsTaskCommand(input);
-  const checkStart = () => collectIssues(spec.schema, spec.rules, input, { now: Date.now() });
+  const command = new StartRevenueAttributionAllocationsTaskCommand(input);
+  const checkStart = () => validateCommandInput(command);
   const startProblems = checkStart();
   if (startProblems.length) throw new Error(`bench Start input is not valid: ${JSON.stringify(startProblems.slice(0, 3))}`);
   return {

@@ -2,6 +2,15 @@
  * Error classes: the service's documented exceptions, local validation
  * failures and protocol failures (bad responses).
  */
+import type {
+  AccessDeniedExceptionReason,
+  ConflictExceptionReason,
+  FieldValidationCode,
+  OpenEnum,
+  ResourceNotFoundExceptionReason,
+  ServiceQuotaExceededExceptionReason,
+  ValidationExceptionReason,
+} from "./models.js";
 
 /** Response metadata attached to every output and every service error. */
 export interface ResponseMetadata {
@@ -22,20 +31,14 @@ export interface ValidationExceptionField {
   /** What is wrong, in words. */
   Message: string;
   /** One of the service's field codes, e.g. `INVALID_STRING_FORMAT`. */
-  Code: ValidationExceptionErrorCode | string;
+  Code: OpenEnum<FieldValidationCode>;
 }
 
-/** Field codes used by the service (and by local validation). */
-export type ValidationExceptionErrorCode =
-  | "REQUIRED_FIELD_MISSING"
-  | "DUPLICATE_VALUE"
-  | "INVALID_VALUE"
-  | "INVALID_STRING_FORMAT"
-  | "TOO_MANY_VALUES"
-  | "ACTION_NOT_PERMITTED"
-  | "INVALID_ENUM_VALUE"
-  | "INVALID_NUMBER_FORMAT"
-  | "INVALID_STRING_LENGTH";
+/**
+ * Field codes used by the service (and by local validation): the model's {@link FieldValidationCode}.
+ * @deprecated Use `FieldValidationCode`; this name stays for code written against earlier versions.
+ */
+export type ValidationExceptionErrorCode = FieldValidationCode;
 
 /** How a cause is kept in JSON: its own `toJSON()` when it has one, else name and message; nested causes up to 4 deep. */
 function causeToJSON(cause: unknown, depth: number): unknown {
@@ -166,7 +169,7 @@ type ErrorInit = { message: string; $metadata: ResponseMetadata };
 /** The caller lacks permission for the action (HTTP 403). */
 export class AccessDeniedException extends PartnerCentralRevenueMeasurementServiceException {
   /** Always `ACCESS_DENIED` today; unknown values pass through. */
-  readonly Reason?: "ACCESS_DENIED" | string;
+  readonly Reason?: OpenEnum<AccessDeniedExceptionReason>;
   constructor(init: ErrorInit & { Reason?: string }) {
     super({ ...init, name: "AccessDeniedException", $fault: "client" });
     this.Reason = init.Reason;
@@ -176,12 +179,7 @@ export class AccessDeniedException extends PartnerCentralRevenueMeasurementServi
 /** The request conflicts with the resource's current state (HTTP 409). */
 export class ConflictException extends PartnerCentralRevenueMeasurementServiceException {
   /** Why: `CONFLICT_CLIENT_TOKEN`, `CONCURRENT_MODIFICATION`, `RESOURCE_ALREADY_EXISTS` or `REVISION_MISMATCH`. */
-  readonly Reason?:
-    | "CONFLICT_CLIENT_TOKEN"
-    | "CONCURRENT_MODIFICATION"
-    | "RESOURCE_ALREADY_EXISTS"
-    | "REVISION_MISMATCH"
-    | string;
+  readonly Reason?: OpenEnum<ConflictExceptionReason>;
   constructor(init: ErrorInit & { Reason?: string }) {
     super({ ...init, name: "ConflictException", $fault: "client" });
     this.Reason = init.Reason;
@@ -198,7 +196,7 @@ export class InternalServerException extends PartnerCentralRevenueMeasurementSer
 /** The named resource does not exist (HTTP 404). */
 export class ResourceNotFoundException extends PartnerCentralRevenueMeasurementServiceException {
   /** Always `RESOURCE_NOT_FOUND` today. */
-  readonly Reason?: "RESOURCE_NOT_FOUND" | string;
+  readonly Reason?: OpenEnum<ResourceNotFoundExceptionReason>;
   constructor(init: ErrorInit & { Reason?: string }) {
     super({ ...init, name: "ResourceNotFoundException", $fault: "client" });
     this.Reason = init.Reason;
@@ -208,7 +206,7 @@ export class ResourceNotFoundException extends PartnerCentralRevenueMeasurementS
 /** A quota would be exceeded (HTTP 402). */
 export class ServiceQuotaExceededException extends PartnerCentralRevenueMeasurementServiceException {
   /** `ATTRIBUTION_LIMIT_EXCEEDED` or `TAG_LIMIT_EXCEEDED`. */
-  readonly Reason?: "ATTRIBUTION_LIMIT_EXCEEDED" | "TAG_LIMIT_EXCEEDED" | string;
+  readonly Reason?: OpenEnum<ServiceQuotaExceededExceptionReason>;
   constructor(init: ErrorInit & { Reason?: string }) {
     super({ ...init, name: "ServiceQuotaExceededException", $fault: "client" });
     this.Reason = init.Reason;
@@ -231,7 +229,7 @@ export class ThrottlingException extends PartnerCentralRevenueMeasurementService
 /** The service rejected the input (HTTP 400). */
 export class ValidationException extends PartnerCentralRevenueMeasurementServiceException {
   /** `REQUEST_VALIDATION_FAILED` or `BUSINESS_VALIDATION_FAILED`. */
-  readonly Reason?: "REQUEST_VALIDATION_FAILED" | "BUSINESS_VALIDATION_FAILED" | string;
+  readonly Reason?: OpenEnum<ValidationExceptionReason>;
   /** The fields the service found fault with; account ids in each `Message` masked (`Name` locates the member in your input). */
   readonly FieldList?: ValidationExceptionField[];
   constructor(init: ErrorInit & { Reason?: string; FieldList?: ValidationExceptionField[] }) {

@@ -90,6 +90,7 @@ export {
 } from "./batch/index.js";
 
 // Validation
+export { validateCommandInput } from "./validation/command-input.js";
 export {
   validateRevenueShareAllocations,
   RevenueShareAllocationSchema,

@@ -12,6 +12,12 @@ import * as z from "zod/mini";
 import { isDate } from "../protocol/cbor.js";
 import { isCalendarDate, isFirstDayOfMonth, isLastDayOfMonth } from "./dates.js";
 import { lazy } from "./lazy.js";
+import * as model from "../models.js";
+
+/** The values of one of the model's enum constants, as `stringEnum` takes them. */
+function valuesOf<T extends Record<string, string>>(constant: T): [T[keyof T], ...T[keyof T][]] {
+  return Object.values(constant) as [T[keyof T], ...T[keyof T][]];
+}
 
 /** A constrained string: length range, then an anchored pattern. */
 /* @__NO_SIDE_EFFECTS__ */
@@ -59,7 +65,7 @@ export const timestamp = lazy(() =>
 
 // ------------------------------------------------------------ simple shapes
 
-export const CatalogName = lazy(() => stringEnum(["AWS", "Sandbox"]));
+export const CatalogName = lazy(() => stringEnum(valuesOf(model.CatalogName)));
 export const ClientToken = lazy(() => constrainedString(1, 64, /^[!-~]{1,64}$/));
 export const MarketplaceProductId = lazy(() => constrainedString(18, 18, /^prod-[a-z0-9]{13}$/));
 export const MarketplaceRevenueShareAllocationId = lazy(() => constrainedString(18, 18, /^mrsa-[A-Za-z0-9]{13}$/));
@@ -91,11 +97,12 @@ export const Description = lazy(() => constrainedString(0, 1024, /^[\x20-\x7E]*$
 export const RevenueAttributionName = lazy(() => constrainedString(1, 128, /^[\x20-\x7E]+$/));
 export const ProductIdentifier = lazy(() => constrainedString(1, 255, /^[\w\-:/.]+$/));
 
-export const AllocationStatus = lazy(() => stringEnum(["ACTIVE", "INACTIVE"]));
-export const EntityType = lazy(() => stringEnum(["OFFER", "OPPORTUNITY"]));
-export const TenancyModel = lazy(() => stringEnum(["MULTI_TENANT", "SINGLE_TENANT"]));
-export const SortOrder = lazy(() => stringEnum(["ASCENDING", "DESCENDING"]));
-export const RevenueAttributionAllocationAction = lazy(() => stringEnum(["CREATE", "UPDATE"]));
+// The enums' values come from the model's constants (src/models.ts), written once.
+export const AllocationStatus = lazy(() => stringEnum(valuesOf(model.AllocationStatus)));
+export const EntityType = lazy(() => stringEnum(valuesOf(model.EntityType)));
+export const TenancyModel = lazy(() => stringEnum(valuesOf(model.TenancyModel)));
+export const SortOrder = lazy(() => stringEnum(valuesOf(model.SortOrder)));
+export const RevenueAttributionAllocationAction = lazy(() => stringEnum(valuesOf(model.RevenueAttributionAllocationAction)));
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -123,13 +130,13 @@ export const MaxResults500 = lazy(() => integer(1, 500));
 export const MarketplaceRevenueShareRevisionNumber = lazy(() => integer(1, INT32_MAX));
 
 /** Sort field of ListRevenueAttributions. */
-export const AttributionSortBy = lazy(() => stringEnum(["LastModifiedDate"]));
+export const AttributionSortBy = lazy(() => stringEnum(valuesOf(model.AttributionSortBy)));
 /** Sort field of ListMarketplaceRevenueShares. */
-export const MarketplaceRevenueShareSortBy = lazy(() => stringEnum(["LastModifiedDate"]));
+export const MarketplaceRevenueShareSortBy = lazy(() => stringEnum(valuesOf(model.MarketplaceRevenueShareSortBy)));
 /** Sort field of ListMarketplaceRevenueShareAllocations. */
-export const MarketplaceRevenueShareAllocationSortField = lazy(() => stringEnum(["EffectiveFrom"]));
+export const MarketplaceRevenueShareAllocationSortField = lazy(() => stringEnum(valuesOf(model.MarketplaceRevenueShareAllocationSortField)));
 /** Sort field of ListRevenueAttributionAllocations. */
-export const RevenueAttributionAllocationSortField = lazy(() => stringEnum(["EffectiveFrom"]));
+export const RevenueAttributionAllocationSortField = lazy(() => stringEnum(valuesOf(model.RevenueAttributionAllocationSortField)));
 
 /** A marketplace product code filter: the model sets no constraint on it. */
 export const ProductCode = lazy(() => z.string());
