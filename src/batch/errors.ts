@@ -97,10 +97,20 @@ function adviceFor(report: AllocationsReport): string {
   return " Call submitAllocations again with the same arguments to continue.";
 }
 
-/** `util.inspect` of a batch error: its (masked) stack, then its bounded JSON members. */
-function inspectBounded(error: Error, json: Record<string, unknown>, options: object): string {
-  const { name: _n, message: _m, ...members } = json;
-  return `${maskAccountIds(error.stack ?? `${error.name}: ${error.message}`)} ${inspect(members, { ...options, depth: 4 })}`;
+/**
+ * Makes `console.log(error)` / `util.inspect(error)` show the error's (masked) stack and its bounded JSON members
+ * instead of every member in full. Defined per instance, in the constructor, rather than as a computed class member:
+ * a class with a computed key cannot be dropped by bundlers, and handlers that never use the batch helpers would
+ * carry them.
+ */
+function useBoundedInspect(error: Error & { toJSON(): Record<string, unknown> }): void {
+  Object.defineProperty(error, inspect.custom, {
+    value: (_depth: number, options: object) => {
+      const { name: _n, message: _m, ...members } = error.toJSON();
+      return `${maskAccountIds(error.stack ?? `${error.name}: ${error.message}`)} ${inspect(members, { ...options, depth: 4 })}`;
+    },
+    enumerable: false,
+  });
 }
 
 /**
@@ -157,6 +167,7 @@ export class AllocationsSubmissionError extends PartnerCentralRevenueMeasurement
     );
     const { cause: _cause, ...members } = init;
     Object.assign(this, members); // plain enumerable data for code; toJSON bounds what logs get
+    useBoundedInspect(this);
   }
 
   /**
@@ -193,11 +204,6 @@ export class AllocationsSubmissionError extends PartnerCentralRevenueMeasurement
       taskCount: this.tasks.length,
       ...(full.cause !== undefined ? { cause: boundedCause(full.cause, this.cause) } : {}),
     });
-  }
-
-  /** `console.log`/`console.error` show the bounded, masked form (the members themselves keep everything). */
-  [inspect.custom](_depth: number, options: object): string {
-    return inspectBounded(this, this.toJSON(), options);
   }
 }
 
@@ -242,6 +248,7 @@ export class AllocationsConflictError extends PartnerCentralRevenueMeasurementEr
       ),
     );
     Object.assign(this, init); // plain enumerable data for code; toJSON bounds what logs get
+    useBoundedInspect(this);
   }
 
   /** Name, message, the first conflicts with their count, and revisions, account ids masked. */
@@ -254,10 +261,5 @@ export class AllocationsConflictError extends PartnerCentralRevenueMeasurementEr
       conflicts: this.conflicts.slice(0, SHOWN_CONFLICTS).map((c) => ({ ...c, reason: cut(c.reason, 400), advice: cut(c.advice, 300) })),
       conflictCount: this.conflicts.length,
     });
-  }
-
-  /** `console.log`/`console.error` show the bounded, masked form. */
-  [inspect.custom](_depth: number, options: object): string {
-    return inspectBounded(this, this.toJSON(), options);
   }
 }
