@@ -4,7 +4,7 @@ import * as esbuild from "esbuild";
 import { defineConfig, type Options } from "tsup";
 
 /** Public entry points (package.json "exports"); each also gets a .d.ts and a .d.cts. */
-const publicEntries: Record<string, string> = { index: "src/index.ts", testing: "src/testing/index.ts" };
+const publicEntries: Record<string, string> = { index: "src/index.ts", testing: "src/testing/index.ts", files: "src/files/index.ts" };
 
 /**
  * Every command is an entry point too (internal, not exported), so the output
@@ -85,11 +85,48 @@ export async function writeRequireEntries(outDir: string): Promise<void> {
 /** Entry points of the CommonJS build besides index.cjs, which {@link writeRequireEntries} writes. */
 const commonJsEntries = { testing: publicEntries.testing!, "emulator-cli": "src/testing/cli.ts" };
 
+/**
+ * Writes dist/files.cjs, the files subpath for `require()`, with esbuild: the
+ * subpath's own code (and csv-parse, external) in one file that takes the
+ * package's classes from `./index.cjs`. The subpath imports them through
+ * src/index.ts; built into a file of its own, they would be second copies,
+ * and an `AllocationsFileError` from it would not be an `instanceof` the
+ * `PartnerCentralRevenueMeasurementError` a CommonJS caller requires, nor
+ * would the errors of the caller's client be those this subpath checks for.
+ */
+export async function writeFilesRequireEntry(outDir: string): Promise<void> {
+  const packageEntry = resolve("src/index.ts");
+  await esbuild.build({
+    entryPoints: [publicEntries.files!],
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    define: { __CJS__: "true" },
+    minifySyntax: true,
+    external: ["@aws-sdk/*", "ky", "csv-parse"],
+    outfile: resolve(outDir, "files.cjs"),
+    logLevel: "warning",
+    banner: { js: "// Written by tsup.config.ts (writeFilesRequireEntry): the files subpath for require(), on ./index.cjs." },
+    plugins: [
+      {
+        name: "package-entry-as-index-cjs",
+        setup(build) {
+          build.onResolve({ filter: /^\.\.\/index\.js$/ }, (args) =>
+            resolve(args.resolveDir, "../index.ts") === packageEntry ? { path: "./index.cjs", external: true } : undefined,
+          );
+        },
+      },
+    ],
+  });
+}
+
 /** The package build into `outDir` (`dist`, or `tsup --out-dir`); test/bundle.test.ts and test/jest.test.ts build it elsewhere. */
 export function packageBuild(outDir = "dist"): Options {
   return {
-    // "emulator-cli" is the `bin` (src/testing/cli.ts starts with a shebang, which esbuild keeps).
-    entry: { ...commandEntries, ...publicEntries, "emulator-cli": "src/testing/cli.ts" },
+    // "emulator-cli" and "allocations-cli" are the `bin`s (their sources start with a shebang, which esbuild keeps);
+    // the allocations tool is an ES module only (package.json "type": "module" runs it as one).
+    entry: { ...commandEntries, ...publicEntries, "emulator-cli": "src/testing/cli.ts", "allocations-cli": "src/cli/main.ts" },
     outDir,
     format: ["esm", "cjs"],
     dts: { entry: publicEntries },
@@ -113,7 +150,10 @@ export function packageBuild(outDir = "dist"): Options {
       // as Jest have no `import()` without flags), `import()` in the ES module build. See src/build-env.d.ts.
       options.define = { ...options.define, __CJS__: String(format === "cjs") };
     },
-    onSuccess: async () => writeRequireEntries(outDir),
+    onSuccess: async () => {
+      await writeRequireEntries(outDir);
+      await writeFilesRequireEntry(outDir);
+    },
   };
 }
 

@@ -5,8 +5,17 @@
  * beyond 127.0.0.1), then: creates a revenue attribution and a marketplace
  * revenue share allocation, submits 600 allocation changes with the batch
  * helper while drawing a progress bar, lists what was committed, shows a
- * mistake caught locally with its field list, and prints a summary.
+ * mistake caught locally with its field list; then runs the same kind of job
+ * from a partner's file (examples/allocations.csv) with the `allocations`
+ * tool: plan, apply, and the same command again with nothing left to do; and
+ * prints a summary.
  */
+import { readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { Writable } from "node:stream";
+import { fileURLToPath } from "node:url";
+import { runAllocationsCli } from "../src/cli/run.js";
 import {
   ClientValidationError,
   PartnerCentralRevenueMeasurement,
@@ -207,6 +216,44 @@ async function main(): Promise<void> {
         `already applied, ${again.tasks.length} new tasks, revision ${again.revision} ` +
         dim(`(${emulator.inspect().requests.total - beforeAgain} read requests)`),
     );
+
+    // 7. A partner's file with the `allocations` tool (run in this process; from a shell it is `npx allocations …`
+    // with the same arguments): the plan, the apply with a results file, and the same command again.
+    const fileAttribution = await prm.createRevenueAttribution({
+      Catalog: CATALOG,
+      Name: "Monthly allocations from a file",
+      TenancyModel: "MULTI_TENANT",
+    });
+    const sample = relative(process.cwd(), fileURLToPath(new URL("allocations.csv", import.meta.url)));
+    const results = join(tmpdir(), `allocations-demo-results-${process.pid}.csv`);
+    // What `export AWS_ACCESS_KEY_ID=… AWS_SECRET_ACCESS_KEY=…` does in a shell.
+    process.env.AWS_ACCESS_KEY_ID = emulator.credentials.accessKeyId;
+    process.env.AWS_SECRET_ACCESS_KEY = emulator.credentials.secretAccessKey;
+    const indented = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        process.stdout.write(chunk.toString().replace(/^(?=.)/gm, "   "));
+        done();
+      },
+    });
+    const allocations = async (...args: string[]) => {
+      console.log(dim(`   $ allocations ${args.join(" ")}`));
+      return runAllocationsCli(args, { stdout: indented, stderr: indented, env: process.env });
+    };
+    const target = ["--attribution", fileAttribution.Id, "--catalog", CATALOG, "--endpoint-url", emulator.endpoint];
+    const polls = ["--poll-min-delay", "0.1", "--poll-max-delay", "0.25"];
+    console.log(`${bold("7.")} The same kind of job from a file (${sample}), with the allocations tool: plan, apply, apply again`);
+    const codes = [
+      await allocations("plan", sample, ...target),
+      await allocations("apply", sample, ...target, ...polls, "--results", results),
+    ];
+    console.log(dim(`   the results file, first rows:`));
+    for (const line of readFileSync(results, "utf8").split("\n").slice(0, 3)) console.log(dim(`   ${line}`));
+    rmSync(results, { force: true });
+    codes.push(await allocations("apply", sample, ...target, ...polls));
+    if (codes.some((code) => code !== 0)) {
+      console.log(red(`   exit codes ${codes.join(", ")}`));
+      process.exitCode = 1;
+    }
 
     // Summary.
     const attr = await prm.getRevenueAttribution({ Catalog: CATALOG, Identifier: attribution.Id });

@@ -41,7 +41,7 @@ function report(dts) {
       const members = checker.getPropertiesOfType(instance).map((p) => p.name).filter((n) => !n.startsWith("__@") && !n.startsWith("#")).sort();
       detail = `{ ${members.join(", ")} }`;
     } else if (kind === "interface") {
-      const members = checker.getPropertiesOfType(checker.getDeclaredTypeOfSymbol(symbol)).map((p) => p.name).sort();
+      const members = checker.getPropertiesOfType(checker.getDeclaredTypeOfSymbol(symbol)).map((p) => p.name).filter((n) => !n.startsWith("__@")).sort();
       detail = `{ ${members.join(", ")} }`;
     }
     lines.push(`${exported.name}: ${kind}${detail ? ` ${detail}` : ""}`);

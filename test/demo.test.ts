@@ -24,6 +24,12 @@ describe("the demo", () => {
     expect(out).toContain('Name: "RevenueShareAllocations[417].EffectiveUntil"');
     expect(out).toMatch(/5\. A mistake caught locally \(0 requests sent\)/);
     expect(out).toMatch(/6\. The same call again .*: 600 of 600 changes already applied, 0 new tasks, revision 4/);
+    // 7. The file path with the allocations tool: plan, apply with a results file, the same command again.
+    expect(out).toMatch(/\$ allocations plan examples\/allocations\.csv --attribution ra-[a-z0-9]{13} --catalog Sandbox/);
+    expect(out).toContain("create: 36 rows (lines 2-37)");
+    expect(out).toContain("Done: 36 applied, 0 already applied, 0 failed, 0 not applied, 0 in doubt; 1 task, revision 2.");
+    expect(out).toMatch(/2,CREATE,alloc-[a-z0-9]{13},applied,,/);
+    expect(out).toContain("Done: 0 applied, 36 already applied, 0 failed, 0 not applied, 0 in doubt; 0 tasks, revision 2.");
     expect(out).toMatch(/Summary: .* holds 600 allocations/);
     expect(out).not.toMatch(/\b\d{12}\b/); // no full account id is printed
   }, 30_000);

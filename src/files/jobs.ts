@@ -1,0 +1,235 @@
+/**
+ * A changes file against an attribution: plan it, apply it (resumable), find
+ * the allocation ids, export what is stored in the same layout. Every
+ * problem and result is located by file line.
+ */
+// Classes and functions with state come through the package's public entry (see errors.ts); the natural key is a pure function.
+import {
+  AllocationsConflictError,
+  AllocationsSubmissionError,
+  ClientValidationError,
+  paginateListRevenueAttributionAllocations,
+  planAllocations,
+  submitAllocations,
+  type AllocationsPlan,
+  type CatalogName,
+  type PartnerCentralRevenueMeasurementClient,
+  type PlannedChangeAction,
+  type RevenueAttributionAllocationSummary,
+  type RevenueShareAllocation,
+  type SubmitAllocationsInput,
+} from "../index.js";
+import { allocationNaturalKey } from "../validation/allocations.js";
+import { AllocationsFileError, type AllocationFileProblem } from "./errors.js";
+import { ALLOCATION_COLUMNS, problemsByLine, type AllocationChanges, type AllocationFileFormat } from "./read.js";
+import { countOutcomes, resultsOf, type AllocationOutcome, type AllocationRowResult } from "./results.js";
+import { writeRecords, type AllocationFileDestination } from "./write.js";
+
+/** The attribution a file is applied to. */
+export interface AllocationsTarget {
+  Catalog: CatalogName;
+  /** `ra-…` id or the attribution's ARN. */
+  RevenueAttributionIdentifier: string;
+  abortSignal?: AbortSignal;
+}
+
+/** Batch errors that come before any write, as an {@link AllocationsFileError} by line; others unchanged. */
+function byLine(e: unknown, changes: AllocationChanges): unknown {
+  if (e instanceof ClientValidationError) return new AllocationsFileError(problemsByLine(e.FieldList, changes.lines), { file: changes.file, cause: e });
+  if (e instanceof AllocationsConflictError) {
+    return new AllocationsFileError(conflictProblems(e.conflicts, changes.lines), { file: changes.file, cause: e });
+  }
+  return e;
+}
+
+function conflictProblems(conflicts: AllocationsPlan["conflicts"], lines: readonly number[]): AllocationFileProblem[] {
+  return conflicts.map((c) => ({ line: c.index === undefined ? 0 : (lines[c.index] ?? c.index), Code: "CONFLICT", Message: c.reason }));
+}
+
+/** What applying a file would do, by line. */
+export interface AllocationsFilePlan {
+  /** The batch helper's plan (by input index). */
+  plan: AllocationsPlan;
+  /** The file lines of the rows that would create, would update, and are already applied. */
+  lines: Record<PlannedChangeAction, number[]>;
+  /** Conflicts the apply would stop at, by line (line 0: about the attribution as a whole). */
+  conflicts: AllocationFileProblem[];
+}
+
+/**
+ * Says what {@link applyAllocationsFile} would do, with zero writes: per line,
+ * whether the row is already applied, would create or would update; how many
+ * tasks; and the conflicts (by line) the apply would stop at.
+ *
+ * ```ts
+ * const changes = await readAllocationChanges("changes.csv");
+ * const { plan, conflicts } = await planAllocationsFile(client, changes, { Catalog: "AWS", RevenueAttributionIdentifier: "ra-abc123def4567" });
+ * console.log(`${plan.taskCount} tasks, ${conflicts.length} conflicts`);
+ * ```
+ *
+ * @throws AllocationsFileError when a row breaks a rule the batch helper checks (by line).
+ * @throws PartnerCentralRevenueMeasurementServiceException (e.g. `ResourceNotFoundException` for a wrong attribution id) or `NetworkError`.
+ */
+export async function planAllocationsFile(
+  client: PartnerCentralRevenueMeasurementClient,
+  changes: AllocationChanges,
+  target: AllocationsTarget,
+): Promise<AllocationsFilePlan> {
+  let plan: AllocationsPlan;
+  try {
+    plan = await planAllocations(client, { ...target, RevenueShareAllocations: changes.rows });
+  } catch (e) {
+    throw byLine(e, changes);
+  }
+  const linesIn = (ranges: readonly { first: number; last: number }[]) =>
+    ranges.flatMap(({ first, last }) => changes.lines.slice(first, last + 1));
+  return {
+    plan,
+    lines: { create: linesIn(plan.toCreate), update: linesIn(plan.toUpdate), alreadyApplied: linesIn(plan.alreadyApplied) },
+    conflicts: conflictProblems(plan.conflicts, changes.lines),
+  };
+}
+
+/** Options of {@link applyAllocationsFile}: the target, and the batch helper's progress and waiter options. */
+export interface ApplyAllocationsFileOptions
+  extends AllocationsTarget,
+    Pick<SubmitAllocationsInput, "onProgress" | "onPoll" | "minDelay" | "maxDelay" | "maxWaitTime" | "deadline" | "Description"> {}
+
+/** The outcome of {@link applyAllocationsFile}. */
+export interface AllocationsFileOutcome {
+  /** True when every row is applied (by this run or before). */
+  finished: boolean;
+  /** One result per row, in file order. */
+  results: AllocationRowResult[];
+  /** How many rows have each outcome. */
+  counts: Record<AllocationOutcome, number>;
+  /** Tasks this run saw COMPLETE. */
+  tasks: number;
+  /** The attribution's revision at the end, when known. */
+  revision?: string;
+  /** Why the run stopped before every row was applied (a FAILED task, an abort, a network error…); run again to continue. */
+  stoppedBy?: AllocationsSubmissionError;
+}
+
+/**
+ * Applies a changes file to an attribution with `submitAllocations`:
+ * validated first, then in tasks of up to 250 rows; running it again with the
+ * same file resumes and applies each change once. Resolves with every row's
+ * result (line, action, allocation id, outcome) also when the run stopped
+ * part-way (`stoppedBy`), so a results file can always be written.
+ *
+ * ```ts
+ * const changes = await readAllocationChanges("changes.csv");
+ * const outcome = await applyAllocationsFile(client, changes, { Catalog: "AWS", RevenueAttributionIdentifier: "ra-abc123def4567" });
+ * await writeAllocationResults("results.csv", outcome.results);
+ * if (!outcome.finished) process.exitCode = 1;
+ * ```
+ *
+ * @throws AllocationsFileError when a row breaks a rule, or the attribution contradicts the file (`CONFLICT`, by line); nothing is sent.
+ * @throws PartnerCentralRevenueMeasurementServiceException or `NetworkError` when reading the attribution fails before any write.
+ */
+export async function applyAllocationsFile(
+  client: PartnerCentralRevenueMeasurementClient,
+  changes: AllocationChanges,
+  options: ApplyAllocationsFileOptions,
+): Promise<AllocationsFileOutcome> {
+  let outcome: Omit<AllocationsFileOutcome, "counts">;
+  try {
+    const out = await submitAllocations(client, { ...options, RevenueShareAllocations: changes.rows });
+    outcome = { finished: out.finished, results: resultsOf(changes.rows, changes.lines, out), tasks: out.tasks.length, revision: out.revision };
+  } catch (e) {
+    if (!(e instanceof AllocationsSubmissionError)) throw byLine(e, changes);
+    // Stopped while reading the attribution, before any start (a wrong id, no credentials, nothing listening):
+    // the underlying error says more than a report of rows none of which was sent.
+    if (e.revision === undefined && e.tasks.length === 0 && e.taskId === undefined) {
+      throw e.cause instanceof Error ? e.cause : e;
+    }
+    outcome = { finished: false, results: resultsOf(changes.rows, changes.lines, e), tasks: e.tasks.length, revision: e.revision, stoppedBy: e };
+  }
+  await addAllocationIds(client, changes.rows, outcome.results, options);
+  return { ...outcome, counts: countOutcomes(outcome.results) };
+}
+
+/**
+ * Fills `RevenueAttributionAllocationId` of the applied CREATE rows' results
+ * by listing the attribution's allocations and matching each row by its
+ * natural key (entity type, entity id, customer account, period), preferring
+ * the allocation that holds the row's percent and status. The one place ids
+ * are found, so it can give way to ids from the batch helper itself. Pages
+ * are matched as they come and not kept (100,000 stored allocations would
+ * otherwise be held at once). A list that fails (the run was aborted, the
+ * network is down) leaves the ids out.
+ */
+export async function addAllocationIds(
+  client: PartnerCentralRevenueMeasurementClient,
+  rows: readonly RevenueShareAllocation[],
+  results: AllocationRowResult[],
+  target: AllocationsTarget,
+): Promise<void> {
+  const keyOf = (a: { EntityType?: string; EntityIdentifier?: string; CustomerAwsAccountId?: string; EffectiveFrom?: string; EffectiveUntil?: string }) =>
+    allocationNaturalKey(a.EntityType, a.EntityIdentifier, a.CustomerAwsAccountId, a.EffectiveFrom, a.EffectiveUntil);
+  const wanted = new Map<string, number>(); // natural key -> row index (CREATEs are unique by it: validation says so)
+  results.forEach((r, i) => {
+    if (rows[i]!.Action === "CREATE" && (r.outcome === "applied" || r.outcome === "already applied")) wanted.set(keyOf(rows[i]!), i);
+  });
+  if (wanted.size === 0 || target.abortSignal?.aborted) return;
+  const exact = new Set<number>(); // rows whose id is an allocation holding their percent and status
+  try {
+    for await (const a of storedAllocations(client, target)) {
+      const i = wanted.get(keyOf(a));
+      if (i === undefined || exact.has(i)) continue;
+      const row = rows[i]!;
+      if (Number(a.RevenueSharePercent) === Number(row.RevenueSharePercent) && a.Status === (row.Status ?? "ACTIVE")) exact.add(i);
+      else if (results[i]!.RevenueAttributionAllocationId !== undefined) continue;
+      results[i]!.RevenueAttributionAllocationId = a.RevenueAttributionAllocationId;
+    }
+  } catch {
+    // The results stand without ids; the outcome already says why the run stopped.
+  }
+}
+
+/** Every allocation the attribution holds at its latest revision, page by page. */
+async function* storedAllocations(client: PartnerCentralRevenueMeasurementClient, target: AllocationsTarget): AsyncGenerator<RevenueAttributionAllocationSummary> {
+  const { Catalog, RevenueAttributionIdentifier, abortSignal } = target;
+  for await (const page of paginateListRevenueAttributionAllocations({ client, pageSize: 500, abortSignal }, { Catalog, RevenueAttributionIdentifier })) {
+    yield* page.RevenueAttributionAllocationSummaries ?? [];
+  }
+}
+
+/**
+ * Writes the attribution's allocations as a changes file (the layout
+ * {@link readAllocationChanges} reads), one `UPDATE` row per allocation with
+ * its id, to a path or a stream: edit it and apply it to change them
+ * (unchanged rows are already applied). Streams page by page. Resolves with
+ * the number of rows.
+ *
+ * ```ts
+ * await exportAllocations(client, { Catalog: "AWS", RevenueAttributionIdentifier: "ra-abc123def4567" }, "allocations.csv");
+ * ```
+ *
+ * @throws PartnerCentralRevenueMeasurementServiceException (e.g. `ResourceNotFoundException`), `NetworkError`, or AllocationsFileError when the destination cannot be written.
+ */
+export async function exportAllocations(
+  client: PartnerCentralRevenueMeasurementClient,
+  target: AllocationsTarget,
+  destination: AllocationFileDestination,
+  options: { format?: AllocationFileFormat } = {},
+): Promise<number> {
+  const format = options.format ?? (typeof destination === "string" && /\.(jsonl|ndjson)$/i.test(destination) ? "jsonl" : "csv");
+  const records = (async function* () {
+    for await (const a of storedAllocations(client, target)) {
+      yield {
+        Action: "UPDATE",
+        EntityType: a.EntityType,
+        EntityIdentifier: a.EntityIdentifier,
+        CustomerAwsAccountId: a.CustomerAwsAccountId,
+        RevenueSharePercent: a.RevenueSharePercent,
+        EffectiveFrom: a.EffectiveFrom,
+        EffectiveUntil: a.EffectiveUntil,
+        Status: a.Status,
+        RevenueAttributionAllocationId: a.RevenueAttributionAllocationId,
+      };
+    }
+  })();
+  return writeRecords(destination, format, ALLOCATION_COLUMNS, records);
+}
