@@ -64,15 +64,7 @@ export function resolveEndpoint(params: {
     if (useFipsEndpoint) {
       throw new InvalidConfigurationError("Invalid Configuration: FIPS and custom endpoint are not supported");
     }
-    let url: URL;
-    try {
-      url = new URL(endpoint);
-    } catch {
-      throw new InvalidConfigurationError(`Invalid Configuration: endpoint ${JSON.stringify(endpoint)} is not a URL`);
-    }
-    if (url.protocol !== "http:" && url.protocol !== "https:") {
-      throw new InvalidConfigurationError(`Invalid Configuration: endpoint must be http or https, got ${url.protocol}`);
-    }
+    const url = parseCustomEndpoint(endpoint);
     // The model resolves a custom endpoint without a region; SigV4 then needs some region: use the aws partition's.
     return { url: stripSlash(url), signingRegion: region || AWS_PARTITION.signingRegion };
   }
@@ -84,5 +76,39 @@ export function resolveEndpoint(params: {
 
 function stripSlash(url: URL): URL {
   if (url.pathname.endsWith("/")) url.pathname = url.pathname.replace(/\/+$/, "");
+  return url;
+}
+
+/**
+ * Reads a custom endpoint, refusing what a request cannot carry faithfully: a user name or password (no transport
+ * sends them as the service expects, and they would end up in error messages), and a query string or fragment (RPC
+ * v2 CBOR requests have none, and SigV4 would not sign it). No message repeats the endpoint's credentials.
+ */
+function parseCustomEndpoint(endpoint: string): URL {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    const shown = JSON.stringify(String(endpoint).replace(/\/\/[^/?#]*@/, "//***@"));
+    throw new InvalidConfigurationError(`Invalid Configuration: endpoint ${shown} is not a URL`);
+  }
+  if (url.username || url.password) {
+    throw new InvalidConfigurationError(
+      "Invalid Configuration: endpoint must not contain a user name or password (user:password@); " +
+        "requests are signed with the `credentials` option",
+    );
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new InvalidConfigurationError(`Invalid Configuration: endpoint must be http or https, got ${url.protocol}`);
+  }
+  // `href` rather than `search`: an empty "?" leaves `search` empty yet is still part of the URL given.
+  if (url.search || url.href.includes("?")) {
+    throw new InvalidConfigurationError(
+      "Invalid Configuration: endpoint must not have a query string (?...): the service's requests carry none, and it would not be signed",
+    );
+  }
+  if (url.hash || url.href.includes("#")) {
+    throw new InvalidConfigurationError("Invalid Configuration: endpoint must not have a fragment (#...)");
+  }
   return url;
 }

@@ -85,14 +85,44 @@ const STATUS_FALLBACK: Record<number, string> = {
   500: "InternalServerException",
 };
 
-/** `com.amazonaws.x#ValidationException:http://…` → `ValidationException`. */
+/**
+ * `com.amazonaws.x#ValidationException:http://…` → `ValidationException`. What follows a `,` or `:` goes first,
+ * so that a `#` inside a trailing URL is not taken for the namespace separator.
+ */
 export function sanitizeErrorType(type: string): string {
-  let name = type;
+  let name = type.split(",")[0]!.split(":")[0]!;
   const hash = name.lastIndexOf("#");
   if (hash >= 0) name = name.slice(hash + 1);
-  const colon = name.indexOf(":");
-  if (colon >= 0) name = name.slice(0, colon);
   return name.trim();
+}
+
+/** A shape name as an error's name may hold it: an identifier, nothing a header could smuggle into logs. */
+const ERROR_TYPE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+
+/**
+ * The error type a front end (load balancer, WAF, API gateway) put in `x-amzn-errortype`, sanitized; "" when the
+ * header is absent or is not a type name. Used when the body carries no `__type`, e.g. an HTML or JSON error page.
+ */
+function headerErrorType(headers: Record<string, string>): string {
+  const value = headers["x-amzn-errortype"];
+  if (value === undefined) return "";
+  const name = sanitizeErrorType(value);
+  return ERROR_TYPE_NAME.test(name) ? name : "";
+}
+
+/** The message of a non-CBOR error body: a JSON body's `message`/`Message`, else the start of the body as text. */
+function frontEndMessage(response: HttpResponseSpec, typeName: string): string {
+  const text = new TextDecoder("utf-8", { fatal: false }).decode(response.body.subarray(0, 4096));
+  try {
+    const json = JSON.parse(text) as Record<string, unknown>;
+    const message = str(json?.message) ?? str(json?.Message);
+    if (message) return maskAccountIds(message);
+  } catch {
+    // not JSON: fall through to the text itself
+  }
+  const type = response.headers["content-type"] ?? "no content-type";
+  const body = response.body.length ? `: ${snippet(response.body).slice(0, 120)}` : "";
+  return `HTTP ${response.statusCode} ${typeName} (${type} body)${body}`;
 }
 
 /** The start of a body as text, for diagnostics; 12-digit runs (account ids) are masked. */
@@ -101,9 +131,10 @@ function snippet(body: Uint8Array): string {
   return maskAccountIds(text).replace(/\s+/g, " ").trim();
 }
 
+/** A response without `content-type` is read as CBOR, the protocol's only body format (the official client does too). */
 function isCbor(headers: Record<string, string>): boolean {
   const type = headers["content-type"];
-  return type !== undefined && type.split(";")[0]!.trim().toLowerCase() === "application/cbor";
+  return type === undefined || type.split(";")[0]!.trim().toLowerCase() === "application/cbor";
 }
 
 /** Decodes a CBOR map body, or explains why it cannot be. */
@@ -171,30 +202,17 @@ export function parseResponse(
     delete body.__type;
     return { output: body };
   }
-  if (body instanceof Error) return { error: body };
-  const rawType = typeof body.__type === "string" ? sanitizeErrorType(body.__type) : "";
+  // The body's __type first (as the official client), then a front end's header, then the HTTP status.
+  const headerType = headerErrorType(response.headers);
+  if (body instanceof Error) {
+    if (!headerType) return { error: body };
+    return { error: serviceError(headerType, frontEndMessage(response, headerType), {}, status, $metadata) };
+  }
+  const rawType = (typeof body.__type === "string" ? sanitizeErrorType(body.__type) : "") || headerType;
   const typeName = rawType || STATUS_FALLBACK[status] || "";
   const message =
     str(body.Message) ?? str(body.message) ?? `HTTP ${status}${rawType ? ` ${rawType}` : ""} with no error message`;
-  const factory = ERROR_FACTORIES[typeName];
-  if (factory) return { error: factory(message, body, $metadata) };
-  if (typeName) {
-    const error = new PartnerCentralRevenueMeasurementServiceException({
-      name: typeName,
-      message,
-      $fault: status >= 500 ? "server" : "client",
-      $metadata,
-      $retryable: isRetryableStatus(status),
-    });
-    // A type this SDK does not know keeps its body's members, as the official client does; the error's own
-    // members (name, message, Message, $fault, …) are never overwritten. Text members have account ids masked,
-    // as the message has: an unknown error's members end up in logs as they are.
-    for (const [key, value] of Object.entries(body)) {
-      if (key === "__type" || key in error) continue;
-      (error as unknown as Record<string, unknown>)[key] = typeof value === "string" ? maskAccountIds(value) : value;
-    }
-    return { error };
-  }
+  if (typeName) return { error: serviceError(typeName, message, body, status, $metadata) };
   return {
     error: new PartnerCentralRevenueMeasurementProtocolError({
       message: `Unexpected response from the service (HTTP ${status}): no error type in the body`,
@@ -204,4 +222,31 @@ export function parseResponse(
       bodySnippet: response.body.length ? snippet(response.body) : undefined,
     }),
   };
+}
+
+/** The error of a named type: the modeled class for a known one, else a service exception carrying the name. */
+function serviceError(
+  typeName: string,
+  message: string,
+  body: Record<string, unknown>,
+  status: number,
+  $metadata: ResponseMetadata,
+): Error {
+  const factory = ERROR_FACTORIES[typeName];
+  if (factory) return factory(message, body, $metadata);
+  const error = new PartnerCentralRevenueMeasurementServiceException({
+    name: typeName,
+    message,
+    $fault: status >= 500 ? "server" : "client",
+    $metadata,
+    $retryable: isRetryableStatus(status),
+  });
+  // A type this SDK does not know keeps its body's members, as the official client does; the error's own
+  // members (name, message, Message, $fault, …) are never overwritten. Text members have account ids masked,
+  // as the message has: an unknown error's members end up in logs as they are.
+  for (const [key, value] of Object.entries(body)) {
+    if (key === "__type" || key in error) continue;
+    (error as unknown as Record<string, unknown>)[key] = typeof value === "string" ? maskAccountIds(value) : value;
+  }
+  return error;
 }

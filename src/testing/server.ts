@@ -1,7 +1,7 @@
 /**
  * The emulator's HTTP side: Smithy RPC v2 CBOR routing, fault injection,
- * SigV4 verification, the request quotas (on request), input validation with the commands' own specs, and the
- * CBOR responses.
+ * SigV4 verification, the request quotas (on request), input validation against the emulator's own reading of
+ * the model (model.ts), and the CBOR responses.
  */
 import { randomUUID } from "node:crypto";
 import * as http from "node:http";
@@ -10,9 +10,9 @@ import type { AwsCredentialIdentity } from "@smithy/types";
 import type { Logger } from "../client.js";
 import { CborDecodeError, decodeCbor, encodeCbor } from "../protocol/cbor.js";
 import { SERVICE_NAME } from "../protocol/rpcv2-cbor.js";
-import { collectIssues } from "../validation/core.js";
 import { internalError, SHAPE_NAMESPACE, ServiceError, throttled, validationError } from "./errors.js";
 import { FaultInjector } from "./faults.js";
+import { validateInput } from "./model.js";
 import { OPERATIONS } from "./operations/index.js";
 import type { QuotaLimiter } from "./quotas.js";
 import { verifySigV4 } from "./sigv4.js";
@@ -136,7 +136,7 @@ export async function startServer(
     if (input === null || typeof input !== "object" || Array.isArray(input) || input instanceof Uint8Array) {
       return protocolError("SerializationException", 400, "The request body must be a CBOR map");
     }
-    const fields = collectIssues(operation.spec.schema, operation.spec.rules, input, { now: state.options.now() });
+    const fields = validateInput(operation.model, input as Record<string, unknown>, state.options.now());
     if (fields.length) {
       stats.rejectedInputs++;
       return errorReply(validationError("REQUEST_VALIDATION_FAILED", fields));
@@ -144,7 +144,7 @@ export async function startServer(
 
     const record = input as Record<string, unknown>;
     const run = () => operation.handler(record, state);
-    const output = operation.spec.idempotencyToken ? state.idempotent(operationName, record, run) : run();
+    const output = operation.model.idempotent ? state.idempotent(operationName, record, run) : run();
     if (fault.drop === "after") return { status: 0, drop: true };
     return { status: 200, body: output };
   }

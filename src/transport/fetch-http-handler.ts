@@ -68,7 +68,9 @@ export class FetchHttpHandler implements HttpHandler {
           }, timeoutMs)
         : undefined;
     try {
-      const response = await ky(request.url.href, {
+      // The origin and path only, as node:http sends them: SigV4 here signs no query string, so one a request may
+      // carry would be sent unsigned (and the service would answer 403).
+      const response = await ky(request.url.origin + request.url.pathname, {
         method: request.method,
         headers,
         body: request.body as Uint8Array<ArrayBuffer>,
