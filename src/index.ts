@@ -91,6 +91,7 @@ export {
   type AllocationConflict,
   type FailedAllocation,
   type AllocationsReport,
+  type LastTaskFailure,
 } from "./batch/index.js";
 
 // Validation

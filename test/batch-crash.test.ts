@@ -206,6 +206,32 @@ describe("submitAllocations killed with SIGKILL, then called again identically",
     });
   }
 
+  it("a concurrent twin whose first start lands late (after the other twin's next task started) continues and reports truthfully", async () => {
+    const ra = await newAttribution();
+    emulator.setTaskDurationMs(Infinity);
+    const child = startChild({ attribution: ra, delayFirstStartMs: 1_500 });
+    await until(() => child.lines.includes("START HELD"), "the child twin holds its first start back");
+    const twin = submitAllocations(client, crashSubmission(ra));
+    await until(() => attributionState(ra).Tasks.length === 1, "this twin starts task 1");
+    emulator.finishTasks();
+    await until(() => attributionState(ra).Tasks.length === 2, "this twin starts task 2");
+    await until(() => (stats()[START] ?? 0) >= 3, "the child's late start (task 1's token) lands");
+    expect(attributionState(ra).Tasks).toHaveLength(2); // the late start replayed task 1: no new task
+    emulator.setTaskDurationMs(5);
+    emulator.finishTasks();
+    const result = await twin;
+    expect(await child.exited).toBe(0);
+    children.delete(child.process);
+    const line = child.lines.find((l) => l.startsWith("RESULT "));
+    expect(line, child.lines.join("\n")).toBeDefined();
+    // Never "unknown" for a COMPLETE task, never "not applied" for rows of a task that ran.
+    expect(JSON.parse(line!.slice(7))).toEqual({ finished: true, committed: [{ first: 0, last: 599 }], inDoubt: [], notApplied: [], failed: [] });
+    expect(result).toMatchObject({ finished: true, committed: [{ first: 0, last: 599 }], inDoubt: [], notApplied: [] });
+    const state = attributionState(ra);
+    expect(storedCounts(crashSubmission(ra).RevenueShareAllocations, state.Allocations).every((n) => n === 1)).toBe(true);
+    expect(state.Tasks.filter((t) => t.Status === "COMPLETE").map((t) => t.TotalRevenueAttributionAllocationRecords)).toEqual([250, 250, 100]);
+  });
+
   it("at 20 random points (request counts), each followed by the identical call", async () => {
     let seed = 20261126;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
@@ -216,17 +242,24 @@ describe("submitAllocations killed with SIGKILL, then called again identically",
       expect(run).toBeLessThan(40); // a child that keeps finishing before its kill point would end here
       const ra = await newAttribution();
       const killAt = 1 + Math.floor(random() * 14);
-      const child = startChild({ attribution: ra });
+      // Every third run has a concurrent twin in this process, and the child's first start is late on the wire.
+      const withTwin = run % 3 === 2;
+      const child = startChild({ attribution: ra, ...(withTwin ? { delayFirstStartMs: Math.floor(random() * 400) } : {}) });
+      const twin = withTwin ? submitAllocations(client, crashSubmission(ra)) : undefined;
       await until(() => emulator.inspect().requests.total - 1 >= killAt || child.lines.includes("DONE"), `request ${killAt}`);
       const finished = child.lines.includes("DONE");
       if (!finished) {
         await kill(child);
         kills++;
       }
+      if (twin) {
+        // The twin finishes on its own, whatever the child did, with a true report.
+        expect(await twin).toMatchObject({ finished: true, committed: [{ first: 0, last: 599 }], inDoubt: [], notApplied: [] });
+      }
       const tasks = attributionState(ra).Tasks;
       const running = tasks.filter((t) => t.Status === "IN_PROGRESS").reduce((n, t) => n + t.TotalRevenueAttributionAllocationRecords, 0);
       const applied = attributionState(ra).Allocations.length;
-      seen.push(`${finished ? "finished" : `killed at request ${killAt}`}: ${tasks.map((t) => t.Status).join(",") || "no task"}`);
+      seen.push(`${finished ? "finished" : `killed at request ${killAt}`}${twin ? " (with a twin)" : ""}: ${tasks.map((t) => t.Status).join(",") || "no task"}`);
       const result = await submitAllocations(client, crashSubmission(ra));
       checkExactlyOnce(ra, result, applied + running);
     }

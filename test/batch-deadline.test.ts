@@ -90,6 +90,7 @@ describe("submitAllocations with a deadline", () => {
     const input = { Catalog: "AWS", RevenueAttributionIdentifier: attribution, RevenueShareAllocations: rows(10), ...poll } as const;
     const result = await run(submitAllocations(client, { ...input, deadline: () => 5_000, taskDurationEstimate: 10 }));
     expect(result).toMatchObject({ finished: false, notApplied: [{ first: 0, last: 9 }], tasksRemaining: 1, tasks: [] });
+    expect(result.reason).toMatch(/^the next task is expected to take 10\.0 s \(taskDurationEstimate\), more than the \d+\.\d s left before the deadline/);
     expect(emulator.inspect().requests.byOperation[START]).toBeUndefined();
   });
 });

@@ -27,7 +27,7 @@ describe("chunksOf", () => {
 });
 
 describe("reconcile", () => {
-  it("finds CREATEs by entity, account and period with equal values, and names an ACTIVE one with other values", () => {
+  it("finds CREATEs by entity, account and period with equal values, and names a stored one with other values (ACTIVE or not)", () => {
     const [a, b, c, d] = rows(4);
     const { applied, conflicts } = reconcile(
       [a!, b!, c!, d!],
@@ -38,7 +38,15 @@ describe("reconcile", () => {
       ],
     );
     expect(applied).toEqual([true, false, false, false]);
-    expect(conflicts).toEqual([{ index: 1, RevenueAttributionAllocationId: "alloc-bbbbbbbbbbbbb", reason: expect.stringContaining("RevenueSharePercent 99") }]);
+    expect(conflicts).toEqual([
+      { index: 1, RevenueAttributionAllocationId: "alloc-bbbbbbbbbbbbb", reason: expect.stringContaining(`RevenueSharePercent 99 (row: ${b!.RevenueSharePercent})`), advice: expect.stringContaining("remove row 1") },
+      {
+        index: 2,
+        RevenueAttributionAllocationId: "alloc-ccccccccccccc",
+        reason: expect.stringContaining(`RevenueSharePercent 99 (row: ${c!.RevenueSharePercent}), Status INACTIVE (row: ACTIVE)`),
+        advice: expect.stringContaining('make it an UPDATE (Action "UPDATE", RevenueAttributionAllocationId "alloc-ccccccccccccc", Status "ACTIVE")'),
+      },
+    ]);
     expect(conflicts[0]!.reason).toContain("********0001");
     expect(conflicts[0]!.reason).not.toContain(b!.CustomerAwsAccountId);
   });
@@ -51,6 +59,52 @@ describe("reconcile", () => {
     expect(at("40")).toEqual([true, true, true]);
     expect(at("55")).toEqual([false, false, false]);
     expect(pendingTasks(chunksOf(list, 250), at("30"))).toEqual([{ chunkIndex: 2, indexes: [2] }]);
+  });
+});
+
+describe("reconcile with a base revision", () => {
+  const [a, b, c] = rows(3);
+  const storedA = storedOf(a!, "alloc-aaaaaaaaaaaaa");
+  const theirs = storedOf(c!, "alloc-ccccccccccccc");
+
+  it("a CREATE stored INACTIVE where the row is ACTIVE, or ACTIVE where the row is INACTIVE, is a conflict at the row", () => {
+    expect(reconcile([a!], [{ ...storedA, Status: "INACTIVE" }]).conflicts).toEqual([
+      expect.objectContaining({ index: 0, reason: expect.stringContaining("Status INACTIVE (row: ACTIVE)") }),
+    ]);
+    expect(reconcile([{ ...a!, Status: "INACTIVE" }], [storedA]).conflicts).toEqual([
+      expect.objectContaining({ index: 0, reason: expect.stringContaining("Status ACTIVE (row: INACTIVE)") }),
+    ]);
+  });
+
+  it("metadata-only revisions (same allocations at base and now) make no conflict; with a caller's base, others' allocation changes do", () => {
+    const list = [a!, b!];
+    const same = reconcile(list, { now: [storedA, theirs], base: [theirs], baseRevision: "2", revision: "5", strictBase: true });
+    expect(same).toMatchObject({ applied: [true, false], conflicts: [] });
+    const changed = reconcile(list, { now: [storedA, { ...theirs, RevenueSharePercent: "40" }], base: [theirs], baseRevision: "2", revision: "5", strictBase: true });
+    expect(changed.conflicts).toEqual([
+      {
+        RevenueAttributionAllocationId: "alloc-ccccccccccccc",
+        reason: expect.stringContaining(`from ${c!.RevenueSharePercent}% ACTIVE to 40% ACTIVE, not by this submission`),
+        advice: expect.stringContaining('RevenueAttributionRevision "5"'),
+      },
+    ]);
+    const created = reconcile(list, { now: [storedA, theirs], base: [], baseRevision: "2", revision: "5", strictBase: true });
+    expect(created.conflicts).toEqual([expect.objectContaining({ reason: expect.stringContaining("was created") })]);
+    const gone = reconcile(list, { now: [storedA], base: [theirs], baseRevision: "2", revision: "5", strictBase: true });
+    expect(gone.conflicts).toEqual([expect.objectContaining({ reason: expect.stringContaining("is gone since base revision 2") })]);
+    // A base from the submission's own marker compares only the allocations the submission writes.
+    expect(reconcile(list, { now: [storedA, { ...theirs, RevenueSharePercent: "40" }], base: [theirs], baseRevision: "2", revision: "5" }).conflicts).toEqual([]);
+  });
+
+  it("an UPDATE whose allocation changed since the base to values none of its rows write is a conflict; unchanged, it is to do", () => {
+    const list = [updateOf(storedA, "20"), updateOf(storedA, "30")];
+    const moved = reconcile(list, { now: [{ ...storedA, RevenueSharePercent: "55" }], base: [storedA], baseRevision: "2", revision: "4" });
+    expect(moved.conflicts).toEqual([expect.objectContaining({ index: 0, advice: expect.stringContaining("remove row 0, 1") })]);
+    expect(reconcile(list, { now: [storedA], base: [storedA], baseRevision: "2", revision: "4" })).toMatchObject({ applied: [false, false], conflicts: [] });
+    expect(reconcile(list, { now: [{ ...storedA, RevenueSharePercent: "20" }], base: [storedA], baseRevision: "2", revision: "4" })).toMatchObject({
+      applied: [true, false],
+      conflicts: [],
+    });
   });
 });
 

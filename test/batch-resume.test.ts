@@ -182,33 +182,42 @@ describe("submitAllocations resumes by calling it again", () => {
     expect(stored().Allocations).toHaveLength(10);
   });
 
-  it("stops with AllocationsConflictError when another writer changed the attribution between two runs", async () => {
+  it("with a base revision, stops with AllocationsConflictError when another writer changed an allocation between two runs", async () => {
+    await submitAllocations(client, input(rows(1, "theirs"))); // revision 2: someone's allocation
     const list = rows(300);
+    const extra = { chunkSize: 100, RevenueAttributionRevision: "2" };
     const crash = new Error("crashed after the first task");
-    const first = await submitAllocations(
-      client,
-      input(list, { chunkSize: 100, onProgress: () => { throw crash; } }),
-    ).catch((e: unknown) => e);
+    const first = await submitAllocations(client, input(list, { ...extra, onProgress: () => { throw crash; } })).catch((e: unknown) => e);
     expect(first).toBeInstanceOf(AllocationsSubmissionError);
     expect((first as AllocationsSubmissionError).committed).toEqual([{ first: 0, last: 99 }]);
-    // Another writer: the attribution moves to revision 3.
-    await client.send(new UpdateRevenueAttributionCommand({ Catalog: "AWS", Identifier: attribution, Revision: "2", Description: "renamed" }));
+    expect((first as AllocationsSubmissionError).cause).toBe(crash);
+    // Another writer changes an allocation this submission does not write: the attribution moves to revision 4.
+    const theirs = stored().Allocations.find((a) => a.EntityIdentifier.startsWith("theirs"))!;
+    const started = await client.send(
+      new StartRevenueAttributionAllocationsTaskCommand({ Catalog: "AWS", RevenueAttributionIdentifier: attribution, RevenueAttributionRevision: "3", RevenueShareAllocations: [updateOf(theirs, "66")] }),
+    );
+    await waitUntilAllocationsTaskComplete({ client, ...fast }, { Catalog: "AWS", RevenueAttributionIdentifier: attribution, TaskId: started.TaskId });
     const before = writes();
-    const error = await submitAllocations(client, input(list, { chunkSize: 100 })).catch((e: unknown) => e);
+    const error = await submitAllocations(client, input(list, extra)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AllocationsConflictError);
     const conflict = error as AllocationsConflictError;
-    expect(conflict.revision).toBe("3");
-    expect(conflict.baseRevision).toBe("1");
-    expect(conflict.message).toContain("1 of its 3 tasks are applied");
-    expect(conflict.message).toContain("another writer");
+    expect(conflict.revision).toBe("4");
+    expect(conflict.baseRevision).toBe("2");
+    expect(conflict.conflicts).toEqual([
+      {
+        RevenueAttributionAllocationId: theirs.RevenueAttributionAllocationId,
+        reason: expect.stringContaining(`changed since base revision 2 from ${theirs.RevenueSharePercent}% ACTIVE to 66% ACTIVE, not by this submission`),
+        advice: expect.stringContaining('call again with RevenueAttributionRevision "4"'),
+      },
+    ]);
     expect(writes()).toBe(before);
-    expect(stored().Allocations).toHaveLength(100);
+    expect(stored().Allocations).toHaveLength(101);
     const json = JSON.parse(JSON.stringify(conflict)) as Record<string, unknown>;
-    expect(json).toMatchObject({ name: "AllocationsConflictError", revision: "3", baseRevision: "1", conflicts: [{ reason: expect.any(String) }] });
+    expect(json).toMatchObject({ name: "AllocationsConflictError", revision: "4", baseRevision: "2", conflicts: [{ reason: expect.any(String) }], conflictCount: 1 });
     expect(json.message).toBe(conflict.message);
 
-    // Accepting the other writer's change: the current revision as the base applies the rest once.
-    const result = await submitAllocations(client, input(list, { chunkSize: 100, RevenueAttributionRevision: "3" }));
+    // The advice, followed: the current revision as the base applies the rest once.
+    const result = await submitAllocations(client, input(list, { ...extra, RevenueAttributionRevision: "4" }));
     expect(result.alreadyApplied).toEqual([{ first: 0, last: 99 }]);
     expect(storedCounts(list, stored().Allocations)).toEqual(list.map(() => 1));
   });
@@ -230,8 +239,15 @@ describe("submitAllocations resumes by calling it again", () => {
     const error = await submitAllocations(client, input(list)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AllocationsConflictError);
     const conflict = error as AllocationsConflictError;
-    expect(conflict.conflicts).toEqual([{ index: 4, RevenueAttributionAllocationId: row4.RevenueAttributionAllocationId, reason: expect.stringContaining("RevenueSharePercent 77") }]);
-    expect(conflict.message).toContain(`RevenueShareAllocations[4]: allocation ${row4.RevenueAttributionAllocationId}`);
+    expect(conflict.conflicts).toEqual([
+      {
+        index: 4,
+        RevenueAttributionAllocationId: row4.RevenueAttributionAllocationId,
+        reason: expect.stringContaining(`RevenueSharePercent 77 (row: ${list[4]!.RevenueSharePercent})`),
+        advice: expect.stringContaining("remove row 4"),
+      },
+    ]);
+    expect(conflict.message).toContain(`RevenueShareAllocations[4]: a CREATE of an allocation the attribution already holds: allocation ${row4.RevenueAttributionAllocationId}`);
     expect(conflict.message).toContain("********0004");
     expect(JSON.stringify(conflict)).not.toMatch(/\d{12}/);
     expect(stored().Allocations).toHaveLength(10);

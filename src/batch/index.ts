@@ -15,6 +15,7 @@ export {
   type AllocationsPlan,
   type AllocationsSubmissionInput,
   type PlannedChangeAction,
+  type LastTaskFailure,
 } from "./plan.js";
 export { allocationsChunkClientToken } from "./resume.js";
 export type { IndexRange } from "./ranges.js";

@@ -10,7 +10,12 @@ import {
   type GetRevenueAttributionAllocationsTaskOutput,
 } from "../commands/GetRevenueAttributionAllocationsTaskCommand.js";
 import { GetRevenueAttributionCommand } from "../commands/GetRevenueAttributionCommand.js";
-import { ClientValidationError, ResourceNotFoundException, type ValidationExceptionField } from "../errors.js";
+import {
+  ClientValidationError,
+  PartnerCentralRevenueMeasurementError,
+  ResourceNotFoundException,
+  type ValidationExceptionField,
+} from "../errors.js";
 import type { CatalogName, RevenueAttributionAllocationSummary, RevenueShareAllocation } from "../models.js";
 import { paginateListRevenueAttributionAllocations } from "../paginators/paginateListRevenueAttributionAllocations.js";
 import { validateRevenueShareAllocations } from "../validation/allocations.js";
@@ -21,16 +26,19 @@ import {
   RevenueAttributionIdentifier as RevenueAttributionIdentifierSchema,
   RevisionToken,
 } from "../validation/shapes.js";
-import { AllocationsConflictError } from "./errors.js";
+import { AllocationsConflictError, TRANSIENT_RECORD_ERRORS } from "./errors.js";
 import { toRanges, type IndexRange } from "./ranges.js";
 import { assertBusinessRules } from "./rules.js";
 import {
   chunksOf,
+  mapFailures,
   pendingTasks,
   reconcile,
   type AllocationConflict,
   type Chunk,
+  type FailedAllocation,
   type PendingTask,
+  withLabels,
 } from "./reconcile.js";
 import { MARKER_MAX_LENGTH, parseMarker, submissionIdOf, type SubmissionMarker } from "./resume.js";
 
@@ -44,8 +52,9 @@ export interface AllocationsSubmissionInput {
   RevenueAttributionIdentifier: string;
   /**
    * The revision the changes were prepared against (optional). When given, a
-   * resumed call applies the rest only if every revision after it came from
-   * this submission, and throws `AllocationsConflictError` otherwise.
+   * call applies the rest only if every allocation that changed since then
+   * was written by this submission (metadata edits do not count), and throws
+   * `AllocationsConflictError` otherwise.
    */
   RevenueAttributionRevision?: string;
   /** Any number (at least one) of changes, applied in this order. */
@@ -54,6 +63,11 @@ export interface AllocationsSubmissionInput {
   Description?: string;
   /** Changes per task, 1..250; default 250. */
   chunkSize?: number;
+  /**
+   * Your own id or label per row (same length as `RevenueShareAllocations`, at most 256 characters each), carried
+   * as `label` into every failure and conflict. Not part of what identifies the submission.
+   */
+  labels?: readonly (string | undefined)[];
 }
 
 /** A validated submission with its chunks and id. */
@@ -65,6 +79,7 @@ export interface Submission {
 }
 
 const MAX_DESCRIPTION = 1024 - MARKER_MAX_LENGTH;
+const MAX_LABEL = 256;
 
 const TopLevelSchema = lazyObject({
   Catalog: CatalogNameSchema,
@@ -91,6 +106,18 @@ function validate(input: AllocationsSubmissionInput, all: boolean): ValidationEx
     problems.push({ Name: "RevenueShareAllocations", Code: "INVALID_VALUE", Message: "must be an array" });
   } else if (items.length === 0) {
     problems.push({ Name: "RevenueShareAllocations", Code: "TOO_MANY_VALUES", Message: "must hold at least 1 item" });
+  }
+  const labels = input.labels as unknown;
+  if (labels !== undefined) {
+    if (!Array.isArray(labels) || (Array.isArray(items) && labels.length !== items.length)) {
+      problems.push({ Name: "labels", Code: "INVALID_VALUE", Message: "must be an array with one entry per item of RevenueShareAllocations" });
+    } else {
+      labels.forEach((label: unknown, i) => {
+        if (label !== undefined && (typeof label !== "string" || label.length > MAX_LABEL)) {
+          problems.push({ Name: `labels[${i}]`, Code: "INVALID_VALUE", Message: `must be a string of at most ${MAX_LABEL} characters, or undefined` });
+        }
+      });
+    }
   }
   if (!all) return problems;
   problems.unshift(...collectIssues(TopLevelSchema, undefined, input, { now: Date.now() }));
@@ -124,16 +151,31 @@ export async function prepareSubmission(
   return { input, items, chunks: chunksOf(items, chunkSize), submissionId };
 }
 
+/** How a read of the attribution is bounded: the caller's abort signal, and a check of the deadline before each request. */
+export interface ReadOptions {
+  abortSignal?: AbortSignal;
+  /** Called before each request of a read; throws {@link DeadlineReached} when the deadline is too close. */
+  checkTime?: () => void;
+}
+
+/** Internal: the deadline came during a read (submitAllocations then returns `finished: false`). */
+export class DeadlineReached extends PartnerCentralRevenueMeasurementError {
+  override readonly name = "DeadlineReached";
+}
+
 /** Reads the attribution's latest revision. */
 export async function readRevision(
   client: PartnerCentralRevenueMeasurementClient,
   s: Submission,
-  abortSignal?: AbortSignal,
+  { abortSignal, checkTime }: ReadOptions = {},
 ): Promise<string> {
   const { Catalog, RevenueAttributionIdentifier: Identifier } = s.input;
+  checkTime?.();
   const attribution = await client.send(new GetRevenueAttributionCommand({ Catalog, Identifier }), { abortSignal });
   const revision = attribution.LatestRevision ?? attribution.Revision;
-  if (revision === undefined) throw new Error("GetRevenueAttribution returned no LatestRevision");
+  if (revision === undefined) {
+    throw new PartnerCentralRevenueMeasurementError("GetRevenueAttribution returned no LatestRevision");
+  }
   return revision;
 }
 
@@ -147,9 +189,10 @@ export function withoutMetadata(task: GetRevenueAttributionAllocationsTaskOutput
 export async function readLatestTask(
   client: PartnerCentralRevenueMeasurementClient,
   s: Submission,
-  abortSignal?: AbortSignal,
+  { abortSignal, checkTime }: ReadOptions = {},
 ): Promise<GetRevenueAttributionAllocationsTaskOutput | undefined> {
   const { Catalog, RevenueAttributionIdentifier } = s.input;
+  checkTime?.();
   try {
     return withoutMetadata(
       await client.send(new GetRevenueAttributionAllocationsTaskCommand({ Catalog, RevenueAttributionIdentifier }), { abortSignal }),
@@ -175,16 +218,16 @@ export interface AttributionSnapshot {
 export async function readSnapshot(
   client: PartnerCentralRevenueMeasurementClient,
   s: Submission,
-  abortSignal?: AbortSignal,
+  options: ReadOptions = {},
 ): Promise<AttributionSnapshot> {
-  let before = await readLatestTask(client, s, abortSignal);
+  let before = await readLatestTask(client, s, options);
   for (let reads = 1; reads <= SNAPSHOT_READS; reads++) {
-    const revision = await readRevision(client, s, abortSignal);
-    const after = await readLatestTask(client, s, abortSignal);
+    const revision = await readRevision(client, s, options);
+    const after = await readLatestTask(client, s, options);
     if (after?.TaskId === before?.TaskId && after?.Status === before?.Status) return { revision, latestTask: after };
     before = after;
   }
-  throw new Error(`The attribution's latest task changed during ${SNAPSHOT_READS} reads`);
+  throw new PartnerCentralRevenueMeasurementError(`The attribution's latest task changed during ${SNAPSHOT_READS} reads`);
 }
 
 const SNAPSHOT_READS = 10;
@@ -193,15 +236,19 @@ async function allocationsAt(
   client: PartnerCentralRevenueMeasurementClient,
   s: Submission,
   revision: string,
-  abortSignal?: AbortSignal,
+  { abortSignal, checkTime }: ReadOptions,
 ): Promise<RevenueAttributionAllocationSummary[]> {
   const { Catalog, RevenueAttributionIdentifier } = s.input;
   const out: RevenueAttributionAllocationSummary[] = [];
+  checkTime?.();
   const pages = paginateListRevenueAttributionAllocations(
     { client, pageSize: 500, abortSignal },
     { Catalog, RevenueAttributionIdentifier, RevenueAttributionRevision: revision },
   );
-  for await (const page of pages) out.push(...(page.RevenueAttributionAllocationSummaries ?? []));
+  for await (const page of pages) {
+    out.push(...(page.RevenueAttributionAllocationSummaries ?? []));
+    checkTime?.(); // before the next page's request
+  }
   return out;
 }
 
@@ -209,6 +256,25 @@ async function allocationsAt(
 export function ownMarker(s: Submission, task: GetRevenueAttributionAllocationsTaskOutput | undefined): SubmissionMarker | undefined {
   const marker = parseMarker(task?.Description);
   return marker?.submissionId === s.submissionId ? marker : undefined;
+}
+
+/** The attribution's latest task FAILED: the input rows it named, found by content. */
+export interface LastTaskFailure {
+  /** The FAILED task. */
+  TaskId: string;
+  /**
+   * True when the task was this submission's (same arguments, so the same
+   * rows): unless the codes are transient (`INTERNAL_ERROR`,
+   * `CONCURRENT_MODIFICATION`), the list as given fails again on `failed`.
+   */
+  sameSubmission: boolean;
+  /** Not-applied rows of this list with the natural key (CREATE) or allocation id (UPDATE) of a failed record. */
+  failed: FailedAllocation[];
+}
+
+/** True when the rows would fail again as they are (every code is one that does not go away by itself). */
+export function failsAgain(failure: LastTaskFailure | undefined): boolean {
+  return !!failure && failure.sameSubmission && failure.failed.length > 0 && failure.failed.every((f) => !TRANSIENT_RECORD_ERRORS.has(f.ErrorCode));
 }
 
 /** What is left of a submission, as read from the attribution. */
@@ -221,66 +287,56 @@ export interface Reconciliation {
   allocations: RevenueAttributionAllocationSummary[];
   /** Per input index: the attribution already reflects the change. */
   applied: boolean[];
-  /** Every task the submission needs from `baseRevision` on, in order. */
-  planned: PendingTask[];
-  /** The tasks still to run (the end of `planned`). */
+  /** The tasks still to run, in order. */
   remaining: PendingTask[];
   conflicts: AllocationConflict[];
+  /** When the attribution's latest task FAILED: the rows of this list it named. */
+  lastTaskFailure?: LastTaskFailure;
+  /** Per input index: the stored allocation an applied CREATE is, or an UPDATE's id. */
+  allocationIds: (string | undefined)[];
 }
 
 /**
- * Decides what is left. With a base revision (given, or found in the latest
- * task's marker) the changes are reconciled against the attribution at that
- * revision to know which tasks the submission needs; each revision since
- * must then be one of them, in order, fully applied, and the rest not
- * applied at all; anything else is a conflict. Without one, the current
- * allocations decide, change by change.
+ * Decides what is left, by content: the changes are compared with the
+ * allocations at `revision` and, when the submission has a base revision
+ * (given, or found in its own latest task's marker), with those at the base
+ * (see {@link reconcile}). Only allocations are compared, so revision bumps
+ * of attribution metadata never conflict.
  */
 export async function reconcileSubmission(
   client: PartnerCentralRevenueMeasurementClient,
   s: Submission,
   revision: string,
   latestTask: GetRevenueAttributionAllocationsTaskOutput | undefined,
-  abortSignal?: AbortSignal,
+  options: ReadOptions = {},
 ): Promise<Reconciliation> {
   const marker = ownMarker(s, latestTask);
-  const baseRevision = s.input.RevenueAttributionRevision ?? marker?.baseRevision ?? revision;
-  const allocations = await allocationsAt(client, s, revision, abortSignal);
-  const now = reconcile(s.items, allocations);
-  const conflicts = [...now.conflicts];
-  const left = pendingTasks(s.chunks, now.applied);
-  if (baseRevision === revision || left.length === 0) {
-    // A fresh start, or nothing left to do (whatever happened since).
-    return { revision, baseRevision, allocations, applied: now.applied, planned: left, remaining: left, conflicts };
+  const given = s.input.RevenueAttributionRevision;
+  const baseRevision = given ?? marker?.baseRevision ?? revision;
+  const now = await allocationsAt(client, s, revision, options);
+  const base = baseRevision === revision ? undefined : await allocationsAt(client, s, baseRevision, options);
+  const { applied, conflicts, allocationIds } = reconcile(s.items, { now, base, baseRevision, revision, strictBase: given !== undefined });
+  const labels = s.input.labels;
+  let lastTaskFailure: LastTaskFailure | undefined;
+  if (latestTask?.Status === "FAILED") {
+    const open = s.items.flatMap((_item, i) => (applied[i] ? [] : [i]));
+    lastTaskFailure = {
+      TaskId: latestTask.TaskId,
+      sameSubmission: marker !== undefined,
+      failed: withLabels(mapFailures(s.items, open, latestTask.TaskId, latestTask.ErrorDetailList ?? []), labels),
+    };
   }
-  const atBase = reconcile(s.items, await allocationsAt(client, s, baseRevision, abortSignal));
-  const planned = pendingTasks(s.chunks, atBase.applied);
-  const done = Number(revision) - Number(baseRevision);
-  const fully = (t: PendingTask) => t.indexes.every((i) => now.applied[i]);
-  const none = (t: PendingTask) => t.indexes.every((i) => !now.applied[i]);
-  const consistent =
-    done >= 0 &&
-    done <= planned.length &&
-    planned.slice(0, done).every(fully) &&
-    planned.slice(done).every(none) &&
-    (done === 0 || !marker || latestTask?.Status !== "COMPLETE" || planned[done - 1]!.chunkIndex === marker.chunkIndex);
-  if (!consistent) {
-    const applied = planned.filter(fully).length;
-    conflicts.push({
-      reason:
-        `revision ${revision} is ${done} after this submission's base revision ${baseRevision}, but ${applied} of its ` +
-        `${planned.length} tasks are applied as a whole: another writer changed it in between` +
-        (latestTask ? ` (latest task ${latestTask.TaskId}${marker ? "" : ", not this submission's"})` : ""),
-    });
-  }
+  const remaining = pendingTasks(s.chunks, applied);
   return {
     revision,
     baseRevision,
-    allocations,
-    applied: now.applied,
-    planned,
-    remaining: consistent ? planned.slice(done) : [],
-    conflicts,
+    allocations: now,
+    applied,
+    remaining,
+    // With nothing left to send, nothing can be applied on top of another writer's changes: no conflict.
+    conflicts: remaining.length ? withLabels(conflicts, labels) : [],
+    ...(lastTaskFailure ? { lastTaskFailure } : {}),
+    allocationIds,
   };
 }
 
@@ -297,6 +353,17 @@ export function checkRulesBeforeStart(client: PartnerCentralRevenueMeasurementCl
     tasks: r.remaining.map((t) => t.indexes),
     now: client.config.clock.now(),
   });
+}
+
+/** Per input index, the allocation id of each applied row as stored at `revision` (CREATE by content, UPDATE by its id). */
+export async function allocationIdsAt(
+  client: PartnerCentralRevenueMeasurementClient,
+  s: Submission,
+  revision: string,
+  options: ReadOptions = {},
+): Promise<(string | undefined)[]> {
+  const { applied, allocationIds } = reconcile(s.items, await allocationsAt(client, s, revision, options));
+  return allocationIds.map((id, i) => (applied[i] ? id : undefined));
 }
 
 /** Throws {@link AllocationsConflictError} when the reconciliation found conflicts. */
@@ -327,8 +394,22 @@ export interface AllocationsPlan {
   taskCount: number;
   /** Conflicts `submitAllocations` would stop at (with `AllocationsConflictError`) before any write. */
   conflicts: AllocationConflict[];
+  /** Per input index: the allocation id of an already applied row (an UPDATE's id for every UPDATE). */
+  allocationIds: (string | undefined)[];
   /** The attribution's latest task when it was IN_PROGRESS (its outcome is not in the plan yet); `ownTask` when it is this submission's. */
   taskInProgress?: { TaskId: string; ownTask: boolean };
+  /**
+   * When the attribution's latest task FAILED: the rows of this list it named
+   * (by natural key or allocation id), and whether it was this submission's.
+   */
+  lastTaskFailure?: LastTaskFailure;
+  /**
+   * True when the list as given would fail again: the last task of this same
+   * submission FAILED on `lastTaskFailure.failed`, with codes that do not go
+   * away by themselves. Fix or remove those rows first; `submitAllocations`
+   * refuses to repeat it.
+   */
+  wouldFailAgain: boolean;
 }
 
 /**
@@ -336,7 +417,10 @@ export interface AllocationsPlan {
  * anything: validates the input, reads the attribution (its revision, latest
  * task and allocations: read-only operations only) and reports per input
  * index whether the change is already applied, would create or would update
- * an allocation, how many tasks it would take, and any conflict.
+ * an allocation, how many tasks it would take, any conflict (with the row,
+ * the differing values and advice), and whether the list as given would fail
+ * again (`wouldFailAgain`: the last task of this same submission FAILED on
+ * rows it still holds).
  *
  * ```ts
  * const plan = await planAllocations(client, { Catalog: "AWS", RevenueAttributionIdentifier: "ra-abc123def4567", RevenueShareAllocations: rows });
@@ -354,8 +438,8 @@ export async function planAllocations(
 ): Promise<AllocationsPlan> {
   const s = await prepareSubmission(client, input, "planAllocations");
   const { abortSignal } = input;
-  const { revision, latestTask } = await readSnapshot(client, s, abortSignal);
-  const r = await reconcileSubmission(client, s, revision, latestTask, abortSignal);
+  const { revision, latestTask } = await readSnapshot(client, s, { abortSignal });
+  const r = await reconcileSubmission(client, s, revision, latestTask, { abortSignal });
   checkRulesBeforeStart(client, "planAllocations", s, r);
   const actions: PlannedChangeAction[] = s.items.map((item, i) =>
     r.applied[i] ? "alreadyApplied" : item.Action === "UPDATE" ? "update" : "create",
@@ -370,8 +454,11 @@ export async function planAllocations(
     toUpdate: where("update"),
     taskCount: r.remaining.length,
     conflicts: r.conflicts,
+    allocationIds: r.allocationIds,
     ...(latestTask?.Status === "IN_PROGRESS"
       ? { taskInProgress: { TaskId: latestTask.TaskId, ownTask: ownMarker(s, latestTask) !== undefined } }
       : {}),
+    ...(r.lastTaskFailure ? { lastTaskFailure: r.lastTaskFailure } : {}),
+    wouldFailAgain: failsAgain(r.lastTaskFailure),
   };
 }

@@ -9,16 +9,17 @@ import {
   StartRevenueAttributionAllocationsTaskCommand,
   type StartRevenueAttributionAllocationsTaskOutput,
 } from "../commands/StartRevenueAttributionAllocationsTaskCommand.js";
-import { sleep } from "../transport/retry.js";
-import { pacersOf, throttledStartDelayMs } from "./pacing.js";
 import {
   AbortError,
   ClientValidationError,
-  ThrottlingException,
+  ConflictException,
+  PartnerCentralRevenueMeasurementError,
   PartnerCentralRevenueMeasurementProtocolError,
   PartnerCentralRevenueMeasurementServiceException,
+  ThrottlingException,
   type ValidationExceptionField,
 } from "../errors.js";
+import { sleep } from "../transport/retry.js";
 import {
   AllocationsTaskFailedError,
   AllocationsTaskSupersededError,
@@ -32,8 +33,11 @@ import {
 } from "../waiters/waitUntilAllocationsTaskComplete.js";
 import { AllocationsSubmissionError, type AllocationsReport } from "./errors.js";
 import {
+  allocationIdsAt,
   assertNoConflicts,
   checkRulesBeforeStart,
+  DeadlineReached,
+  failsAgain,
   ownMarker,
   prepareSubmission,
   readLatestTask,
@@ -41,10 +45,12 @@ import {
   withoutMetadata,
   reconcileSubmission,
   type AllocationsSubmissionInput,
+  type AttributionSnapshot,
   type Reconciliation,
 } from "./plan.js";
+import { pacersOf, throttledStartDelayMs } from "./pacing.js";
 import { toRanges } from "./ranges.js";
-import { mapFailures, type FailedAllocation } from "./reconcile.js";
+import { mapFailures, pendingTasks, withLabels, type FailedAllocation } from "./reconcile.js";
 import { allocationsChunkClientToken, describeWithMarker } from "./resume.js";
 
 /** Progress after each task this call saw COMPLETE. */
@@ -62,22 +68,37 @@ export interface SubmitAllocationsProgress {
 }
 
 /**
- * When to stop: a time (`Date` or epoch milliseconds), or a function that
- * returns the milliseconds left, such as Lambda's `context.getRemainingTimeInMillis`.
+ * When to stop: a `Date`, or a function that returns the milliseconds left,
+ * such as Lambda's `context.getRemainingTimeInMillis`. A bare number is
+ * refused: epoch milliseconds and a duration look alike.
  */
-export type SubmitAllocationsDeadline = Date | number | (() => number);
+export type SubmitAllocationsDeadline = Date | (() => number);
 
 /** Input of {@link submitAllocations}. Waiter options apply to each task's wait. */
 export interface SubmitAllocationsInput extends AllocationsSubmissionInput, AllocationsTaskWaiterOptions {
-  /** Called after each task this call saw COMPLETE. */
-  onProgress?: (progress: SubmitAllocationsProgress) => void;
+  /**
+   * Called after each task this call saw COMPLETE; a returned promise is
+   * awaited before the next task. When it throws or rejects, the call stops
+   * with `AllocationsSubmissionError` whose `cause` is that error (the task it
+   * reported stays committed; calling again continues).
+   */
+  onProgress?: (progress: SubmitAllocationsProgress) => unknown;
   /**
    * Stop cleanly before this: a task is started only when it is expected to
-   * finish (with a 1 s margin) in time, and a wait ends at it. The call then
-   * resolves with `finished: false` and a `reason`; call again (e.g. in the
-   * next invocation) to continue.
+   * finish (with a 1 s margin) in time, every read and wait checks it, and the
+   * call then resolves with `finished: false` and a `reason`; call again (e.g.
+   * in the next invocation) to continue. A `Date` in the past, or a function
+   * returning a non-finite number, is refused before any request.
    */
   deadline?: SubmitAllocationsDeadline;
+  /**
+   * What a task that FAILED on some records does to the rest (the service's tasks are all-or-nothing):
+   * - `"stop"` (default): the call stops with `AllocationsSubmissionError` naming the failed rows;
+   * - `"skip"`: the task's other rows are sent again without the failed ones and the submission goes on;
+   *   the call resolves with `finished: true` and the failed rows (service codes and messages, by input index)
+   *   in `failed`. Calling again with the same list tries the failed rows once more.
+   */
+  onRecordFailure?: "stop" | "skip";
   /**
    * Expected run time of one task, in seconds, used with `deadline` until a
    * task was timed: the longest this call saw, else the attribution's latest
@@ -95,11 +116,14 @@ export interface SubmitAllocationsInput extends AllocationsSubmissionInput, Allo
 
 /** Result of {@link submitAllocations}: where every input index stands. */
 export interface SubmitAllocationsOutput extends AllocationsReport {
-  /** True when every change is committed; false when the deadline stopped the call: call again. */
+  /**
+   * True when nothing is left to send: every change is committed, or (with `onRecordFailure: "skip"`) committed
+   * or in `failed`. False when the deadline stopped the call: call again.
+   */
   finished: boolean;
   /** The attribution's revision after the last COMPLETE task (or as read, when nothing was left). */
   revision: string;
-  /** The COMPLETE tasks this call saw, in order. */
+  /** The COMPLETE tasks this call started, in order. */
   tasks: GetRevenueAttributionAllocationsTaskOutput[];
   /**
    * Tasks the submission still needs (0 when finished), including
@@ -108,8 +132,17 @@ export interface SubmitAllocationsOutput extends AllocationsReport {
   tasksRemaining: number | undefined;
   /** A task left IN_PROGRESS at the deadline; the next call waits for it. */
   pendingTaskId?: string;
-  /** Why the call stopped before finishing (with `finished: false`), e.g. the next task's expected run time and the time left. */
+  /**
+   * Why the call stopped when `finished` is false: the next task's expected run time and the time left, a task
+   * still running at the deadline, the deadline coming during a read, or starts throttled until the deadline.
+   */
   reason?: string;
+  /**
+   * Per input index (join it with your `labels`): the allocation id of each committed row, the one a CREATE
+   * produced or an UPDATE's. Undefined for rows not committed, and for CREATEs this call committed when the
+   * deadline came before it could read them back (calling again, which then sends nothing, fills them).
+   */
+  allocationIds: (string | undefined)[];
 }
 
 /** Room kept before the deadline for returning. */
@@ -123,14 +156,44 @@ const DEADLINE_MARGIN_MS = 1_000;
 export function expectedTaskMs(serviceMs: number, maxDelaySeconds: number): number {
   return serviceMs + Math.min(maxDelaySeconds * 1000, serviceMs * 0.7);
 }
+/**
+ * Rounds of "read, settle, reconcile" one call makes at most. A round ends
+ * when a twin or another writer moved the attribution under this call; each
+ * such round follows someone's progress, so a few suffice in practice.
+ */
+const MAX_ROUNDS = 20;
 
 type IndexStatus = "unknown" | "alreadyApplied" | "committed" | "failed" | "inDoubt" | "notApplied";
 
-function checkOptions(input: SubmitAllocationsInput): ValidationExceptionField[] {
+function checkOptions(input: SubmitAllocationsInput, now: number): ValidationExceptionField[] {
   const problems: ValidationExceptionField[] = [];
   const { deadline, taskDurationEstimate } = input;
-  if (deadline !== undefined && typeof deadline !== "function" && !Number.isFinite(Number(deadline))) {
-    problems.push({ Name: "deadline", Code: "INVALID_VALUE", Message: "must be a Date, epoch milliseconds or a function" });
+  const refuse = (Message: string) => problems.push({ Name: "deadline", Code: "INVALID_VALUE", Message });
+  if (deadline === undefined) {
+    // no deadline
+  } else if (deadline instanceof Date) {
+    const at = deadline.getTime();
+    if (!Number.isFinite(at)) refuse("is an invalid Date");
+    else if (at <= now) refuse(`is in the past (${deadline.toISOString()}); give a future Date or a function returning the milliseconds left`);
+  } else if (typeof deadline === "function") {
+    let left: unknown;
+    try {
+      left = deadline();
+    } catch (e) {
+      left = `an error (${e instanceof Error ? e.message : String(e)})`;
+    }
+    if (typeof left !== "number" || !Number.isFinite(left)) {
+      refuse(`returned ${typeof left === "number" ? String(left) : String(left)}; it must return the milliseconds left as a finite number`);
+    }
+  } else {
+    refuse(
+      typeof deadline === "number"
+        ? "must be a Date or a function returning the milliseconds left, not a number (epoch milliseconds and a duration look alike): use new Date(epochMs) or () => msLeft"
+        : "must be a Date or a function returning the milliseconds left",
+    );
+  }
+  if (input.onRecordFailure !== undefined && input.onRecordFailure !== "stop" && input.onRecordFailure !== "skip") {
+    problems.push({ Name: "onRecordFailure", Code: "INVALID_ENUM_VALUE", Message: 'must be "stop" or "skip"' });
   }
   if (taskDurationEstimate !== undefined && !(Number.isFinite(taskDurationEstimate) && taskDurationEstimate > 0)) {
     problems.push({ Name: "taskDurationEstimate", Code: "INVALID_VALUE", Message: "must be a positive number of seconds" });
@@ -143,12 +206,17 @@ function checkOptions(input: SubmitAllocationsInput): ValidationExceptionField[]
   return problems;
 }
 
-/** Milliseconds left before the deadline (Infinity without one). */
-function remainingMsOf(deadline: SubmitAllocationsDeadline | undefined): () => number {
+/** Milliseconds left before the deadline (Infinity without one; 0 when the function stops returning a finite number). */
+function remainingMsOf(deadline: SubmitAllocationsDeadline | undefined, now: () => number): () => number {
   if (deadline === undefined) return () => Infinity;
-  if (typeof deadline === "function") return () => Number(deadline());
-  const at = deadline instanceof Date ? deadline.getTime() : deadline;
-  return () => at - Date.now();
+  if (typeof deadline === "function") {
+    return () => {
+      const left = Number(deadline());
+      return Number.isFinite(left) ? left : 0;
+    };
+  }
+  const at = deadline.getTime();
+  return () => at - now();
 }
 
 /** How long the service ran a task (`EndedAt − StartedAt`), when it ended and says so. */
@@ -201,6 +269,14 @@ function startCertainlyRejected(error: unknown): boolean {
   return false; // network failure, abort, 5xx: it may have reached the service
 }
 
+/** A start refused because the attribution moved (a twin or another writer started first): read it again. */
+function attributionMoved(error: unknown): boolean {
+  return error instanceof ConflictException && (error.Reason === "REVISION_MISMATCH" || error.Reason === "CONCURRENT_MODIFICATION");
+}
+
+const isPromiseLike = (value: unknown): value is PromiseLike<unknown> =>
+  typeof (value as { then?: unknown } | null)?.then === "function";
+
 /**
  * Submits any number of allocation changes to a revenue attribution, exactly
  * once each, and can be resumed by calling it again with the same arguments.
@@ -209,14 +285,22 @@ function startCertainlyRejected(error: unknown): boolean {
  *    once as `ClientValidationError`, by absolute index
  *    (`RevenueShareAllocations[599].EffectiveUntil`).
  * 2. Reads the attribution: its revision and latest task. A task still
- *    IN_PROGRESS (say, of a run that was killed) is waited for, never duplicated.
- * 3. Reconciles the changes with the attribution's allocations: changes
- *    already applied are skipped (see the README's "Architecture").
+ *    IN_PROGRESS (say, of a run that was killed, or of a concurrent identical
+ *    call) is waited for, never duplicated.
+ * 3. Reconciles the changes with the attribution's allocations by content:
+ *    changes already applied are skipped; a stored allocation that
+ *    contradicts a change is a conflict (see docs/batch-resume.md). The latest
+ *    task of this same submission FAILED on rows that would fail again: it
+ *    stops with that failure rather than repeat it.
  * 4. Starts the chunks' tasks in input order (at most `chunkSize` changes
  *    each; two UPDATEs of one allocation go to different tasks), waiting for
  *    each and chaining the revision it returns. Each task's `Description`
  *    ends with the submission's marker, and its `ClientToken` is derived from
- *    the submission, so a later call recognises and does not repeat it.
+ *    the submission, so a later or concurrent call recognises and does not
+ *    repeat it. When another task takes the attribution's lead meanwhile, it
+ *    reads and reconciles again. Starts are paced per client
+ *    (`startsPerSecond`) and a throttled start is sent again, unchanged,
+ *    after a jittered backoff while the deadline and `maxWaitTime` allow.
  *
  * ```ts
  * const result = await submitAllocations(client, {
@@ -230,56 +314,146 @@ function startCertainlyRejected(error: unknown): boolean {
  * committed (also when nothing was left to do), or `finished: false` when the
  * `deadline` stopped it.
  *
- * @throws ClientValidationError when the input breaks a rule (before any request), or a business rule the
- *   stored allocations let it check (before any start; see `planAllocations`).
- * @throws AllocationsConflictError when the attribution contradicts the submission (another writer); nothing is sent.
+ * @throws ClientValidationError when the input breaks a rule (before any request), `deadline` and the waiter's
+ *   timing options included, or a business rule the stored allocations let it check (before any start; see
+ *   `planAllocations`).
+ * @throws AllocationsConflictError when the attribution contradicts the submission; nothing is sent. Each
+ *   conflict names the input index, the values that differ and what to do.
  * @throws AllocationsSubmissionError when anything else stops it: its report says which input indexes are
  *   committed, failed (a FAILED task's records, with the service's codes), in doubt and not applied; `cause`
  *   holds the underlying error (`AllocationsTaskFailedError`, a `ConflictException`, `WaiterTimeoutError`,
- *   `AbortError`, `NetworkError`, …). Calling again with the same arguments continues.
+ *   `AbortError`, `NetworkError`, a `ThrottlingException` that outlasted `maxWaitTime`, or what
+ *   `onProgress`/`onPoll` threw); its message says how to continue.
  */
 export async function submitAllocations(
   client: PartnerCentralRevenueMeasurementClient,
   input: SubmitAllocationsInput,
 ): Promise<SubmitAllocationsOutput> {
-  const s = await prepareSubmission(client, input, "submitAllocations", checkOptions(input));
-  const { Catalog, RevenueAttributionIdentifier, abortSignal, onProgress } = input;
+  const clock = client.config.clock;
+  const s = await prepareSubmission(client, input, "submitAllocations", checkOptions(input, clock.now()));
+  const { Catalog, RevenueAttributionIdentifier, onProgress } = input;
   const items = s.items;
-  const remainingMs = remainingMsOf(input.deadline);
+  const remainingMs = remainingMsOf(input.deadline, () => clock.now());
   const maxWaitTime = input.maxWaitTime ?? ALLOCATIONS_TASK_WAITER_DEFAULTS.maxWaitTime;
   const status: IndexStatus[] = items.map(() => "unknown");
-  const failed: FailedAllocation[] = [];
+  const failed = new Map<number, FailedAllocation>(); // by input index: the latest failure of each row
+  const allocationIds: (string | undefined)[] = items.map((item) => (item.Action === "UPDATE" ? item.RevenueAttributionAllocationId : undefined));
   const tasks: GetRevenueAttributionAllocationsTaskOutput[] = [];
   let revision: string | undefined;
   let taskId: string | undefined; // the task whose outcome is pending
+  let tasksRemaining: number | undefined;
+  let startedAny = false;
+
+  // A rejected onPoll promise ends the wait it came from (through this signal) and the call with it as cause.
+  const callbackAbort = new AbortController(); // also carries the caller's abortSignal
+  let callbackFailure: { error: unknown } | undefined;
+  const callbackFailed = (error: unknown) => {
+    callbackFailure ??= { error };
+    callbackAbort.abort(error);
+  };
+  // The caller's abort reaches every request and wait through the same signal (removed when the call ends).
+  const forwardAbort = () => callbackAbort.abort(input.abortSignal!.reason);
+  if (input.abortSignal?.aborted) forwardAbort();
+  else input.abortSignal?.addEventListener("abort", forwardAbort, { once: true });
+  const abortSignal = callbackAbort.signal;
+  const userOnPoll = input.onPoll;
+  const onPoll: AllocationsTaskWaiterOptions["onPoll"] = userOnPoll
+    ? (task, attempt) => {
+        let returned: unknown;
+        try {
+          returned = userOnPoll(task, attempt);
+        } catch (e) {
+          callbackFailed(e);
+          throw e;
+        }
+        if (isPromiseLike(returned)) returned.then(undefined, callbackFailed);
+      }
+    : undefined;
 
   const set = (indexes: readonly number[], to: IndexStatus) => indexes.forEach((i) => (status[i] = to));
   const where = (...of: IndexStatus[]) => toRanges(status.flatMap((st, i) => (of.includes(st) ? [i] : [])));
   const report = (): AllocationsReport => ({
     committed: where("alreadyApplied", "committed"),
     alreadyApplied: where("alreadyApplied"),
-    failed: [...failed],
+    failed: [...failed.values()].sort((a, b) => a.index - b.index),
     inDoubt: where("inDoubt", "unknown"),
     notApplied: where("notApplied"),
   });
   const stop = (cause: unknown) =>
-    new AllocationsSubmissionError({ ...report(), recordsTotal: items.length, revision, taskId, tasks: [...tasks], cause });
-  const result = (finished: boolean, tasksRemaining: number | undefined, reason?: string): SubmitAllocationsOutput => ({
+    new AllocationsSubmissionError({
+      ...report(),
+      recordsTotal: items.length,
+      revision,
+      taskId,
+      tasks: [...tasks],
+      cause: callbackFailure && (cause instanceof AbortError || cause === callbackFailure.error) ? callbackFailure.error : cause,
+    });
+  const isCommitted = (i: number) => status[i] === "committed" || status[i] === "alreadyApplied";
+  const result = (finished: boolean, reason?: string): SubmitAllocationsOutput => ({
     finished,
+    ...(reason !== undefined ? { reason } : {}),
     ...report(),
     revision: revision!,
     tasks,
     tasksRemaining,
     pendingTaskId: taskId,
-    ...(reason ? { reason } : {}),
+    allocationIds: allocationIds.map((id, i) => (isCommitted(i) ? id : undefined)),
   });
+  /** Reads back the ids of the CREATEs this call committed (one listing at the final revision), within the deadline. */
+  const readCreatedIds = async () => {
+    if (!items.some((_item, i) => isCommitted(i) && allocationIds[i] === undefined)) return;
+    try {
+      const found = await allocationIdsAt(client, s, revision!, reads);
+      found.forEach((id, i) => (allocationIds[i] ??= id));
+    } catch (e) {
+      if (!(e instanceof DeadlineReached)) throw stop(e);
+    }
+  };
+  /** Marks rows failed, keeping one (the latest) failure per row. */
+  const recordFailed = (mapped: readonly FailedAllocation[]) => {
+    for (const f of withLabels(mapped, input.labels)) {
+      failed.set(f.index, f);
+      status[f.index] = "failed";
+    }
+  };
+  const skipFailures = input.onRecordFailure === "skip";
   const runningAtDeadline = (id: string, who: string) =>
     `the deadline came while task ${id} (${who}) was IN_PROGRESS; the next call waits for it`;
-  const recordFailure = (error: AllocationsTaskFailedError, indexes: readonly number[]) => {
-    const mapped = mapFailures(items, indexes, error.TaskId, error.ErrorDetailList);
-    set(indexes, "notApplied");
-    set(mapped.map((f) => f.index), "failed");
-    failed.push(...mapped);
+  /**
+   * After a start that got only 429s: true when nothing of it was applied, because the refusal proves it or
+   * the attribution's latest task is still the one before the start. A failed read proves nothing (in doubt).
+   */
+  const throttledStartNotApplied = async (throttled: ThrottlingException, previousTaskId: string | undefined) => {
+    if (startCertainlyRejected(throttled)) return true;
+    try {
+      return (await readLatestTask(client, s, { abortSignal }))?.TaskId === previousTaskId;
+    } catch {
+      return false;
+    }
+  };
+  /** Statuses from a reconciliation: applied rows are committed (by this call's or a twin's tasks) or were already applied. */
+  const adopt = (r: Reconciliation) => {
+    r.applied.forEach((isApplied, i) => {
+      if (isApplied) failed.delete(i); // a row that failed earlier and is applied since (by someone else)
+      if (isApplied) {
+        status[i] = status[i] === "committed" || startedAny ? "committed" : "alreadyApplied";
+        allocationIds[i] ??= r.allocationIds[i];
+      }
+      else if (status[i] !== "failed") status[i] = "notApplied";
+    });
+    tasksRemaining = r.remaining.length;
+  };
+  const checkTime = () => {
+    const leftMs = remainingMs();
+    if (leftMs < DEADLINE_MARGIN_MS) {
+      throw new DeadlineReached(
+        `the deadline came while reading the attribution (${Math.max(0, Math.round(leftMs))} ms left; ${DEADLINE_MARGIN_MS} ms are kept for returning)`,
+      );
+    }
+  };
+  const reads = { abortSignal, checkTime };
+  const checkCallbacks = () => {
+    if (callbackFailure) throw stop(callbackFailure.error);
   };
 
   /** Waits for a task within the deadline; `undefined` when the deadline came first. */
@@ -289,14 +463,7 @@ export async function submitAllocations(
     const byDeadline = budget < maxWaitTime;
     try {
       const task = await waitUntilAllocationsTaskComplete(
-        {
-          client,
-          maxWaitTime: byDeadline ? budget : maxWaitTime,
-          minDelay: input.minDelay,
-          maxDelay: input.maxDelay,
-          abortSignal,
-          onPoll: input.onPoll,
-        },
+        { client, maxWaitTime: byDeadline ? budget : maxWaitTime, minDelay: input.minDelay, maxDelay: input.maxDelay, abortSignal, onPoll },
         { Catalog, RevenueAttributionIdentifier, TaskId },
       );
       return withoutMetadata(task);
@@ -306,149 +473,197 @@ export async function submitAllocations(
     }
   };
 
-  // 1. Read the attribution; let a task still running (ours from a killed run, or another writer's) end first.
-  let reconciliation: Reconciliation;
-  let previousTaskId: string | undefined; // the attribution's latest task before the next start
-  let failedBefore: { error: AllocationsTaskFailedError; chunkIndex: number } | undefined;
-  let latestEnded: GetRevenueAttributionAllocationsTaskOutput | undefined; // the attribution's latest task, ended: its run time is the estimate
-  try {
-    let snapshot = await readSnapshot(client, s, abortSignal);
-    revision = snapshot.revision;
-    while (snapshot.latestTask?.Status === "IN_PROGRESS") {
-      const running = snapshot.latestTask;
-      taskId = running.TaskId;
-      try {
-        if (!(await waitFor(running.TaskId))) {
-          return result(false, undefined, runningAtDeadline(running.TaskId, ownMarker(s, running) ? "this submission's, started earlier" : "another writer's"));
-        }
-      } catch (e) {
-        // Ended FAILED (ours is reported below), or superseded by a later task (read again).
-        if (e instanceof AllocationsTaskFailedError) {
-          const marker = ownMarker(s, running);
-          if (marker) failedBefore = { error: e, chunkIndex: marker.chunkIndex };
-        } else if (!(e instanceof AllocationsTaskSupersededError)) throw e;
-      }
-      taskId = undefined;
-      snapshot = await readSnapshot(client, s, abortSignal);
-      revision = snapshot.revision;
-    }
-    const latest = snapshot.latestTask;
-    latestEnded = latest;
-    previousTaskId = latest?.TaskId;
-    reconciliation = await reconcileSubmission(client, s, revision, latest, abortSignal);
-  } catch (e) {
-    throw stop(e);
-  }
-  assertNoConflicts(reconciliation);
-  checkRulesBeforeStart(client, "submitAllocations", s, reconciliation);
-  s.items.forEach((_item, i) => (status[i] = reconciliation.applied[i] ? "alreadyApplied" : "notApplied"));
-  const remaining = reconciliation.remaining;
-  const failedTask = failedBefore && remaining.find((t) => t.chunkIndex === failedBefore.chunkIndex);
-  if (failedBefore && failedTask) {
-    // A task of this submission that this call waited for FAILED: report it rather than repeat it at once.
-    recordFailure(failedBefore.error, failedTask.indexes);
-    throw stop(failedBefore.error);
-  }
-
-  // 2. Run what is left, one task at a time, in order.
   const maxDelay = input.maxDelay ?? ALLOCATIONS_TASK_WAITER_DEFAULTS.maxDelay;
   let longestTaskMs: number | undefined;
-  const latestServiceMs = serviceTimeMs(latestEnded);
-  for (const [n, pending] of remaining.entries()) {
-    const { expectedMs, source } =
-      longestTaskMs !== undefined
-        ? { expectedMs: longestTaskMs, source: "the longest task of this call" }
-        : latestServiceMs !== undefined
-          ? { expectedMs: expectedTaskMs(latestServiceMs, maxDelay), source: `task ${latestEnded!.TaskId} took ${seconds(latestServiceMs)} s` }
-          : input.taskDurationEstimate !== undefined
-            ? { expectedMs: input.taskDurationEstimate * 1000, source: "taskDurationEstimate" }
-            : { expectedMs: 0, source: "" }; // nothing known yet: this task is the measurement
-    const left = remainingMs() - DEADLINE_MARGIN_MS;
-    if (left <= 0 || left < expectedMs) {
-      return result(
-        false,
-        remaining.length - n,
-        `the next task is expected to take ${seconds(expectedMs)} s (${source}), more than the ${seconds(Math.max(0, left))} s ` +
-          `left before the deadline (less a ${DEADLINE_MARGIN_MS / 1000} s margin)`,
-      );
-    }
-    if (abortSignal?.aborted) throw stop(new AbortError(undefined, { cause: abortSignal.reason }));
-    const ClientToken = await allocationsChunkClientToken({
-      submissionId: s.submissionId,
-      chunkIndex: pending.chunkIndex,
-      revision: revision!,
-      previousTaskId,
-    });
-    const Description = describeWithMarker(input.Description, {
-      submissionId: s.submissionId,
-      chunkIndex: pending.chunkIndex,
-      chunkCount: s.chunks.length,
-      baseRevision: reconciliation.baseRevision,
-    });
-    set(pending.indexes, "inDoubt");
-    const startedAt = Date.now();
-    const command = new StartRevenueAttributionAllocationsTaskCommand({
-      Catalog,
-      RevenueAttributionIdentifier,
-      RevenueAttributionRevision: revision!,
-      RevenueShareAllocations: pending.indexes.map((i) => items[i]!),
-      ClientToken,
-      Description,
-    });
-    // Throttling is waited out while the task could still finish before the deadline, and for at most maxWaitTime.
-    const throttledUntil = Date.now() + maxWaitTime * 1000;
-    const budgetMs = () => Math.min(remainingMs() - DEADLINE_MARGIN_MS - expectedMs, throttledUntil - Date.now());
-    let startedTaskId: string;
-    try {
-      const started = await sendStartPaced(client, command, 1000 / (input.startsPerSecond ?? 1), budgetMs, abortSignal);
-      if ("throttled" in started) {
-        // Only 429s came back: unless a start of ours shows up as the latest task, nothing was applied.
-        const latestAfter = startCertainlyRejected(started.throttled)
-          ? undefined
-          : await readLatestTask(client, s, abortSignal).then((t) => t?.TaskId ?? null, () => undefined); // unread: stays in doubt
-        if (startCertainlyRejected(started.throttled) || (latestAfter !== undefined && latestAfter === (previousTaskId ?? null))) {
-          set(pending.indexes, "notApplied");
+  let movedBy: unknown; // why the last round ended early (a superseded wait, a refused start)
+  try {
+    rounds: for (let round = 1; ; round++) {
+      if (round > MAX_ROUNDS) throw stop(movedBy);
+      // 1. Read the attribution; a task still running (ours from a killed run, a twin's, another writer's) ends first.
+      let snapshot: AttributionSnapshot;
+      try {
+        snapshot = await readSnapshot(client, s, reads);
+        revision = snapshot.revision;
+        const running = snapshot.latestTask;
+        if (running?.Status === "IN_PROGRESS") {
+          // Where every row stands while it runs, for a report if the wait ends early.
+          adopt(await reconcileSubmission(client, s, snapshot.revision, running, reads));
+          const marker = ownMarker(s, running);
+          const chunk = marker && s.chunks[marker.chunkIndex];
+          if (chunk) set(pendingTasks([chunk], status.map((st) => st === "alreadyApplied" || st === "committed"))[0]?.indexes ?? [], "inDoubt");
+          taskId = running.TaskId;
+          try {
+            if (!(await waitFor(running.TaskId))) {
+              return result(false, runningAtDeadline(running.TaskId, marker ? "this submission's, started earlier" : "another writer's"));
+            }
+          } catch (e) {
+            // FAILED (the next read names its rows), or superseded by a later task: read again.
+            if (!(e instanceof AllocationsTaskFailedError) && !(e instanceof AllocationsTaskSupersededError)) throw e;
+          }
+          taskId = undefined;
+          checkCallbacks();
+          continue rounds;
         }
-        if (remainingMs() - DEADLINE_MARGIN_MS - expectedMs < throttledUntil - Date.now()) {
-          return result(false, remaining.length - n, `the start of task ${n + 1} of ${remaining.length} was throttled (429) until the deadline left no time to run it`);
-        }
-        throw started.throttled;
+      } catch (e) {
+        if (e instanceof DeadlineReached || e instanceof AllocationsSubmissionError) throw e;
+        throw stop(e);
       }
-      startedTaskId = taskId = started.output.TaskId;
-    } catch (e) {
-      if (startCertainlyRejected(e)) set(pending.indexes, "notApplied");
-      throw stop(e);
-    }
+      let r: Reconciliation;
+      try {
+        r = await reconcileSubmission(client, s, snapshot.revision, snapshot.latestTask, reads);
+      } catch (e) {
+        if (e instanceof DeadlineReached) throw e;
+        throw stop(e);
+      }
+      assertNoConflicts(r);
+      checkRulesBeforeStart(client, "submitAllocations", s, r);
+      adopt(r);
+      const failure = r.lastTaskFailure;
+      if (failsAgain(failure) && snapshot.latestTask) {
+        // This submission's last task FAILED on rows it still holds unchanged: report it rather than repeat it
+        // (with "skip", leave those rows out and go on).
+        recordFailed(failure!.failed);
+        if (!skipFailures) throw stop(new AllocationsTaskFailedError(snapshot.latestTask));
+      }
+      let previousTaskId = snapshot.latestTask?.TaskId; // the attribution's latest task before the next start
+      const latestEnded = snapshot.latestTask; // ended (a running one was waited for above): its run time is an estimate
+      const latestServiceMs = serviceTimeMs(latestEnded);
 
-    let task: GetRevenueAttributionAllocationsTaskOutput | undefined;
-    try {
-      task = await waitFor(startedTaskId);
-    } catch (e) {
-      if (e instanceof AllocationsTaskFailedError) recordFailure(e, pending.indexes); // otherwise the task stays in doubt
-      throw stop(e);
+      // 2. Run what is left, one task at a time, in order (rows this call saw fail are left out with "skip").
+      const queue = r.remaining
+        .map((t) => ({ ...t, indexes: t.indexes.filter((i) => status[i] !== "failed") }))
+        .filter((t) => t.indexes.length > 0);
+      tasksRemaining = queue.length;
+      while (queue.length) {
+        const pending = queue.shift()!;
+        tasksRemaining = queue.length + 1;
+        const { expectedMs, source } =
+          longestTaskMs !== undefined
+            ? { expectedMs: longestTaskMs, source: "the longest task of this call" }
+            : latestServiceMs !== undefined
+              ? { expectedMs: expectedTaskMs(latestServiceMs, maxDelay), source: `task ${latestEnded!.TaskId} took ${seconds(latestServiceMs)} s` }
+              : input.taskDurationEstimate !== undefined
+                ? { expectedMs: input.taskDurationEstimate * 1000, source: "taskDurationEstimate" }
+                : { expectedMs: 0, source: "" }; // nothing known yet: this task is the measurement
+        const leftMs = remainingMs() - DEADLINE_MARGIN_MS;
+        if (leftMs <= 0 || leftMs < expectedMs) {
+          return result(
+            false,
+            `the next task is expected to take ${seconds(expectedMs)} s (${source}), more than the ${seconds(Math.max(0, leftMs))} s ` +
+              `left before the deadline (less a ${DEADLINE_MARGIN_MS / 1000} s margin)`,
+          );
+        }
+        checkCallbacks();
+        if (input.abortSignal?.aborted) throw stop(new AbortError(undefined, { cause: input.abortSignal.reason }));
+        const ClientToken = await allocationsChunkClientToken({
+          submissionId: s.submissionId,
+          chunkIndex: pending.chunkIndex,
+          revision: revision!,
+          previousTaskId,
+        });
+        const Description = describeWithMarker(input.Description, {
+          submissionId: s.submissionId,
+          chunkIndex: pending.chunkIndex,
+          chunkCount: s.chunks.length,
+          baseRevision: r.baseRevision,
+        });
+        set(pending.indexes, "inDoubt");
+        const startedAt = clock.now();
+        const command = new StartRevenueAttributionAllocationsTaskCommand({
+          Catalog,
+          RevenueAttributionIdentifier,
+          RevenueAttributionRevision: revision!,
+          RevenueShareAllocations: pending.indexes.map((i) => items[i]!),
+          ClientToken,
+          Description,
+        });
+        // Throttling is waited out while the task could still finish before the deadline, and for at most maxWaitTime.
+        const throttledUntil = clock.now() + maxWaitTime * 1000;
+        const budgetMs = () => Math.min(remainingMs() - DEADLINE_MARGIN_MS - expectedMs, throttledUntil - clock.now());
+        try {
+          const started = await sendStartPaced(client, command, 1000 / (input.startsPerSecond ?? 1), budgetMs, abortSignal);
+          if ("throttled" in started) {
+            if (await throttledStartNotApplied(started.throttled, previousTaskId)) set(pending.indexes, "notApplied");
+            if (remainingMs() - DEADLINE_MARGIN_MS - expectedMs < throttledUntil - clock.now()) {
+              return result(
+                false,
+                `the start of chunk ${pending.chunkIndex + 1} of ${s.chunks.length} was throttled (429) until the deadline left no time to run it`,
+              );
+            }
+            throw started.throttled; // throttled for maxWaitTime
+          }
+          taskId = started.output.TaskId;
+          startedAny = true;
+        } catch (e) {
+          if (startCertainlyRejected(e)) {
+            set(pending.indexes, "notApplied");
+            if (attributionMoved(e)) {
+              movedBy = e;
+              continue rounds; // a twin or another writer went first: reconcile again
+            }
+          }
+          throw stop(e);
+        }
+
+        let task: GetRevenueAttributionAllocationsTaskOutput | undefined;
+        try {
+          task = await waitFor(taskId);
+        } catch (e) {
+          if (e instanceof AllocationsTaskSupersededError) {
+            // A later task leads: a twin's continuation or another writer's. Read again; the content tells.
+            movedBy = e;
+            taskId = undefined;
+            checkCallbacks();
+            continue rounds;
+          }
+          if (e instanceof AllocationsTaskFailedError) {
+            const mapped = mapFailures(items, pending.indexes, e.TaskId, e.ErrorDetailList);
+            set(pending.indexes, "notApplied");
+            recordFailed(mapped);
+            const rest = pending.indexes.filter((i) => status[i] !== "failed");
+            if (skipFailures && mapped.length > 0) {
+              // The task applied nothing: send its other rows again, without the failed ones.
+              previousTaskId = e.TaskId;
+              taskId = undefined;
+              if (rest.length) queue.unshift({ chunkIndex: pending.chunkIndex, indexes: rest });
+              continue;
+            }
+          }
+          throw stop(e); // otherwise the task stays in doubt
+        }
+        if (!task) return result(false, runningAtDeadline(taskId, "this call's"));
+        longestTaskMs = Math.max(longestTaskMs ?? 0, clock.now() - startedAt);
+        set(pending.indexes, "committed");
+        tasks.push(task);
+        previousTaskId = taskId;
+        taskId = undefined;
+        tasksRemaining = queue.length;
+        if (typeof task.RevenueAttributionLatestRevision !== "string") {
+          revision = undefined;
+          throw stop(new PartnerCentralRevenueMeasurementError(`Task ${task.TaskId} is COMPLETE without RevenueAttributionLatestRevision`));
+        }
+        revision = task.RevenueAttributionLatestRevision;
+        checkCallbacks();
+        try {
+          await onProgress?.({
+            chunkIndex: pending.chunkIndex,
+            chunkCount: s.chunks.length,
+            recordsCommitted: status.filter((st) => st === "committed" || st === "alreadyApplied").length,
+            recordsTotal: items.length,
+            task,
+          });
+        } catch (e) {
+          throw stop(e);
+        }
+      }
+      tasksRemaining = 0;
+      await readCreatedIds();
+      return result(true);
     }
-    if (!task) return result(false, remaining.length - n, runningAtDeadline(startedTaskId, "this call's"));
-    longestTaskMs = Math.max(longestTaskMs ?? 0, Date.now() - startedAt);
-    set(pending.indexes, "committed");
-    tasks.push(task);
-    previousTaskId = taskId;
-    taskId = undefined;
-    if (typeof task.RevenueAttributionLatestRevision !== "string") {
-      revision = undefined;
-      throw stop(new Error(`Task ${task.TaskId} is COMPLETE without RevenueAttributionLatestRevision`));
-    }
-    revision = task.RevenueAttributionLatestRevision;
-    try {
-      onProgress?.({
-        chunkIndex: pending.chunkIndex,
-        chunkCount: s.chunks.length,
-        recordsCommitted: status.filter((st) => st === "committed" || st === "alreadyApplied").length,
-        recordsTotal: items.length,
-        task,
-      });
-    } catch (e) {
-      throw stop(e);
-    }
+  } catch (e) {
+    if (e instanceof DeadlineReached) return result(false, e.message);
+    throw e;
+  } finally {
+    input.abortSignal?.removeEventListener("abort", forwardAbort);
   }
-  return result(true, 0);
 }

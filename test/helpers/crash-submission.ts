@@ -15,6 +15,8 @@ export interface CrashChildConfig {
   base?: string;
   /** After this chunk is COMPLETE, print FROZEN and block until killed. */
   freezeAfterChunk?: number;
+  /** Hold the first start request back this long before sending it (a start late on the wire). */
+  delayFirstStartMs?: number;
 }
 
 /** 600 CREATE changes (3 tasks of 250, 250 and 100), fast polling for the emulator. */
