@@ -81,6 +81,17 @@ describe("submitAllocations with a deadline learns how long a task takes", () =>
     expect(starts()).toBe(1);
   });
 
+  it("from a task left running by an earlier call: the call waits for it, then estimates the next task by it", async () => {
+    const twoTasks = (deadline: () => number) => input("waited", { RevenueShareAllocations: rows(20, "waited"), chunkSize: 10, deadline });
+    const first = await run(submitAllocations(client, twoTasks(leftFromNow(5_000))));
+    expect(first).toMatchObject({ finished: false, inDoubt: [{ first: 0, last: 9 }], notApplied: [{ first: 10, last: 19 }] });
+    // The wait ends with that task (10..15 s of run time); the next task then does not fit in what is left.
+    const second = await run(submitAllocations(client, twoTasks(leftFromNow(18_000))));
+    expect(second).toMatchObject({ finished: false, alreadyApplied: [{ first: 0, last: 9 }], notApplied: [{ first: 10, last: 19 }], tasksRemaining: 1 });
+    expect(second.reason).toMatch(new RegExp(`^the next task is expected to take \\d+\\.\\d s \\(task ${first.pendingTaskId} took 1\\d\\.\\d s\\)`));
+    expect(starts()).toBe(1);
+  });
+
   it("a stated taskDurationEstimate is used while nothing was timed", async () => {
     const result = await run(submitAllocations(client, input("stated", { deadline: leftFromNow(5_000), taskDurationEstimate: 20 })));
     expect(result).toMatchObject({ finished: false, notApplied: [{ first: 0, last: 9 }] });

@@ -10,6 +10,7 @@ import {
   CreateRevenueAttributionCommand,
   PartnerCentralRevenueMeasurementClient,
   planAllocations,
+  StartRevenueAttributionAllocationsTaskCommand,
   submitAllocations,
   type RevenueAttributionAllocationSummary,
   type RevenueShareAllocation,
@@ -191,6 +192,31 @@ describe("planAllocations and submitAllocations check the rules before any write
       ]);
     }
     expect(writes()).toBe(before);
+  });
+
+  it("submitAllocations checks the rules after waiting for another writer's running task, on what that task stored", async () => {
+    suite.emulator.setTaskDurationMs(Infinity);
+    const theirs = await suite.client.send(
+      new StartRevenueAttributionAllocationsTaskCommand({
+        Catalog: "AWS",
+        RevenueAttributionIdentifier: attribution,
+        RevenueAttributionRevision: "1",
+        RevenueShareAllocations: [row(99, "2040-05", "60")],
+      }),
+    );
+    // While their task runs nothing is stored yet; it ends at our first poll, and then 60 % + 50 % is over the cap.
+    const error = (await submitAllocations(suite.client, { ...input([row(1, "2040-05", "50")]), onPoll: () => suite.emulator.finishTasks() }).catch(
+      (e: unknown) => e,
+    )) as ClientValidationError;
+    expect(suite.emulator.inspect().revenueAttributions.find((a) => a.Id === attribution)!.Tasks.map((t) => [t.TaskId, t.Status])).toEqual([
+      [theirs.TaskId, "COMPLETE"],
+    ]);
+    expect(error).toBeInstanceOf(ClientValidationError);
+    expect(error.FieldList).toEqual([
+      { Name: "RevenueShareAllocations[0]", Code: "INVALID_VALUE", Message: expect.stringContaining("ALLOCATION_CAP_EXCEEDED: 2040-05: 60% stored") },
+    ]);
+    expect(writes()).toBe(1); // theirs only
+    suite.emulator.setTaskDurationMs(5);
   });
 
   it("a single row of 150 % is refused by local validation, before any request", async () => {
