@@ -78,7 +78,7 @@ describe("documentation examples", () => {
     const readme = readmeBlocks();
     const docs = docsBlocks();
     const tsdoc = tsdocExamples();
-    expect(readme.length).toBeGreaterThanOrEqual(10);
+    expect(readme.length).toBeGreaterThanOrEqual(5); // the README shows five programs of examples/ (test/readme-examples.test.ts runs them)
     expect(tsdoc).toHaveLength(readdirSync(join(root, "src", "commands")).length);
     expect(docs.length).toBeGreaterThanOrEqual(7);
     expect(typeCheck([...readme, ...docs, ...tsdoc])).toEqual({});

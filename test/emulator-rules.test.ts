@@ -385,3 +385,24 @@ describe("--date on the standalone command", () => {
     }
   }, 20_000);
 });
+
+describe("one clock for the client and the emulator", () => {
+  it("the emulator takes the client's clock shape: a CREATE for a past month of that clock is refused", async () => {
+    const { startEmulator: start } = await import("../src/testing/index.js");
+    const { PartnerCentralRevenueMeasurementClient: Client, CreateRevenueAttributionCommand: Create, StartRevenueAttributionAllocationsTaskCommand: StartTask } = await import("../src/index.js");
+    const clock = { now: () => Date.UTC(2033, 5, 15) }; // June 15th, 2033, for both
+    const emulator = await start({ clock, taskDurationMs: 0 });
+    try {
+      const client = new Client({ endpoint: emulator.endpoint, region: emulator.region, credentials: emulator.credentials, clock, maxAttempts: 1 });
+      const { Id } = await client.send(new Create({ Catalog: "AWS", Name: "one-clock", TenancyModel: "MULTI_TENANT" }));
+      const row = { Action: "CREATE", EntityType: "OFFER", EntityIdentifier: "offer-1", CustomerAwsAccountId: "111122223333", RevenueSharePercent: "10", EffectiveFrom: "2033-05-01", EffectiveUntil: "2033-05-31" } as const;
+      const { TaskId } = await client.send(new StartTask({ Catalog: "AWS", RevenueAttributionIdentifier: Id, RevenueAttributionRevision: "1", RevenueShareAllocations: [row] }));
+      emulator.finishTasks();
+      const task = emulator.inspect().revenueAttributions[0]!.Tasks.find((t) => t.TaskId === TaskId);
+      expect(task?.Status).toBe("FAILED"); // May 2033 is a past month on that clock
+      client.destroy();
+    } finally {
+      await emulator.close();
+    }
+  });
+});

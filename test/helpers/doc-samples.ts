@@ -25,6 +25,10 @@ declare global {
   const abortSignal: AbortSignal;
   const requestTimeoutMs: number;
   const myTaskId: string;
+  /** The id of your revenue attribution (ra-…). */
+  const attributionId: string;
+  /** Your own ids of the rows, one per row. */
+  const crmIds: string[];
   function myExportJob(client: sdk.PartnerCentralRevenueMeasurementClient, revenueAttributionId: string): Promise<void>;
 }
 export {};
