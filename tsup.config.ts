@@ -4,7 +4,12 @@ import * as esbuild from "esbuild";
 import { defineConfig, type Options } from "tsup";
 
 /** Public entry points (package.json "exports"); each also gets a .d.ts and a .d.cts. */
-const publicEntries: Record<string, string> = { index: "src/index.ts", testing: "src/testing/index.ts", files: "src/files/index.ts" };
+const publicEntries: Record<string, string> = {
+  index: "src/index.ts",
+  batch: "src/batch/index.ts",
+  testing: "src/testing/index.ts",
+  files: "src/files/index.ts",
+};
 
 /**
  * Every command is an entry point too (internal, not exported), so the output
@@ -95,26 +100,42 @@ const commonJsEntries = { testing: publicEntries.testing!, "emulator-cli": "src/
  * would the errors of the caller's client be those this subpath checks for.
  */
 export async function writeFilesRequireEntry(outDir: string): Promise<void> {
-  const packageEntry = resolve("src/index.ts");
+  await writeSubpathRequireEntry(outDir, "files", ["csv-parse"]);
+}
+
+/** Writes dist/batch.cjs, the batch subpath for `require()`, on ./index.cjs (see writeSubpathRequireEntry). */
+export async function writeBatchRequireEntry(outDir: string): Promise<void> {
+  await writeSubpathRequireEntry(outDir, "batch");
+}
+
+/**
+ * Writes dist/<name>.cjs, the `require()` entry of a subpath (`batch`, `files`), bundled by esbuild from its
+ * sources. What it imports from the package's other entries (`../index.js`, `../batch/index.js`) stays a
+ * `require()` of their .cjs files, so there is one copy of the client, the commands and the error classes in a
+ * process; internal helpers it imports otherwise are bundled into it.
+ */
+async function writeSubpathRequireEntry(outDir: string, name: "batch" | "files", external: string[] = []): Promise<void> {
+  const shared: Record<string, string> = { [resolve("src/index.ts")]: "./index.cjs", [resolve("src/batch/index.ts")]: "./batch.cjs" };
   await esbuild.build({
-    entryPoints: [publicEntries.files!],
+    entryPoints: [publicEntries[name]!],
     bundle: true,
     platform: "node",
     target: "node20",
     format: "cjs",
     define: { __CJS__: "true" },
     minifySyntax: true,
-    external: ["@aws-sdk/*", "ky", "csv-parse"],
-    outfile: resolve(outDir, "files.cjs"),
+    external: ["@aws-sdk/*", "ky", ...external],
+    outfile: resolve(outDir, `${name}.cjs`),
     logLevel: "warning",
-    banner: { js: "// Written by tsup.config.ts (writeFilesRequireEntry): the files subpath for require(), on ./index.cjs." },
+    banner: { js: `// Written by tsup.config.ts (writeSubpathRequireEntry): the ${name} subpath for require(), on ./index.cjs.` },
     plugins: [
       {
-        name: "package-entry-as-index-cjs",
+        name: "package-entries-as-cjs-files",
         setup(build) {
-          build.onResolve({ filter: /^\.\.\/index\.js$/ }, (args) =>
-            resolve(args.resolveDir, "../index.ts") === packageEntry ? { path: "./index.cjs", external: true } : undefined,
-          );
+          build.onResolve({ filter: /(^|\/)index\.js$/ }, (args) => {
+            const target = shared[resolve(args.resolveDir, args.path.replace(/\.js$/, ".ts"))];
+            return target && target !== `./${name}.cjs` ? { path: target, external: true } : undefined;
+          });
         },
       },
     ],
@@ -152,6 +173,7 @@ export function packageBuild(outDir = "dist"): Options {
     },
     onSuccess: async () => {
       await writeRequireEntries(outDir);
+      await writeBatchRequireEntry(outDir);
       await writeFilesRequireEntry(outDir);
     },
   };

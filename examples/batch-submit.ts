@@ -10,13 +10,12 @@
  * usual AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY.
  */
 import {
-  AllocationsSubmissionError,
   ClientValidationError,
   CreateRevenueAttributionCommand,
   PartnerCentralRevenueMeasurementClient,
-  submitAllocations,
   type RevenueShareAllocation,
 } from "../src/index.js";
+import { AllocationsSubmissionError, submitAllocations } from "../src/batch/index.js";
 import { startEmulator } from "../src/testing/index.js";
 
 /** 600 changes as they might come from a CRM export: one offer per customer, July 2031. */

@@ -10,6 +10,7 @@
  * tool: plan, apply, and the same command again with nothing left to do; and
  * prints a summary.
  */
+import { maskAccountId } from "../src/errors.js";
 import { readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
@@ -19,12 +20,11 @@ import { runAllocationsCli } from "../src/cli/run.js";
 import {
   ClientValidationError,
   PartnerCentralRevenueMeasurement,
-  maskAccountId,
   paginateListRevenueAttributionAllocations,
-  submitAllocations,
   type RevenueAttributionAllocationSummary,
   type RevenueShareAllocation,
 } from "../src/index.js";
+import { submitAllocations } from "../src/batch/index.js";
 import { startEmulator } from "../src/testing/index.js";
 
 const CATALOG = "Sandbox";

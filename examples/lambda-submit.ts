@@ -16,12 +16,8 @@
  * retry (or re-enqueue the event) while `finished` is false.
  */
 import { pathToFileURL } from "node:url";
-import {
-  CreateRevenueAttributionCommand,
-  PartnerCentralRevenueMeasurementClient,
-  submitAllocations,
-  type RevenueShareAllocation,
-} from "../src/index.js";
+import { CreateRevenueAttributionCommand, PartnerCentralRevenueMeasurementClient, type RevenueShareAllocation } from "../src/index.js";
+import { submitAllocations } from "../src/batch/index.js";
 import { startEmulator } from "../src/testing/index.js";
 
 /** The event: which attribution, and where its rows are. */

@@ -25,7 +25,8 @@ const rows: sdk.RevenueShareAllocation[] = Array.from({ length: 600 }, (_, i) =>
 const crmIds = rows.map((_row, i) => `crm-${i}`);
 
 // #region readme
-import { AllocationsSubmissionError, ClientValidationError, PartnerCentralRevenueMeasurementClient, submitAllocations } from "../src/index.js";
+import { ClientValidationError, PartnerCentralRevenueMeasurementClient } from "../src/index.js";
+import { AllocationsSubmissionError, submitAllocations } from "../src/batch/index.js";
 
 const client = new PartnerCentralRevenueMeasurementClient();
 try {

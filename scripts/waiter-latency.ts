@@ -13,10 +13,10 @@ import {
   CreateRevenueAttributionCommand,
   PartnerCentralRevenueMeasurementClient,
   StartRevenueAttributionAllocationsTaskCommand,
-  submitAllocations,
   waitUntilAllocationsTaskComplete,
   type RevenueShareAllocation,
 } from "../src/index.js";
+import { submitAllocations } from "../src/batch/index.js";
 import { startEmulator } from "../src/testing/index.js";
 import { ALLOCATIONS_TASK_WAITER_DEFAULTS, waiterDelayMs } from "../src/waiters/waitUntilAllocationsTaskComplete.js";
 

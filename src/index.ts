@@ -14,8 +14,27 @@ export {
   type Clock,
 } from "./client.js";
 export { Command, type MetadataBearer, type OperationSpec } from "./command.js";
-export { resolveEndpoint, InvalidConfigurationError, type ResolvedEndpoint } from "./endpoints.js";
-export * from "./errors.js";
+export { InvalidConfigurationError, type ResolvedEndpoint } from "./endpoints.js";
+export {
+  PartnerCentralRevenueMeasurementError,
+  PartnerCentralRevenueMeasurementServiceException,
+  PartnerCentralRevenueMeasurementProtocolError,
+  AccessDeniedException,
+  ConflictException,
+  InternalServerException,
+  ResourceNotFoundException,
+  ServiceQuotaExceededException,
+  ThrottlingException,
+  ValidationException,
+  ClientValidationError,
+  NetworkError,
+  CredentialsUnavailableError,
+  AbortError,
+  MAX_RESPONSE_BODY_BYTES,
+  type ResponseMetadata,
+  type ValidationExceptionField,
+  type ValidationExceptionErrorCode,
+} from "./errors.js";
 export { CborDecodeError, CborEncodeError } from "./protocol/cbor.js";
 export * from "./models.js";
 export type { CredentialsOption } from "./auth/credentials.js";
@@ -59,7 +78,7 @@ export { paginateListMarketplaceRevenueShareAllocations } from "./paginators/pag
 // Aggregated client
 export { PartnerCentralRevenueMeasurement } from "./PartnerCentralRevenueMeasurement.js";
 
-// Waiters and batches
+// Waiters (batches: the "partnercentral-revenue-measurement/batch" entry)
 export {
   waitUntilAllocationsTaskComplete,
   ALLOCATIONS_TASK_WAITER_DEFAULTS,
@@ -73,33 +92,12 @@ export {
   WaiterTimeoutError,
   type ObservedAllocationsTask,
 } from "./waiters/errors.js";
-export {
-  submitAllocations,
-  planAllocations,
-  allocationsChunkClientToken,
-  MAX_ALLOCATIONS_PER_TASK,
-  AllocationsSubmissionError,
-  AllocationsConflictError,
-  type SubmitAllocationsInput,
-  type SubmitAllocationsOutput,
-  type SubmitAllocationsProgress,
-  type SubmitAllocationsDeadline,
-  type AllocationsPlan,
-  type AllocationsSubmissionInput,
-  type PlannedChangeAction,
-  type IndexRange,
-  type AllocationConflict,
-  type FailedAllocation,
-  type AllocationsReport,
-  type LastTaskFailure,
-} from "./batch/index.js";
 
 // Validation
 export { validateCommandInput } from "./validation/command-input.js";
 export {
   validateRevenueShareAllocations,
   RevenueShareAllocationSchema,
-  collectIssues,
   isCalendarDate,
   isFirstDayOfMonth,
   isLastDayOfMonth,

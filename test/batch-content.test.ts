@@ -9,19 +9,21 @@ import { inspect } from "node:util";
 import { beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import type { Emulator } from "../src/testing/index.js";
 import {
-  AllocationsConflictError,
-  AllocationsSubmissionError,
   ClientValidationError,
   CreateRevenueAttributionCommand,
   PartnerCentralRevenueMeasurementClient,
   PartnerCentralRevenueMeasurementError,
   StartRevenueAttributionAllocationsTaskCommand,
   UpdateRevenueAttributionCommand,
-  planAllocations,
-  submitAllocations,
   waitUntilAllocationsTaskComplete,
   type RevenueShareAllocation,
 } from "../src/index.js";
+import {
+  AllocationsConflictError,
+  AllocationsSubmissionError,
+  planAllocations,
+  submitAllocations,
+} from "../src/batch/index.js";
 import { rows, storedCounts, updateOf } from "./helpers/batch-rows.js";
 import { FAST_WAIT as fast, useEmulator } from "./helpers/emulator-suite.js";
 

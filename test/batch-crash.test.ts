@@ -14,12 +14,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as esbuild from "esbuild";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import {
-  CreateRevenueAttributionCommand,
-  type PartnerCentralRevenueMeasurementClient,
-  submitAllocations,
-  type SubmitAllocationsOutput,
-} from "../src/index.js";
+import { CreateRevenueAttributionCommand, type PartnerCentralRevenueMeasurementClient } from "../src/index.js";
+import { submitAllocations, type SubmitAllocationsOutput } from "../src/batch/index.js";
 import type { Emulator, FaultOptions } from "../src/testing/index.js";
 import { storedCounts } from "./helpers/batch-rows.js";
 import { useEmulator } from "./helpers/emulator-suite.js";

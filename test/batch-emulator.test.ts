@@ -4,15 +4,14 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import {
-  AllocationsSubmissionError,
   AllocationsTaskFailedError,
   CreateRevenueAttributionCommand,
   PartnerCentralRevenueMeasurementClient,
   StartRevenueAttributionAllocationsTaskCommand,
-  submitAllocations,
   waitUntilAllocationsTaskComplete,
   type RevenueShareAllocation,
 } from "../src/index.js";
+import { AllocationsSubmissionError, submitAllocations } from "../src/batch/index.js";
 import type { Emulator } from "../src/testing/index.js";
 import { allocation } from "./helpers/allocations-script.js";
 import { FAST_WAIT as fast, useEmulator } from "./helpers/emulator-suite.js";

@@ -5,8 +5,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Emulator } from "../src/testing/index.js";
 import {
-  AllocationsConflictError,
-  AllocationsSubmissionError,
   ClientValidationError,
   CreateRevenueAttributionCommand,
   NetworkError,
@@ -14,12 +12,16 @@ import {
   PartnerCentralRevenueMeasurementClient,
   StartRevenueAttributionAllocationsTaskCommand,
   UpdateRevenueAttributionCommand,
-  planAllocations,
-  submitAllocations,
   validateRevenueShareAllocations,
   waitUntilAllocationsTaskComplete,
   type RevenueShareAllocation,
 } from "../src/index.js";
+import {
+  AllocationsConflictError,
+  AllocationsSubmissionError,
+  planAllocations,
+  submitAllocations,
+} from "../src/batch/index.js";
 import { encodeCbor } from "../src/protocol/cbor.js";
 import { OWN_HTTP_HANDLER } from "../src/transport/types.js";
 import { rows, storedCounts, updateOf } from "./helpers/batch-rows.js";

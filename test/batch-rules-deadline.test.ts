@@ -6,7 +6,8 @@
  * the emulator's clock; tasks end TASK_MS of fake time after they started.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { CreateRevenueAttributionCommand, submitAllocations, type PartnerCentralRevenueMeasurementClient } from "../src/index.js";
+import { CreateRevenueAttributionCommand, type PartnerCentralRevenueMeasurementClient } from "../src/index.js";
+import { submitAllocations } from "../src/batch/index.js";
 import { startEmulator, type Emulator } from "../src/testing/index.js";
 import { FAKE_TIMERS, drive, makeClient } from "./helpers/allocations-script.js";
 import { rows } from "./helpers/batch-rows.js";

@@ -9,12 +9,11 @@ import {
   ClientValidationError,
   CreateRevenueAttributionCommand,
   PartnerCentralRevenueMeasurementClient,
-  planAllocations,
   StartRevenueAttributionAllocationsTaskCommand,
-  submitAllocations,
   type RevenueAttributionAllocationSummary,
   type RevenueShareAllocation,
 } from "../src/index.js";
+import { planAllocations, submitAllocations } from "../src/batch/index.js";
 import { checkBusinessRules, type BusinessRulesInput } from "../src/batch/rules.js";
 import { FAST_WAIT as fast, useEmulator } from "./helpers/emulator-suite.js";
 

@@ -61,6 +61,7 @@ function typeCheck(examples: Example[]): Record<string, string[]> {
       [PACKAGE]: ["src/index.ts"],
       [`${PACKAGE}/testing`]: ["src/testing/index.ts"],
       [`${PACKAGE}/files`]: ["src/files/index.ts"],
+      [`${PACKAGE}/batch`]: ["src/batch/index.ts"],
     },
   });
   const problems: Record<string, string[]> = {};

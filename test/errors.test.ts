@@ -2,6 +2,7 @@
  * Error mapping: the seven documented exceptions, `__type` handling, the HTTP
  * status fallback, bad responses, and what may appear in messages and logs.
  */
+import { maskAccountId } from "../src/errors.js";
 import { inspect } from "node:util";
 import { describe, expect, it, vi } from "vitest";
 import {
@@ -19,7 +20,6 @@ import {
   StartRevenueAttributionAllocationsTaskCommand,
   ThrottlingException,
   ValidationException,
-  maskAccountId,
 } from "../src/index.js";
 import { encodeCbor } from "../src/protocol/cbor.js";
 import { parseResponse, sanitizeErrorType } from "../src/protocol/rpcv2-cbor.js";

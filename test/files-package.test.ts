@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import * as esbuild from "esbuild";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { writeFilesRequireEntry, writeRequireEntries } from "../tsup.config.js";
+import { writeBatchRequireEntry, writeFilesRequireEntry, writeRequireEntries } from "../tsup.config.js";
 
 describe("files subpath packaging", () => {
   it("dist/files.cjs takes the package's classes from ./index.cjs: its errors are instances of the root class", async () => {
@@ -16,6 +16,7 @@ describe("files subpath packaging", () => {
     const out = mkdtempSync(join(process.cwd(), ".tmp-files-cjs-"));
     onTestFinished(() => rmSync(out, { recursive: true, force: true }));
     await writeRequireEntries(out);
+    await writeBatchRequireEntry(out);
     await writeFilesRequireEntry(out);
     const text = readFileSync(join(out, "files.cjs"), "utf8");
     expect(text).toContain('require("./index.cjs")');
@@ -23,6 +24,10 @@ describe("files subpath packaging", () => {
     const require = createRequire(join(out, "x.cjs"));
     const pkg = require("./index.cjs") as typeof import("../src/index.js");
     const files = require("./files.cjs") as typeof import("../src/files/index.js");
+    const batch = require("./batch.cjs") as typeof import("../src/batch/index.js");
+    // The batch subpath's errors descend from the same root class, and its CommonJS file requires ./index.cjs.
+    expect(readFileSync(join(out, "batch.cjs"), "utf8")).toContain('require("./index.cjs")');
+    expect(new batch.AllocationsConflictError({ conflicts: [], revision: "1" })).toBeInstanceOf(pkg.PartnerCentralRevenueMeasurementError);
     const error = await files.readAllocationChanges(join(out, "missing.csv")).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(files.AllocationsFileError);
     expect(error).toBeInstanceOf(pkg.PartnerCentralRevenueMeasurementError);

@@ -33,10 +33,10 @@ import {
   paginateListMarketplaceRevenueShares,
   paginateListRevenueAttributionAllocations,
   paginateListRevenueAttributions,
-  submitAllocations,
   waitUntilAllocationsTaskComplete,
   type RevenueShareAllocation,
 } from "../src/index.js";
+import { submitAllocations } from "../src/batch/index.js";
 import { startEmulator, type Emulator } from "../src/testing/index.js";
 
 const FAST = { minDelay: 0.005, maxDelay: 0.02, maxWaitTime: 10 };

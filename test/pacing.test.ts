@@ -7,13 +7,12 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import {
-  AllocationsSubmissionError,
   ClientValidationError,
   CreateRevenueAttributionCommand,
   PartnerCentralRevenueMeasurementClient,
   ThrottlingException,
-  submitAllocations,
 } from "../src/index.js";
+import { AllocationsSubmissionError, submitAllocations } from "../src/batch/index.js";
 import { Pacer, throttledStartDelayMs } from "../src/batch/pacing.js";
 import { rows, storedCounts } from "./helpers/batch-rows.js";
 import { useEmulator } from "./helpers/emulator-suite.js";

@@ -18,7 +18,7 @@ const readme = readFileSync(join(root, "README.md"), "utf8");
 function asPublished(code: string): string {
   return code
     .replace(/"\.\.\/src\/index\.js"/g, '"partnercentral-revenue-measurement"')
-    .replace(/"\.\.\/src\/(testing|files)\/index\.js"/g, '"partnercentral-revenue-measurement/$1"');
+    .replace(/"\.\.\/src\/(testing|files|batch)\/index\.js"/g, '"partnercentral-revenue-measurement/$1"');
 }
 
 /** The text of `// #region name` … `// #endregion` in an example file, without the markers. */

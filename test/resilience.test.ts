@@ -8,7 +8,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
-  AllocationsSubmissionError,
   CreateMarketplaceRevenueShareAllocationCommand,
   CreateMarketplaceRevenueShareCommand,
   CreateRevenueAttributionCommand,
@@ -18,9 +17,9 @@ import {
   UpdateMarketplaceRevenueShareAllocationCommand,
   paginateListMarketplaceRevenueShareAllocations,
   paginateListRevenueAttributionAllocations,
-  submitAllocations,
   type RevenueShareAllocation,
 } from "../src/index.js";
+import { AllocationsSubmissionError, submitAllocations } from "../src/batch/index.js";
 import { startEmulator, type Emulator, type FaultOptions } from "../src/testing/index.js";
 import { rows } from "./helpers/batch-rows.js";
 

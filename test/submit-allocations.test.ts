@@ -1,18 +1,20 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { allocationsChunkClientToken } from "../src/batch/resume.js";
 import {
   AbortError,
-  AllocationsSubmissionError,
   ClientValidationError,
   ConflictException,
   NetworkError,
   WaiterTimeoutError,
-  allocationsChunkClientToken,
   AllocationsTaskSupersededError,
-  submitAllocations,
   type PartnerCentralRevenueMeasurementClient,
   type RevenueShareAllocation,
-  type SubmitAllocationsProgress,
 } from "../src/index.js";
+import {
+  AllocationsSubmissionError,
+  submitAllocations,
+  type SubmitAllocationsProgress,
+} from "../src/batch/index.js";
 import {
   ARN,
   ATTRIBUTION,

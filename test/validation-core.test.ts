@@ -2,6 +2,7 @@
  * Local validation of the four core inputs (API.md sections 3–4): every rule
  * has accepting and rejecting cases, with the field path and the service's code.
  */
+import { collectIssues } from "../src/validation/core.js";
 import { describe, expect, it } from "vitest";
 import {
   ClientValidationError,
@@ -10,7 +11,6 @@ import {
   PartnerCentralRevenueMeasurementClient,
   StartRevenueAttributionAllocationsTaskCommand,
   UpdateMarketplaceRevenueShareAllocationCommand,
-  collectIssues,
   isCalendarDate,
   isFirstDayOfMonth,
   isLastDayOfMonth,

@@ -7,7 +7,8 @@
  */
 import { inspect } from "node:util";
 import type { GetRevenueAttributionAllocationsTaskOutput } from "../commands/GetRevenueAttributionAllocationsTaskCommand.js";
-import { maskAccountIds, PartnerCentralRevenueMeasurementError } from "../errors.js";
+import { maskAccountIds } from "../errors.js";
+import { PartnerCentralRevenueMeasurementError } from "../index.js";
 import { countOf, describeIndexRanges, type IndexRange } from "./ranges.js";
 import type { AllocationConflict, FailedAllocation } from "./reconcile.js";
 

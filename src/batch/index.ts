@@ -1,6 +1,8 @@
 /**
- * The batch helpers' public surface, in one module so that the build keeps
- * their internals in one chunk (shorter bundles for `require()` handlers).
+ * `partnercentral-revenue-measurement/batch`: any number of allocation changes to one revenue attribution,
+ * checked against the service's rules, applied in tasks of 250, resumable. Its own entry point, so that a
+ * handler that only sends commands does not carry it (a `require()` of the package cannot be tree-shaken).
+ * @packageDocumentation
  */
 export {
   submitAllocations,
@@ -17,7 +19,6 @@ export {
   type PlannedChangeAction,
   type LastTaskFailure,
 } from "./plan.js";
-export { allocationsChunkClientToken } from "./resume.js";
 export type { IndexRange } from "./ranges.js";
 export type { AllocationConflict, FailedAllocation } from "./reconcile.js";
 export { AllocationsSubmissionError, AllocationsConflictError, type AllocationsReport } from "./errors.js";

@@ -8,17 +8,15 @@ import type { PartnerCentralRevenueMeasurementClient } from "../client.js";
 import {
   GetRevenueAttributionAllocationsTaskCommand,
   type GetRevenueAttributionAllocationsTaskOutput,
-} from "../commands/GetRevenueAttributionAllocationsTaskCommand.js";
-import { GetRevenueAttributionCommand } from "../commands/GetRevenueAttributionCommand.js";
-import {
+  GetRevenueAttributionCommand,
   ClientValidationError,
   PartnerCentralRevenueMeasurementError,
   ResourceNotFoundException,
   type ValidationExceptionField,
-} from "../errors.js";
+  paginateListRevenueAttributionAllocations,
+  validateRevenueShareAllocations,
+} from "../index.js";
 import type { CatalogName, RevenueAttributionAllocationSummary, RevenueShareAllocation } from "../models.js";
-import { paginateListRevenueAttributionAllocations } from "../paginators/paginateListRevenueAttributionAllocations.js";
-import { validateRevenueShareAllocations } from "../validation/allocations.js";
 import { collectIssues } from "../validation/core.js";
 import {
   CatalogName as CatalogNameSchema,

@@ -6,7 +6,8 @@
  * UPDATE of an entry partly in the past, the exact wording of the guide's
  * rules) is left to the task, so a valid submission is never refused here.
  */
-import { ClientValidationError, maskAccountId, type ValidationExceptionField } from "../errors.js";
+import { maskAccountId } from "../errors.js";
+import { ClientValidationError, type ValidationExceptionField } from "../index.js";
 import type { RevenueAttributionAllocationSummary, RevenueShareAllocation } from "../models.js";
 import { allocationNaturalKey } from "../validation/allocations.js";
 

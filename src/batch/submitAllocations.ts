@@ -8,8 +8,6 @@ import type { GetRevenueAttributionAllocationsTaskOutput } from "../commands/Get
 import {
   StartRevenueAttributionAllocationsTaskCommand,
   type StartRevenueAttributionAllocationsTaskOutput,
-} from "../commands/StartRevenueAttributionAllocationsTaskCommand.js";
-import {
   AbortError,
   ClientValidationError,
   ConflictException,
@@ -18,19 +16,15 @@ import {
   PartnerCentralRevenueMeasurementServiceException,
   ThrottlingException,
   type ValidationExceptionField,
-} from "../errors.js";
-import { sleep } from "../transport/retry.js";
-import {
   AllocationsTaskFailedError,
   AllocationsTaskSupersededError,
   WaiterTimeoutError,
-} from "../waiters/errors.js";
-import {
   ALLOCATIONS_TASK_WAITER_DEFAULTS,
-  checkWaiterOptions,
   waitUntilAllocationsTaskComplete,
   type AllocationsTaskWaiterOptions,
-} from "../waiters/waitUntilAllocationsTaskComplete.js";
+} from "../index.js";
+import { sleep } from "../transport/retry.js";
+import { checkWaiterOptions } from "../waiters/waitUntilAllocationsTaskComplete.js";
 import { AllocationsSubmissionError, type AllocationsReport } from "./errors.js";
 import {
   allocationIdsAt,

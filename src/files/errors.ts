@@ -1,7 +1,8 @@
 /** The error of the files subpath: problems of an allocation changes file, by file line and column. */
 // The package's classes come through its public entry, so that the CommonJS build of this subpath shares them
 // with the package's (tsup.config.ts, writeFilesRequireEntry): `instanceof` holds across both.
-import { maskAccountIds, PartnerCentralRevenueMeasurementError } from "../index.js";
+import { maskAccountIds } from "../errors.js";
+import { PartnerCentralRevenueMeasurementError } from "../index.js";
 
 /** One problem of a changes file, located by file line (1-based) and, when it is about one cell, its column. */
 export interface AllocationFileProblem {

@@ -5,20 +5,22 @@
  */
 // Classes and functions with state come through the package's public entry (see errors.ts); the natural key is a pure function.
 import {
-  AllocationsConflictError,
-  AllocationsSubmissionError,
   ClientValidationError,
   paginateListRevenueAttributionAllocations,
+  type CatalogName,
+  type PartnerCentralRevenueMeasurementClient,
+  type RevenueAttributionAllocationSummary,
+  type RevenueShareAllocation,
+} from "../index.js";
+import {
+  AllocationsConflictError,
+  AllocationsSubmissionError,
   planAllocations,
   submitAllocations,
   type AllocationsPlan,
-  type CatalogName,
-  type PartnerCentralRevenueMeasurementClient,
   type PlannedChangeAction,
-  type RevenueAttributionAllocationSummary,
-  type RevenueShareAllocation,
   type SubmitAllocationsInput,
-} from "../index.js";
+} from "../batch/index.js";
 import { allocationNaturalKey } from "../validation/allocations.js";
 import { AllocationsFileError, type AllocationFileProblem } from "./errors.js";
 import { ALLOCATION_COLUMNS, problemsByLine, type AllocationChanges, type AllocationFileFormat } from "./read.js";

@@ -1,5 +1,6 @@
 /** Per-row results of applying a changes file, and the results file. */
-import type { AllocationsReport, RevenueShareAllocation } from "../index.js";
+import type { RevenueShareAllocation } from "../index.js";
+import type { AllocationsReport } from "../batch/index.js";
 import { writeRecords, type AllocationFileDestination } from "./write.js";
 import type { AllocationFileFormat } from "./read.js";
 

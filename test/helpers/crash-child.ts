@@ -4,7 +4,8 @@
  * when told to stop after a chunk (it then blocks until killed), then
  * `RESULT <report JSON>` and `DONE`, or `ERROR <error JSON>`.
  */
-import { NodeHttpHandler, PartnerCentralRevenueMeasurementClient, submitAllocations } from "../../src/index.js";
+import { NodeHttpHandler, PartnerCentralRevenueMeasurementClient } from "../../src/index.js";
+import { submitAllocations } from "../../src/batch/index.js";
 import { OWN_HTTP_HANDLER } from "../../src/transport/types.js";
 import { crashSubmission, type CrashChildConfig } from "./crash-submission.js";
 

@@ -2,7 +2,7 @@
  * The submission of the crash tests, shared by the child process that is
  * killed and by the parent that makes the identical call afterwards.
  */
-import type { SubmitAllocationsInput } from "../../src/index.js";
+import type { SubmitAllocationsInput } from "../../src/batch/index.js";
 import { rows } from "./batch-rows.js";
 
 /** Settings the parent passes to the child (as one JSON argument). */
