@@ -6,8 +6,9 @@
  * and the body is read as a stream that is cancelled once it passes 16 MiB.
  */
 import { InvalidConfigurationError } from "../endpoints.js";
-import { AbortError, MAX_RESPONSE_BODY_BYTES, NetworkError, responseTooLarge } from "../errors.js";
+import { AbortError, NetworkError } from "../errors.js";
 import { OWN_HTTP_HANDLER, type HttpHandler, type HttpRequestSpec, type HttpResponseSpec } from "./types.js";
+import { readBody } from "./body.js";
 
 /** A `fetch`-compatible function. */
 export type FetchLike = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
@@ -81,7 +82,7 @@ export class FetchHttpHandler implements HttpHandler {
         signal: controller.signal,
         fetch: this.fetchImpl,
       });
-      const body = await readCapped(response);
+      const body = await readBody(response.body);
       const out: Record<string, string> = {};
       response.headers.forEach((value, name) => {
         out[name.toLowerCase()] = value;
@@ -95,28 +96,6 @@ export class FetchHttpHandler implements HttpHandler {
       abortSignal?.removeEventListener("abort", onAbort);
     }
   }
-}
-
-/** Reads the body as a stream, refusing it (and cancelling the stream) once it passes the cap. */
-async function readCapped(response: Response): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = response.body?.getReader();
-  for (let read = await reader?.read(); read && !read.done; read = await reader!.read()) {
-    size += read.value.byteLength;
-    if (size > MAX_RESPONSE_BODY_BYTES) {
-      await reader!.cancel().catch(() => {});
-      throw responseTooLarge();
-    }
-    chunks.push(read.value);
-  }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
 }
 
 function mapFetchError(e: unknown, abortSignal: AbortSignal | undefined, timedOutAfterMs: number | undefined): Error {

@@ -11,7 +11,8 @@ import type {
   RequestHandler,
   RequestHandlerOutput,
 } from "@smithy/types";
-import { AbortError, MAX_RESPONSE_BODY_BYTES, NetworkError, responseTooLarge } from "../errors.js";
+import { AbortError, NetworkError } from "../errors.js";
+import { readBody, type AnyBody } from "./body.js";
 import { startTimeout } from "./timeouts.js";
 import type { HttpHandler, HttpRequestSpec, HttpResponseSpec } from "./types.js";
 
@@ -23,50 +24,6 @@ import type { HttpHandler, HttpRequestSpec, HttpResponseSpec } from "./types.js"
  */
 export interface SmithyHttpHandler extends Omit<RequestHandler<SmithyHttpRequest, HttpResponse, HttpHandlerOptions>, "handle"> {
   handle(request: SmithyHttpRequest, handlerOptions?: HttpHandlerOptions): Promise<RequestHandlerOutput<HttpResponse>>;
-}
-
-/** The parts of a response body's possible shapes that are read here. */
-type AnyBody =
-  | Uint8Array
-  | string
-  | { getReader(): ReadableStreamDefaultReader<Uint8Array> }
-  | AsyncIterable<Uint8Array | string>
-  | { arrayBuffer(): Promise<ArrayBuffer> }
-  | null
-  | undefined;
-
-/** Reads a response body in full, refusing more than {@link MAX_RESPONSE_BODY_BYTES}. */
-async function readBody(body: AnyBody): Promise<Uint8Array> {
-  if (body == null) return new Uint8Array();
-  if (body instanceof Uint8Array) return body;
-  if (typeof body === "string") return new TextEncoder().encode(body);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const take = (chunk: Uint8Array | string): void => {
-    const bytes = typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk;
-    size += bytes.byteLength;
-    if (size > MAX_RESPONSE_BODY_BYTES) throw responseTooLarge();
-    chunks.push(bytes);
-  };
-  if ("getReader" in body) {
-    const reader = body.getReader();
-    try {
-      for (let r = await reader.read(); !r.done; r = await reader.read()) take(r.value);
-    } finally {
-      void reader.cancel().catch(() => undefined);
-    }
-  } else if (Symbol.asyncIterator in body) {
-    for await (const chunk of body) take(chunk);
-  } else {
-    take(new Uint8Array(await body.arrayBuffer()));
-  }
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
 }
 
 /** Our request in the `@smithy/types` `HttpRequest` shape. */
