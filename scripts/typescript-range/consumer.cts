@@ -6,3 +6,5 @@ export async function name(id: string): Promise<string | undefined> {
   const output = await client.send(new GetRevenueAttributionCommand({ Catalog: "AWS", Identifier: id }));
   return output.Name;
 }
+import { planAllocations } from "partnercentral-revenue-measurement/batch";
+export const plan: typeof planAllocations = planAllocations;

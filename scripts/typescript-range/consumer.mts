@@ -4,9 +4,9 @@ import {
   PartnerCentralRevenueMeasurementClient,
   ValidationException,
   paginateListRevenueAttributions,
-  submitAllocations,
   type ListRevenueAttributionsCommandOutput,
 } from "partnercentral-revenue-measurement";
+import { submitAllocations } from "partnercentral-revenue-measurement/batch";
 import { readAllocationChanges } from "partnercentral-revenue-measurement/files";
 import { startEmulator } from "partnercentral-revenue-measurement/testing";
 
