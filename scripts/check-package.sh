@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Package checks, run by .ci/run after `npm run build`:
-#  1. `npm pack` ships only what consumers need (dist/, README.md, CHANGELOG.md, package.json);
+#  1. `npm pack` ships only what consumers need (dist/, docs/*.md, README.md, CHANGELOG.md, package.json);
 #  2. publint (strict) and @arethetypeswrong/cli report no problems (ESM, CommonJS, types);
 #  3. typedoc builds without warnings (treatWarningsAsErrors in typedoc.json);
 #  4. the packed tarball, installed into a temporary project, is imported (ESM) and required (CJS),
@@ -16,7 +16,7 @@ npm pack --ignore-scripts --pack-destination "$tmp" --json >"$tmp/pack.json"
 tarball=$(node -e 'const [p] = require(process.argv[1]); process.stdout.write(p.filename)' "$tmp/pack.json")
 node -e '
   const [p] = require(process.argv[1]);
-  const allowed = /^(dist\/.+\.(c?js|d\.c?ts)|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/;
+  const allowed = /^(dist\/.+\.(c?js|d\.c?ts)|docs\/[\w.-]+\.md|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/;
   const bad = p.files.map((f) => f.path).filter((f) => !allowed.test(f));
   if (bad.length) { console.error("unexpected files in the package:", bad); process.exit(1); }
   for (const need of ["dist/index.js", "dist/index.cjs", "dist/index.require.js", "dist/index.d.ts", "dist/index.d.cts", "package.json", "README.md"]) {
