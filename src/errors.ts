@@ -151,7 +151,7 @@ export class PartnerCentralRevenueMeasurementServiceException extends PartnerCen
    */
   declare readonly $unmaskedMessage: string;
 
-  /** `message` is stored with every 12-digit account id masked to its last four digits ({@link maskAccountIds}). */
+  /** `message` is stored with every 12-digit account id masked to its last four digits (`maskAccountIds`). */
   constructor(options: ServiceExceptionOptions) {
     const message = maskAccountIds(options.message);
     super(message);

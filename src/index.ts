@@ -5,6 +5,7 @@
 export {
   PartnerCentralRevenueMeasurementClient,
   type PartnerCentralRevenueMeasurementClientConfig,
+  type RequestHandlerOption,
   type PartnerCentralRevenueMeasurementClientResolvedConfig,
   type ResolvedClientConfig,
   type SendOptions,
@@ -41,7 +42,8 @@ export type { CredentialsOption } from "./auth/credentials.js";
 export type { RetryMode } from "./transport/retry-strategy.js";
 export type { UserAgentOption } from "./middleware.js";
 export type { HttpHandler, HttpRequestSpec, HttpResponseSpec } from "./transport/types.js";
-export { NodeHttpHandler } from "./transport/node-http-handler.js";
+export { NodeHttpHandler, type NodeHttpHandlerOptions } from "./transport/node-http-handler.js";
+export type { SmithyHttpHandler } from "./transport/smithy-http-handler.js";
 export { FetchHttpHandler, type FetchLike } from "./transport/fetch-http-handler.js";
 
 // Commands

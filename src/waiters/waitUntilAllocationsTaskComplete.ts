@@ -136,7 +136,7 @@ function combineSignals(signals: Array<AbortSignal | undefined>): { signal: Abor
  * next batch).
  *
  * The first poll is immediate; the delay before each later one is given by
- * {@link waiterDelayMs}: random between `max(minDelay, c / 2)` and `c`, where
+ * `waiterDelayMs`: random between `max(minDelay, c / 2)` and `c`, where
  * `c = min(maxDelay, 2 × minDelay × 1.5^(n−1))` for the n-th delay (defaults:
  * 0.25–0.5 s first, growing to 5–10 s). Polls of one client are also spaced
  * at least 20 ms apart (the reads quota, 50 per second, shared by its calls).
