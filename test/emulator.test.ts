@@ -31,6 +31,7 @@ import {
   ValidationException,
   type PartnerCentralRevenueMeasurementClientConfig,
   type RevenueShareAllocation,
+  InvalidConfigurationError,
 } from "../src/index.js";
 import { decodeCbor, encodeCbor } from "../src/protocol/cbor.js";
 import { startEmulator, type Emulator } from "../src/testing/index.js";
@@ -548,8 +549,8 @@ describe("fault injection", () => {
   });
 
   it("rejects nonsense fault settings", () => {
-    expect(() => emulator.setFaults({ errorRate: 2 })).toThrow(RangeError);
-    expect(() => emulator.setFaults({ throttleEveryNth: 0 })).toThrow(RangeError);
+    expect(() => emulator.setFaults({ errorRate: 2 })).toThrow(InvalidConfigurationError);
+    expect(() => emulator.setFaults({ throttleEveryNth: 0 })).toThrow(InvalidConfigurationError);
   });
 });
 

@@ -4,6 +4,7 @@
  * from a seeded generator, so a run with the same seed and the same request
  * order sees the same faults.
  */
+import { InvalidConfigurationError } from "../endpoints.js";
 
 /** Faults to inject; everything is off by default. */
 export interface FaultOptions {
@@ -55,7 +56,7 @@ export function mulberry32(seed: number): () => number {
 }
 
 function checkRate(name: string, value: number | undefined): void {
-  if (value !== undefined && !(value >= 0 && value <= 1)) throw new RangeError(`${name} must be between 0 and 1, got ${value}`);
+  if (value !== undefined && !(value >= 0 && value <= 1)) throw new InvalidConfigurationError(`${name} must be between 0 and 1, got ${value}`);
 }
 
 /** Decides, request by request, which faults to inject. */
@@ -74,7 +75,7 @@ export class FaultInjector {
     checkRate("errorRate", options.errorRate);
     checkRate("dropConnectionRate", options.dropConnectionRate);
     if (options.throttleEveryNth !== undefined && !(Number.isInteger(options.throttleEveryNth) && options.throttleEveryNth >= 1)) {
-      throw new RangeError(`throttleEveryNth must be a whole number of at least 1, got ${options.throttleEveryNth}`);
+      throw new InvalidConfigurationError(`throttleEveryNth must be a whole number of at least 1, got ${options.throttleEveryNth}`);
     }
     this.options = { ...options };
     this.random = mulberry32(options.seed ?? 1);

@@ -16,6 +16,7 @@
  * ```
  * @packageDocumentation
  */
+import { InvalidConfigurationError } from "../endpoints.js";
 import type { Logger } from "../client.js";
 import type { AllocationStatus, OpenEnum, RevenueAttributionAllocationErrorDetail, Tag } from "../models.js";
 import { FaultInjector, type FaultCounts, type FaultOptions } from "./faults.js";
@@ -194,7 +195,7 @@ export interface Emulator {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const region = options.region ?? "us-east-1";
   const accountId = options.accountId ?? DEFAULT_EMULATOR_ACCOUNT_ID;
-  if (!/^\d{12}$/.test(accountId)) throw new RangeError("accountId must be 12 digits");
+  if (!/^\d{12}$/.test(accountId)) throw new InvalidConfigurationError("accountId must be 12 digits");
   const credentials = { ...(options.credentials ?? DEFAULT_EMULATOR_CREDENTIALS) };
   const given = options.clock ?? (options.now ? { now: () => Number(options.now!()) } : undefined);
   const now = given ? () => given.now() : () => Date.now();
@@ -250,7 +251,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       faults.set(next);
     },
     setTaskDurationMs(ms) {
-      if (!(ms >= 0)) throw new RangeError("taskDurationMs must be 0 or more");
+      if (!(ms >= 0)) throw new InvalidConfigurationError("taskDurationMs must be 0 or more");
       state.options.taskDurationMs = ms;
     },
     finishTasks() {

@@ -8,6 +8,7 @@
  * (a sliding window; refused requests do not count). The emulator serves one partner account (its
  * `accountId`): every request counts against the same quotas, whatever credentials signed it.
  */
+import { InvalidConfigurationError } from "../endpoints.js";
 import { ServiceError } from "./errors.js";
 
 /** The four quotas, by what they limit. */
@@ -69,7 +70,7 @@ export class QuotaLimiter {
   constructor(options: QuotaOptions = {}) {
     const rates = { ...PUBLISHED_QUOTA_RATES, ...options.rates };
     for (const [name, rate] of Object.entries(rates)) {
-      if (!(Number.isInteger(rate) && rate >= 1)) throw new RangeError(`quotas.rates.${name} must be a whole number of at least 1, got ${rate}`);
+      if (!(Number.isInteger(rate) && rate >= 1)) throw new InvalidConfigurationError(`quotas.rates.${name} must be a whole number of at least 1, got ${rate}`);
     }
     this.rates = Object.freeze(rates);
     this.now = options.now ?? (() => performance.now());
