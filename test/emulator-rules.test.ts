@@ -15,7 +15,7 @@ import {
   StartRevenueAttributionAllocationsTaskCommand,
   type RevenueShareAllocation,
 } from "../src/index.js";
-import type { Emulator } from "../src/testing/index.js";
+import type { Emulator, SnapshotRevenueAttributionAllocation } from "../src/testing/index.js";
 import { useSharedEmulator } from "./helpers/shared-emulator.js";
 
 let emulator: Emulator;
@@ -60,16 +60,8 @@ function lastDay(month: string): string {
   return `${month}-${new Date(Date.UTC(y, m, 0)).getUTCDate()}`;
 }
 
-interface Stored {
-  RevenueAttributionAllocationId: string;
-  EntityType: string;
-  EntityIdentifier: string;
-  CustomerAwsAccountId: string;
-  RevenueSharePercent: string;
-  EffectiveFrom: string;
-  EffectiveUntil: string;
-  Status: string;
-}
+/** A stored allocation, as the emulator's snapshot gives it. */
+type Stored = SnapshotRevenueAttributionAllocation;
 
 /** An UPDATE of a stored entry with some of its values changed. */
 function update(stored: Stored, changes: Partial<RevenueShareAllocation>): RevenueShareAllocation {
