@@ -30,7 +30,10 @@
  * alongside: the part of the cold start that is Node itself.
  *
  * Environment knobs: BENCH_NODES (20,24), BENCH_ROUNDS (21), BENCH_WARM_ROUNDS (9),
- * BENCH_WARM_REQUESTS (2000).
+ * BENCH_WARM_REQUESTS (2000), BENCH_ONLY (`warm`: skip the cold starts and validation),
+ * BENCH_BASELINE (the path of another checkout of this package with `dist` built: its `import` handler is
+ * measured as a third client, in the same alternation, and reported as ratios to the official client and to
+ * ours, for A/B comparisons in one run).
  */
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -51,6 +54,9 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 21);
 const WARM_ROUNDS = Number(process.env.BENCH_WARM_ROUNDS ?? 9);
 const WARM_REQUESTS = Number(process.env.BENCH_WARM_REQUESTS ?? 2000);
 const WARM_UP = 200;
+const WARM_ONLY = process.env.BENCH_ONLY === "warm";
+/** Another checkout of this package (its `dist` built), measured beside ours for an A/B in one run. */
+const BASELINE = process.env.BENCH_BASELINE;
 
 /** Cold start goals (ours / official), by Node major version (DESIGN.md). */
 const COLD_GOAL: Record<string, number> = { "20": 0.55, "24": 0.45 };
@@ -76,11 +82,32 @@ type Bundle = `${Client}:${Variant}`;
  * What a cold-start process runs: a bundle, or a handler without SDK ("empty": nothing; "limit": one node:http
  * POST; "signed": the same POST signed by this package's signer; "fetch": one fetch POST).
  */
-type Run = Bundle | "empty" | "limit" | "signed" | "fetch";
+type Run = Bundle | "empty" | "limit" | "signed" | "fetch" | "baseline";
 
 const BUNDLES: readonly Bundle[] = ["ours", "official"].flatMap((c) =>
   (["import", "require", "sdk-external", "module-first"] as const).map((v): Bundle => `${c as Client}:${v}`),
 );
+
+/** The baseline's `import` handler: bench/handlers/ours.ts with the package taken from BENCH_BASELINE's `dist`. */
+async function bundleBaseline(checkout: string): Promise<string> {
+  const file = join(outDir, "baseline-import.cjs");
+  const entry = join(checkout, "dist", "index.js");
+  await esbuild.build({
+    entryPoints: [join(here, "handlers", "ours.ts")],
+    outfile: file,
+    ...MEASURED_BUNDLE,
+    logLevel: "warning",
+    plugins: [
+      {
+        name: "baseline-package",
+        setup(build) {
+          build.onResolve({ filter: /^partnercentral-revenue-measurement$/ }, () => ({ path: entry }));
+        },
+      },
+    ],
+  });
+  return file;
+}
 
 async function bundle(name: Bundle): Promise<{ file: string; bytes: number; gzipBytes: number }> {
   const [client, variant] = name.split(":") as [Client, Variant];
@@ -227,6 +254,7 @@ async function main(): Promise<void> {
   const bundles = {} as Record<Bundle, { file: string; bytes: number; gzipBytes: number }>;
   for (const b of BUNDLES) bundles[b] = await bundle(b);
   const files = { ...Object.fromEntries(BUNDLES.map((b) => [b, bundles[b].file])), ...writeRawHandlers(), signed: await bundleSignedLimit() } as Record<Run, string>;
+  if (BASELINE) files.baseline = await bundleBaseline(BASELINE);
   const nodes = Object.fromEntries(NODES.map((major) => [major, nodeBinary(major)]));
   const versions = Object.fromEntries(
     NODES.map((major) => [major, execFileSync(nodes[major]!, ["--version"], { encoding: "utf8" }).trim()]),
@@ -249,20 +277,23 @@ async function main(): Promise<void> {
     /** The runs of one round on one Node, ours and the official client back to back in alternating order. */
     const roundOf = (major: string, i: number): Run[] => {
       const pair = (a: Run, b: Run): Run[] => (i % 2 === 0 ? [a, b] : [b, a]);
-      const styles = pair("ours:import", "official:import").concat(pair("ours:require", "official:require"));
       const info = major === NODES[0] ? [...pair("ours:sdk-external", "official:sdk-external"), ...pair("ours:module-first", "official:module-first"), "fetch" as const] : [];
-      return [...styles, ...pair("limit", "signed"), "empty", ...info];
+      // The baseline (BENCH_BASELINE) between ours and the official client.
+      const imports: Run[] = BASELINE
+        ? i % 2 === 0 ? ["ours:import", "baseline", "official:import"] : ["official:import", "baseline", "ours:import"]
+        : pair("ours:import", "official:import");
+      return [...imports, ...pair("ours:require", "official:require"), ...pair("limit", "signed"), "empty", ...info];
     };
     const key = (major: string, r: Run) => `${major}/${r}`;
     const cold: Record<string, ColdSamples> = {};
     // One untimed run each: checks every handler works and warms the OS file cache.
-    for (const major of NODES) {
+    for (const major of WARM_ONLY ? [] : NODES) {
       for (const r of roundOf(major, 0)) {
         await runChild(nodes[major]!, files[r], ["cold"], env);
         cold[key(major, r)] = { wallMs: [], rssKb: [], cpuMs: [], loadMs: [], firstMs: [] };
       }
     }
-    for (let i = 0; i < ROUNDS; i++) {
+    for (let i = 0; i < (WARM_ONLY ? 0 : ROUNDS); i++) {
       for (const major of NODES) {
         for (const r of roundOf(major, i)) {
           const { wallMs, out } = await runChild(nodes[major]!, files[r], ["cold"], env);
@@ -280,8 +311,9 @@ async function main(): Promise<void> {
     const warm: Record<string, { rps: number[]; cpuUs: number[] }> = {};
     for (const major of NODES) {
       for (let i = 0; i < WARM_ROUNDS; i++) {
-        for (const c of (i % 2 === 0 ? ["ours", "official", "limit", "signed"] : ["signed", "limit", "official", "ours"]) as Array<Client | "limit" | "signed">) {
-          const file = c === "limit" || c === "signed" ? files[c] : files[`${c}:import`];
+        const order: Array<Client | "limit" | "signed" | "baseline"> = ["ours", ...(BASELINE ? (["baseline"] as const) : []), "official", "limit", "signed"];
+        for (const c of i % 2 === 0 ? order : order.reverse()) {
+          const file = c === "limit" || c === "signed" || c === "baseline" ? files[c] : files[`${c}:import`];
           const { out } = await runChild(nodes[major]!, file, ["warm", String(WARM_REQUESTS), String(WARM_UP)], env);
           const w = (warm[`${major}/${c}`] ??= { rps: [], cpuUs: [] });
           w.rps.push(out.reqPerSec as number);
@@ -290,7 +322,7 @@ async function main(): Promise<void> {
       }
     }
 
-    const validation = await timeValidationInChild();
+    const validation = WARM_ONLY ? { listMs: NaN, startInputMs: NaN } : await timeValidationInChild();
 
     const med = (major: string, r: Run) => {
       const s = cold[key(major, r)]!;
@@ -318,7 +350,7 @@ async function main(): Promise<void> {
     const perNode = NODES.map((major) => {
       const goal = COLD_GOAL[major];
       const rows: Row[] = [];
-      for (const style of ["import", "require"] as const) {
+      for (const style of WARM_ONLY ? [] : (["import", "require"] as const)) {
         const o = med(major, `ours:${style}`);
         const a = med(major, `official:${style}`);
         rows.push(row(`cold start, handler with ${style} (ms)`, o.wallMs, a.wallMs, 1, goal ? atMost(o.wallMs, a.wallMs, goal) : undefined));
@@ -327,18 +359,35 @@ async function main(): Promise<void> {
         rows.push(row(`  in process: load the bundle (ms)`, o.loadMs, a.loadMs));
         rows.push(row(`  in process: first request (ms)`, o.firstMs, a.firstMs));
       }
-      const official = med(major, "official:import");
-      const limit = med(major, "limit");
-      const empty = med(major, "empty");
-      const signed = med(major, "signed");
-      rows.push(["the limit: bare node + one node:http request (ms)", fmt(limit.wallMs), fmt(official.wallMs), ratio(limit.wallMs, official.wallMs), "", ""]);
-      rows.push(["  the limit, signed: + SigV4 on node:crypto (ms)", fmt(signed.wallMs), fmt(official.wallMs), ratio(signed.wallMs, official.wallMs), "", ""]);
-      rows.push(["  Node alone: empty handler (ms)", fmt(empty.wallMs), fmt(official.wallMs), ratio(empty.wallMs, official.wallMs), "", ""]);
+      if (!WARM_ONLY) {
+        const official = med(major, "official:import");
+        const limit = med(major, "limit");
+        const empty = med(major, "empty");
+        const signed = med(major, "signed");
+        if (BASELINE) {
+          const base = med(major, "baseline");
+          rows.push(["baseline: cold start, handler with import (ms)", fmt(base.wallMs), fmt(official.wallMs), ratio(base.wallMs, official.wallMs), "", ""]);
+          rows.push(["  ours / baseline", fmt(med(major, "ours:import").wallMs), fmt(base.wallMs), ratio(med(major, "ours:import").wallMs, base.wallMs), "", ""]);
+        }
+        rows.push(["the limit: bare node + one node:http request (ms)", fmt(limit.wallMs), fmt(official.wallMs), ratio(limit.wallMs, official.wallMs), "", ""]);
+        rows.push(["  the limit, signed: + SigV4 on node:crypto (ms)", fmt(signed.wallMs), fmt(official.wallMs), ratio(signed.wallMs, official.wallMs), "", ""]);
+        rows.push(["  Node alone: empty handler (ms)", fmt(empty.wallMs), fmt(official.wallMs), ratio(empty.wallMs, official.wallMs), "", ""]);
+      }
       const wo = warm[`${major}/ours`]!;
       const wa = warm[`${major}/official`]!;
       const [rpsO, rpsA, cpuO, cpuA] = [median(wo.rps), median(wa.rps), median(wo.cpuUs), median(wa.cpuUs)];
       rows.push(["warm requests per second", fmt(rpsO, 0), fmt(rpsA, 0), ratio(rpsO, rpsA), `≥ ${fmt(WARM_RPS_GOAL, 2)}`, yes(rpsO >= WARM_RPS_GOAL * rpsA)]);
       rows.push(row("warm CPU time per request (µs)", cpuO, cpuA, 0, atMost(cpuO, cpuA, WARM_CPU_GOAL)));
+      if (BASELINE) {
+        const wb = warm[`${major}/baseline`]!;
+        const cpuB = median(wb.cpuUs);
+        rows.push(["  baseline: CPU per request (µs)", fmt(cpuB, 0), fmt(cpuA, 0), ratio(cpuB, cpuA), "", ""]);
+        rows.push(["  ours / baseline: CPU per request", fmt(cpuO, 0), fmt(cpuB, 0), ratio(cpuO, cpuB), "", ""]);
+        // Each round runs ours and the baseline back to back: the median of their per-round ratios cancels most of
+        // what other load on the machine does to both.
+        const paired = median(wo.cpuUs.map((o, i) => o / wb.cpuUs[i]!));
+        rows.push(["  ours / baseline: median of per-round ratios", "", "", fmt(paired, 3), "", ""]);
+      }
       const wl = warm[`${major}/limit`]!;
       rows.push(["  the limit: bare node:http, requests per second", fmt(median(wl.rps), 0), fmt(rpsA, 0), ratio(median(wl.rps), rpsA), "", ""]);
       rows.push(["  the limit: bare node:http, CPU per request (µs)", fmt(median(wl.cpuUs), 0), fmt(cpuA, 0), ratio(median(wl.cpuUs), cpuA), "", ""]);
@@ -366,12 +415,10 @@ async function main(): Promise<void> {
         ["bundle (bytes, minified)", bytes(bundles[`ours:${v}`].bytes), bytes(bundles[`official:${v}`].bytes), ratio(bundles[`ours:${v}`].bytes, bundles[`official:${v}`].bytes), "", ""],
       ];
     };
-    const limit = med(first, "limit");
-    const rawFetch = med(first, "fetch");
 
     console.log(`\nMachine: ${machine()}; Node ${NODES.map((m) => versions[m]).join(", ")}`);
     console.log(
-      `Cold start: ${ROUNDS} rounds of fresh processes per Node, ours and the official client back to back in alternating order; ` +
+      `Cold start: ${WARM_ONLY ? "skipped (BENCH_ONLY=warm)" : ROUNDS + " rounds"} of fresh processes per Node, ours and the official client back to back in alternating order; ` +
         `warm: ${WARM_ROUNDS} processes per client × ${WARM_REQUESTS} sequential requests (after ${WARM_UP} untimed). ` +
         `Medians; ratio = ours / official, both measured in this run. Handlers bundled whole with esbuild (CommonJS, minified).`,
     );
@@ -381,17 +428,21 @@ async function main(): Promise<void> {
     }
     console.log("\nBundles (the same on every Node):\n");
     console.log(renderTable(bundleRows));
-    console.log(`\nValidation, Node ${process.version}: a 250-item batch ${fmt(validation.listMs, 3)} ms (validateRevenueShareAllocations), ` +
-      `the Start command's input check ${fmt(validation.startInputMs, 3)} ms (goal < 1 ms: ${yes(Math.max(validation.listMs, validation.startInputMs) < 1)}).`);
-    console.log(`\nFor information, Node ${versions[first]}, the import handler bundled with --external:@aws-sdk/* (AWS CDK NodejsFunction's default; the SDK comes from the runtime):\n`);
-    console.log(renderTable(variantRows("sdk-external")));
-    console.log(`\nFor information, Node ${versions[first]}, the import handler bundled with --main-fields=module,main (ES modules first, so the SDK tree-shakes):\n`);
-    console.log(renderTable(variantRows("module-first")));
-    console.log(
-      `\nTransport, no SDK, Node ${versions[first]}: a fresh process sending one POST takes ${fmt(limit.wallMs)} ms with node:http and ` +
-        `${fmt(rawFetch.wallMs)} ms with fetch (undici): +${fmt(rawFetch.wallMs - limit.wallMs)} ms; ` +
-        `first request in process ${fmt(limit.firstMs)} vs ${fmt(rawFetch.firstMs)} ms.`,
-    );
+    if (!WARM_ONLY) {
+      const limit = med(first, "limit");
+      const rawFetch = med(first, "fetch");
+      console.log(`\nValidation, Node ${process.version}: a 250-item batch ${fmt(validation.listMs, 3)} ms (validateRevenueShareAllocations), ` +
+        `the Start command's input check ${fmt(validation.startInputMs, 3)} ms (goal < 1 ms: ${yes(Math.max(validation.listMs, validation.startInputMs) < 1)}).`);
+      console.log(`\nFor information, Node ${versions[first]}, the import handler bundled with --external:@aws-sdk/* (AWS CDK NodejsFunction's default; the SDK comes from the runtime):\n`);
+      console.log(renderTable(variantRows("sdk-external")));
+      console.log(`\nFor information, Node ${versions[first]}, the import handler bundled with --main-fields=module,main (ES modules first, so the SDK tree-shakes):\n`);
+      console.log(renderTable(variantRows("module-first")));
+      console.log(
+        `\nTransport, no SDK, Node ${versions[first]}: a fresh process sending one POST takes ${fmt(limit.wallMs)} ms with node:http and ` +
+          `${fmt(rawFetch.wallMs)} ms with fetch (undici): +${fmt(rawFetch.wallMs - limit.wallMs)} ms; ` +
+          `first request in process ${fmt(limit.firstMs)} vs ${fmt(rawFetch.firstMs)} ms.`,
+      );
+    }
     const results = { date: new Date().toISOString(), machine: machine(), versions, rounds: ROUNDS, warmRounds: WARM_ROUNDS, warmRequests: WARM_REQUESTS, bundles, validation, cold, warm };
     writeFileSync(join(outDir, "results.json"), JSON.stringify(results, null, 2));
     console.log(`\nRaw samples: ${join("bench", ".out", "results.json")}`);
