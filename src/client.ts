@@ -49,7 +49,6 @@ import {
   type UserAgentOption,
 } from "./middleware.js";
 import {
-  asRetryStrategyV2,
   attempt,
   deserialize,
   newCallState,
@@ -245,7 +244,7 @@ export class PartnerCentralRevenueMeasurementClient
     this.ownRetryStrategy = own;
     this.#env = {
       config,
-      retryStrategy: parts.retryStrategy ?? asRetryStrategyV2(own!, config.clock),
+      retryStrategy: parts.retryStrategy,
       ownRetryStrategy: own,
       sign: (request, bounds) => {
         signer ??= createSigner(config.endpoint.signingRegion, credentials);

@@ -8,11 +8,11 @@
  *   in `finalizeRequest`, `httpSigningMiddleware` right after it, `deserializerMiddleware` in `deserialize`), so
  *   that `finalizeRequest` and later steps run once per attempt on the signed request.
  *
- * The retry loop speaks the `@smithy/types` `RetryStrategyV2` interface: a user's strategy
- * (`ConfiguredRetryStrategy`, `StandardRetryStrategy`, …) plugs in as it is, and ours is adapted to it.
+ * The retry loop speaks the `@smithy/types` `RetryStrategyV2` interface to a user's strategy
+ * (`ConfiguredRetryStrategy`, `StandardRetryStrategy`, …), and calls ours directly and synchronously.
  */
 import { randomUUID } from "node:crypto";
-import type { RetryErrorInfo as SmithyRetryErrorInfo, RetryStrategyV2, RetryToken as SmithyRetryToken } from "@smithy/types";
+import type { RetryErrorInfo as SmithyRetryErrorInfo, RetryStrategyV2 } from "@smithy/types";
 import { correctedClockOffset } from "./auth/clock-skew.js";
 import type { RequestSigner } from "./auth/signer.js";
 import type { MetadataBearer, OperationSpec } from "./command.js";
@@ -24,8 +24,8 @@ import {
 } from "./errors.js";
 import { parseResponse } from "./protocol/rpcv2-cbor.js";
 import { traceRetry, type CallTrace } from "./tracing.js";
-import { retryErrorType, sleep } from "./transport/retry.js";
-import { INITIAL_RETRY_TOKEN, retryAfterHintMs, type RetryStrategy, type RetryToken } from "./transport/retry-strategy.js";
+import { retryErrorType, sleep, type RetryErrorType } from "./transport/retry.js";
+import { INITIAL_RETRY_TOKEN, retryAfterHintMs, type RetryStrategy } from "./transport/retry-strategy.js";
 import type { HttpHandler, HttpRequestSpec, HttpResponseSpec } from "./transport/types.js";
 import type { Clock, Logger } from "./client.js";
 
@@ -33,8 +33,12 @@ import type { Clock, Logger } from "./client.js";
 export interface CallEnvironment {
   /** Read for `maxAttempts`; `systemClockOffset` is updated when a response shows a skewed clock. */
   readonly config: { maxAttempts: number; systemClockOffset: number; clock: Clock; logger?: Logger };
-  readonly retryStrategy: RetryStrategyV2;
-  /** Our own strategy when it is the one in use: its adaptive rate limiter paces each attempt. */
+  /**
+   * Exactly one of the two: the user's `RetryStrategyV2`, called as its interface has it (every method awaited),
+   * or our own strategy, called synchronously (no promise or token object per call) and whose adaptive rate
+   * limiter also paces each attempt.
+   */
+  readonly retryStrategy?: RetryStrategyV2;
   readonly ownRetryStrategy?: RetryStrategy;
   sign(request: Parameters<RequestSigner>[0], bounds: Parameters<RequestSigner>[2]): Promise<Record<string, string>>;
   getHandler(): Promise<HttpHandler> | HttpHandler;
@@ -86,8 +90,14 @@ export async function signAttempt(env: CallEnvironment, call: CallState, request
 }
 
 /** Sends one signed request with what is left of the attempt's timeout. */
-export async function transmit(env: CallEnvironment, call: CallState, request: HttpRequestSpec): Promise<HttpResponseSpec> {
-  const handler = await env.getHandler();
+export function transmit(env: CallEnvironment, call: CallState, request: HttpRequestSpec): Promise<HttpResponseSpec> {
+  const handler = env.getHandler();
+  // Once loaded, the handler is called at once: the handler's own promise is the attempt's, with no other around it.
+  if (handler instanceof Promise) return handler.then((loaded) => send(loaded, call, request));
+  return send(handler, call, request);
+}
+
+function send(handler: HttpHandler, call: CallState, request: HttpRequestSpec): Promise<HttpResponseSpec> {
   const { timeoutMs } = call;
   const timeLeftMs = timeoutMs ? Math.max(1, timeoutMs - Math.floor(performance.now() - call.attemptStartedAt)) : timeoutMs;
   return handler.handle(request, { abortSignal: call.abortSignal, timeoutMs: timeLeftMs });
@@ -115,42 +125,10 @@ export async function attempt<O extends object>(env: CallEnvironment, call: Call
   return deserialize<O>(env, call, await transmit(env, call, signed));
 }
 
-/** Our retry token in the shape of `RetryStrategyV2`'s. */
-class OwnRetryToken implements SmithyRetryToken {
-  constructor(readonly token: RetryToken) {}
-  getRetryCount(): number {
-    return this.token.retryCount;
-  }
-  getRetryDelay(): number {
-    return this.token.delayMs;
-  }
-}
-
-/** Our retry strategy behind the `RetryStrategyV2` interface the loop speaks. */
-export function asRetryStrategyV2(strategy: RetryStrategy, clock: Clock): RetryStrategyV2 {
-  return {
-    acquireInitialRetryToken: () => Promise.resolve(new OwnRetryToken(INITIAL_RETRY_TOKEN)),
-    refreshRetryTokenForRetry(token, info) {
-      const hint = info.retryAfterHint ? info.retryAfterHint.getTime() - clock.now() : undefined;
-      const errorType = info.errorType === "THROTTLING" || info.errorType === "TRANSIENT" ? info.errorType : "OTHER";
-      const next = strategy.retryToken((token as OwnRetryToken).token, { errorType, retryAfterMs: hint });
-      return next ? Promise.resolve(new OwnRetryToken(next)) : Promise.reject(info.error ?? new Error("not retried"));
-    },
-    recordSuccess: (token) => strategy.recordSuccess((token as OwnRetryToken).token),
-  };
-}
-
-/** A failed attempt as `RetryStrategyV2` classifies it. */
-function retryErrorInfo(
-  error: Error,
-  headers: Record<string, string> | undefined,
-  localNow: number,
-  serverNow: number,
-): SmithyRetryErrorInfo {
-  const type = retryErrorType(error);
+/** A failed attempt as `RetryStrategyV2` classifies it; `hintMs` is the server's Retry-After, from `localNow`. */
+function retryErrorInfo(error: Error, type: RetryErrorType, hintMs: number | undefined, localNow: number): SmithyRetryErrorInfo {
   const status = (error as { $metadata?: ResponseMetadata }).$metadata?.httpStatusCode ?? 0;
   const errorType = type === "OTHER" ? (status >= 500 ? "SERVER_ERROR" : "CLIENT_ERROR") : type;
-  const hintMs = retryAfterHintMs(headers, serverNow); // an HTTP date in Retry-After is the server's time
   return {
     error: error as SmithyRetryErrorInfo["error"],
     errorType,
@@ -169,13 +147,14 @@ export async function retryLoop<R extends { headers: Record<string, string> }, O
   request: R,
   send: (request: R) => Promise<AttemptResult<O>>,
 ): Promise<AttemptResult<O>> {
-  const { config, retryStrategy } = env;
+  const { config, retryStrategy, ownRetryStrategy } = env;
   const { metadata, abortSignal, spec } = call;
-  let token = await retryStrategy.acquireInitialRetryToken("");
+  let ownToken = INITIAL_RETRY_TOKEN;
+  let token = retryStrategy ? await retryStrategy.acquireInitialRetryToken("") : undefined;
   request.headers["amz-sdk-invocation-id"] = randomUUID();
   for (;;) {
     if (abortSignal?.aborted) throw new AbortError(undefined, { cause: abortSignal.reason });
-    const sendPermit = env.ownRetryStrategy?.acquireSendToken(abortSignal); // adaptive mode after throttling only
+    const sendPermit = ownRetryStrategy?.acquireSendToken(abortSignal); // adaptive mode after throttling only
     if (sendPermit) await sendPermit;
     metadata.attempts++;
     // A clock-skew retry is one attempt beyond maxAttempts (it takes no retry quota), so it raises the maximum.
@@ -184,7 +163,8 @@ export async function retryLoop<R extends { headers: Record<string, string> }, O
     let error: Error;
     try {
       const result = await send(request);
-      retryStrategy.recordSuccess(token);
+      if (token) retryStrategy!.recordSuccess(token);
+      else ownRetryStrategy!.recordSuccess(ownToken);
       result.output.$metadata = { ...metadata };
       return result;
     } catch (e) {
@@ -208,12 +188,22 @@ export async function retryLoop<R extends { headers: Record<string, string> }, O
         continue;
       }
     }
-    try {
-      token = await retryStrategy.refreshRetryTokenForRetry(token, retryErrorInfo(error, responseHeaders, now, now + config.systemClockOffset));
-    } catch {
-      throw error;
+    const errorType = retryErrorType(error);
+    const hintMs = retryAfterHintMs(responseHeaders, now + config.systemClockOffset); // an HTTP date is the server's time
+    let delayMs: number;
+    if (token) {
+      try {
+        token = await retryStrategy!.refreshRetryTokenForRetry(token, retryErrorInfo(error, errorType, hintMs, now));
+      } catch {
+        throw error;
+      }
+      delayMs = token.getRetryDelay();
+    } else {
+      const next = ownRetryStrategy!.retryToken(ownToken, { errorType, retryAfterMs: hintMs });
+      if (!next) throw error;
+      ownToken = next;
+      delayMs = next.delayMs;
     }
-    const delayMs = token.getRetryDelay();
     metadata.totalRetryDelay += delayMs;
     traceRetry(call.trace, metadata.attempts + 1, delayMs, error.name);
     if (delayMs > 0) await sleep(delayMs, abortSignal);
