@@ -34,10 +34,22 @@ export const MAX_OBJECTS = 100_000;
 
 const TWO_64 = 1n << 64n;
 
+/** The largest buffer the shared writer keeps between calls. */
+const MAX_KEPT_BYTES = 64 * 1024;
+
 class Writer {
   buf = new Uint8Array(256);
   view = new DataView(this.buf.buffer);
   pos = 0;
+
+  /** Ready for the next value; a buffer grown past {@link MAX_KEPT_BYTES} (a large batch) is let go. */
+  reset(): void {
+    this.pos = 0;
+    if (this.buf.length > MAX_KEPT_BYTES) {
+      this.buf = new Uint8Array(256);
+      this.view = new DataView(this.buf.buffer);
+    }
+  }
 
   ensure(n: number): void {
     if (this.pos + n <= this.buf.length) return;
@@ -239,10 +251,23 @@ export function loneSurrogateIndex(value: string): number {
  * {@link MAX_DEPTH}.
  */
 export function encodeCbor(value: unknown): Uint8Array {
-  const w = new Writer();
-  encodeValue(w, value, 0);
-  return w.buf.slice(0, w.pos);
+  // One writer for every call: its buffer (off the V8 heap at this size) is allocated once, not per request. A
+  // nested call (a getter of the value encoding something itself) gets a writer of its own.
+  const w = sharedWriterBusy ? new Writer() : sharedWriter;
+  if (w === sharedWriter) sharedWriterBusy = true;
+  try {
+    encodeValue(w, value, 0);
+    return w.buf.slice(0, w.pos);
+  } finally {
+    if (w === sharedWriter) {
+      w.reset();
+      sharedWriterBusy = false;
+    }
+  }
 }
+
+const sharedWriter = new Writer();
+let sharedWriterBusy = false;
 
 // ---------------------------------------------------------------- decoding
 //

@@ -134,7 +134,7 @@ function snippet(body: Uint8Array): string {
 /** A response without `content-type` is read as CBOR, the protocol's only body format (the official client does too). */
 function isCbor(headers: Record<string, string>): boolean {
   const type = headers["content-type"];
-  return type === undefined || type.split(";")[0]!.trim().toLowerCase() === "application/cbor";
+  return type === undefined || type === "application/cbor" || type.split(";")[0]!.trim().toLowerCase() === "application/cbor";
 }
 
 /** Decodes a CBOR map body, or explains why it cannot be. */
@@ -199,7 +199,7 @@ export function parseResponse(
   const body = decodeMap(response, $metadata);
   if (status >= 200 && status < 300) {
     if (body instanceof Error) return { error: body };
-    delete body.__type;
+    if (body.__type !== undefined) delete body.__type; // deleting changes the object's shape: only when present
     return { output: body };
   }
   // The body's __type first (as the official client), then a front end's header, then the HTTP status.
