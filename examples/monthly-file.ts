@@ -19,7 +19,7 @@ import { applyAllocationsFile, readAllocationChanges, writeAllocationResults } f
 
 const client = new PartnerCentralRevenueMeasurementClient();
 const changes = await readAllocationChanges("examples/allocations.csv"); // AllocationsFileError lists every bad line
-const outcome = await applyAllocationsFile(client, changes, { Catalog: "Sandbox", RevenueAttributionIdentifier: attributionId });
+const outcome = await applyAllocationsFile({ client }, { Catalog: "Sandbox", RevenueAttributionIdentifier: attributionId, changes });
 await writeAllocationResults("results.csv", outcome.results); // Line, Action, RevenueAttributionAllocationId, Outcome, …
 console.log(outcome.counts); // run it again after a crash or a fix: what is applied is not sent twice
 client.destroy();
