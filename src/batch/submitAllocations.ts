@@ -549,7 +549,15 @@ export async function submitAllocations(
         throw stop(e);
       }
       assertNoConflicts(r);
-      checkRulesBeforeStart(client, "submitAllocations", s, r);
+      try {
+        checkRulesBeforeStart(client, "submitAllocations", s, r);
+      } catch (e) {
+        // Broken only now (another writer changed the attribution since this call's first round): this call has
+        // committed tasks, so the error must say which rows those are, not only which rows break the rule.
+        if (!startedAny) throw e;
+        adopt(r);
+        throw stop(e);
+      }
       adopt(r);
       const failure = r.lastTaskFailure;
       if (failsAgain(failure) && snapshot.latestTask) {
