@@ -174,7 +174,11 @@ export async function applyAllocationsFile(config: ApplyAllocationsFileConfigura
   let outcome: Omit<AllocationsFileOutcome, "counts">;
   try {
     const out = await submitAllocations(config, submissionOf(input));
-    outcome = { finished: out.finished, results: resultsOf(changes.rows, changes.lines, out), tasks: out.tasks.length, revision: out.revision };
+    const results = resultsOf(changes.rows, changes.lines, out);
+    out.allocationIds.forEach((id, i) => {
+      if (id !== undefined) results[i]!.RevenueAttributionAllocationId = id;
+    });
+    outcome = { finished: out.finished, results, tasks: out.tasks.length, revision: out.revision };
   } catch (e) {
     if (!(e instanceof AllocationsSubmissionError)) throw byLine(e, changes);
     // Stopped while reading the attribution, before any start (a wrong id, no credentials, nothing listening):
@@ -184,6 +188,8 @@ export async function applyAllocationsFile(config: ApplyAllocationsFileConfigura
     }
     outcome = { finished: false, results: resultsOf(changes.rows, changes.lines, e), tasks: e.tasks.length, revision: e.revision, stoppedBy: e };
   }
+  // The batch helper returns the ids of what it committed, except when it stopped before reading created ones back
+  // (the deadline came first, or it threw): only then is the attribution listed for them.
   const { client, abortSignal } = config;
   const { Catalog, RevenueAttributionIdentifier } = input;
   await addAllocationIds(
@@ -195,13 +201,20 @@ export async function applyAllocationsFile(config: ApplyAllocationsFileConfigura
 
 /**
  * Fills `RevenueAttributionAllocationId` of the applied CREATE rows' results
- * by listing the attribution's allocations and matching each row by its
- * natural key (entity type, entity id, customer account, period), preferring
- * the allocation that holds the row's percent and status. The one place ids
- * are found, so it can give way to ids from the batch helper itself. Pages
- * are matched as they come and not kept (100,000 stored allocations would
- * otherwise be held at once). A list that fails (the run was aborted, the
- * network is down) leaves the ids out.
+ * that have none yet by listing the attribution's allocations and matching
+ * each row by its natural key (entity type, entity id, customer account,
+ * period), preferring the allocation that holds the row's percent and status.
+ * Lists nothing when every applied CREATE has its id (`applyAllocationsFile`
+ * first takes those `submitAllocations` returns). Pages are matched as they
+ * come and not kept (100,000 stored allocations would otherwise be held at
+ * once). A list that fails (the run was aborted, the network is down) leaves
+ * the ids out.
+ *
+ * ```ts
+ * await addAllocationIds({ client }, { Catalog: "AWS", RevenueAttributionIdentifier: "ra-abc123def4567", rows: changes.rows, results });
+ * ```
+ *
+ * @throws InvalidConfigurationError when the configuration is not `{ client, abortSignal? }`.
  */
 export async function addAllocationIds(
   config: AllocationsFileConfiguration,
@@ -213,7 +226,8 @@ export async function addAllocationIds(
     allocationNaturalKey(a.EntityType, a.EntityIdentifier, a.CustomerAwsAccountId, a.EffectiveFrom, a.EffectiveUntil);
   const wanted = new Map<string, number>(); // natural key -> row index (CREATEs are unique by it: validation says so)
   results.forEach((r, i) => {
-    if (rows[i]!.Action === "CREATE" && (r.outcome === "applied" || r.outcome === "already applied")) wanted.set(keyOf(rows[i]!), i);
+    const applied = r.outcome === "applied" || r.outcome === "already applied";
+    if (rows[i]!.Action === "CREATE" && applied && r.RevenueAttributionAllocationId === undefined) wanted.set(keyOf(rows[i]!), i);
   });
   if (wanted.size === 0 || config.abortSignal?.aborted) return;
   const exact = new Set<number>(); // rows whose id is an allocation holding their percent and status
