@@ -4,11 +4,11 @@
  * signing clock is faked too). Tasks run until the test ends them: each one
  * `TASK_MS` of fake time after it started.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { CreateRevenueAttributionCommand, type PartnerCentralRevenueMeasurementClient } from "../src/index.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { PartnerCentralRevenueMeasurementClient } from "../src/index.js";
 import { submitAllocations } from "../src/batch/index.js";
-import { startEmulator, type Emulator } from "../src/testing/index.js";
-import { FAKE_TIMERS, drive, makeClient } from "./helpers/allocations-script.js";
+import type { Emulator } from "../src/testing/index.js";
+import { useFakeClockSuite } from "./helpers/batch-suite.js";
 import { rows } from "./helpers/batch-rows.js";
 import { inTwo } from "./helpers/two-arguments.js";
 
@@ -17,32 +17,11 @@ let client: PartnerCentralRevenueMeasurementClient;
 let attribution: string;
 const START = "StartRevenueAttributionAllocationsTask";
 const poll = { minDelayMs: 1000, maxDelayMs: 1000 };
-
-beforeAll(async () => {
-  emulator = await startEmulator({ verifySignatures: false, taskDurationMs: Infinity });
-});
-afterAll(() => emulator.close());
-beforeEach(async () => {
-  vi.useFakeTimers(FAKE_TIMERS);
-  emulator.reset();
-  client = makeClient(emulator.endpoint);
-  attribution = (await drive(client.send(new CreateRevenueAttributionCommand({ Catalog: "AWS", Name: "deadline", TenancyModel: "MULTI_TENANT" })))).Id;
-});
-afterEach(() => {
-  client.destroy();
-  vi.useRealTimers();
-});
-
-const stored = () => emulator.inspect().revenueAttributions[0]!;
+/** Every task ends TASK_MS of fake time after it started. */
 const TASK_MS = 100_000;
-
-/** Settles a call, ending every task TASK_MS of fake time after it started. */
-function run<T>(promise: Promise<T>): Promise<T> {
-  return drive(promise, () => {
-    const due = emulator.inspect().revenueAttributions.flatMap((a) => a.Tasks).some((t) => t.Status === "IN_PROGRESS" && t.StartedAt.getTime() + TASK_MS <= Date.now());
-    if (due) emulator.finishTasks();
-  });
-}
+const suite = useFakeClockSuite({ attribution: "deadline", taskMs: TASK_MS });
+const { run, stored } = suite;
+beforeEach(() => ({ emulator, client, attribution } = suite));
 
 describe("submitAllocations with a deadline", () => {
   it("does not start a task it cannot see finish, and resolves with finished: false; the next call finishes", async () => {

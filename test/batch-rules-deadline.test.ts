@@ -5,11 +5,11 @@
  * task is started and timed. Fake timers drive the waiter, the deadline and
  * the emulator's clock; tasks end TASK_MS of fake time after they started.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { CreateRevenueAttributionCommand, type PartnerCentralRevenueMeasurementClient } from "../src/index.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { PartnerCentralRevenueMeasurementClient } from "../src/index.js";
 import { submitAllocations } from "../src/batch/index.js";
-import { startEmulator, type Emulator } from "../src/testing/index.js";
-import { FAKE_TIMERS, drive, makeClient } from "./helpers/allocations-script.js";
+import type { Emulator } from "../src/testing/index.js";
+import { useFakeClockSuite } from "./helpers/batch-suite.js";
 import { rows } from "./helpers/batch-rows.js";
 import { inTwo } from "./helpers/two-arguments.js";
 
@@ -18,33 +18,13 @@ const START = "StartRevenueAttributionAllocationsTask";
 let emulator: Emulator;
 let client: PartnerCentralRevenueMeasurementClient;
 let attribution: string;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ verifySignatures: false, taskDurationMs: Infinity });
-});
-afterAll(() => emulator.close());
-beforeEach(async () => {
-  vi.useFakeTimers(FAKE_TIMERS);
-  emulator.reset();
-  client = makeClient(emulator.endpoint);
-  attribution = (await drive(client.send(new CreateRevenueAttributionCommand({ Catalog: "AWS", Name: "deadline", TenancyModel: "MULTI_TENANT" })))).Id;
-});
-afterEach(() => {
-  client.destroy();
-  vi.useRealTimers();
-});
-
 /**
- * Settles a call, ending every task TASK_MS of fake time after it started
- * (from here, not by the emulator's timers: \`drive\` jumps to any pending fake
- * timer, also while a request is in flight).
+ * Every task ends TASK_MS of fake time after it started (from `run`, not by the emulator's timers: `drive` jumps
+ * to any pending fake timer, also while a request is in flight).
  */
-function run<T>(promise: Promise<T>): Promise<T> {
-  return drive(promise, () => {
-    const tasks = emulator.inspect().revenueAttributions.flatMap((a) => a.Tasks);
-    if (tasks.some((t) => t.Status === "IN_PROGRESS" && t.StartedAt.getTime() + TASK_MS <= Date.now())) emulator.finishTasks();
-  });
-}
+const suite = useFakeClockSuite({ attribution: "deadline", taskMs: TASK_MS });
+const { run } = suite;
+beforeEach(() => ({ emulator, client, attribution } = suite));
 
 const starts = () => emulator.inspect().requests.byOperation[START] ?? 0;
 const input = (prefix: string, extra: Record<string, unknown> = {}) => ({
