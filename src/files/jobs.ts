@@ -56,9 +56,7 @@ const FILE_CONFIGURATION_NAMES = ["client", "abortSignal"] as const;
 
 /** Throws `InvalidConfigurationError` for the old `(client, …)` shape, a missing client or an unknown option. */
 function checkConfiguration(operation: string, config: unknown, known: readonly string[], shape: string): void {
-  const names = new Set(known);
-  const shapeProblems = configurationShapeProblems(config, names, shape);
-  assertConfiguration(operation, shapeProblems);
+  assertConfiguration(operation, configurationShapeProblems(config, new Set(known), shape));
 }
 
 /** Batch errors that come before any write, as an {@link AllocationsFileError} by line; others unchanged. */
@@ -95,6 +93,7 @@ export interface AllocationsFilePlan {
  * console.log(`${plan.taskCount} tasks, ${conflicts.length} conflicts`);
  * ```
  *
+ * @throws InvalidConfigurationError when the configuration is not `{ client, abortSignal? }` (e.g. a client passed first).
  * @throws AllocationsFileError when a row breaks a rule the batch helper checks (by line).
  * @throws PartnerCentralRevenueMeasurementServiceException (e.g. `ResourceNotFoundException` for a wrong attribution id) or `NetworkError`.
  */
@@ -160,6 +159,7 @@ export interface AllocationsFileOutcome {
  * if (!outcome.finished) process.exitCode = 1;
  * ```
  *
+ * @throws InvalidConfigurationError when an option is bad, unknown or renamed, or a client is passed first; nothing is sent.
  * @throws AllocationsFileError when a row breaks a rule, or the attribution contradicts the file (`CONFLICT`, by line); nothing is sent.
  * @throws PartnerCentralRevenueMeasurementServiceException or `NetworkError` when reading the attribution fails before any write.
  */
@@ -271,6 +271,7 @@ export interface ExportAllocationsConfiguration extends AllocationsFileConfigura
  * await exportAllocations({ client }, { Catalog: "AWS", RevenueAttributionIdentifier: "ra-abc123def4567" }, "allocations.csv");
  * ```
  *
+ * @throws InvalidConfigurationError when the configuration is not `{ client, abortSignal?, format? }`.
  * @throws PartnerCentralRevenueMeasurementServiceException (e.g. `ResourceNotFoundException`), `NetworkError`, or AllocationsFileError when the destination cannot be written.
  */
 export async function exportAllocations(
