@@ -14,7 +14,7 @@ import {
   type RevenueAttributionAllocationSummary,
   type RevenueShareAllocation,
 } from "../src/index.js";
-import { AllocationsSubmissionError, planAllocations, submitAllocations } from "../src/batch/index.js";
+import { AllocationsConflictError, AllocationsSubmissionError, planAllocations, submitAllocations } from "../src/batch/index.js";
 import { checkBusinessRules, type BusinessRulesInput } from "../src/batch/rules.js";
 import { FAST_POLL, FAST_WAIT as fast, useEmulator } from "./helpers/emulator-suite.js";
 import { inTwo } from "./helpers/two-arguments.js";
@@ -249,6 +249,34 @@ describe("planAllocations and submitAllocations check the rules before any write
     ]);
     expect(stopped.message).toContain("Committed: RevenueShareAllocations[0] (1). Not applied: RevenueShareAllocations[1] (1).");
     expect(stopped.message).toContain("Fix or remove the rows the cause names (its FieldList");
+  });
+
+  it("a conflict found only in a later round, after this call committed a task, stops with a report of what is committed", async () => {
+    // Task 1 (row 0) commits; before task 2 another writer stores row 1's entity, customer and month at 30 %, so
+    // task 2's start is refused (REVISION_MISMATCH) and the next round finds row 1 contradicted by what is stored.
+    const list = [row(1, "2040-05", "10"), row(2, "2040-06", "50")];
+    const anotherWriter = async (revision: string) => {
+      const theirs = await suite.client.send(
+        new StartRevenueAttributionAllocationsTaskCommand({
+          Catalog: "AWS",
+          RevenueAttributionIdentifier: attribution,
+          RevenueAttributionRevision: revision,
+          RevenueShareAllocations: [row(2, "2040-06", "30")],
+        }),
+      );
+      await waitUntilAllocationsTaskComplete({ client: suite.client, ...FAST_POLL }, { Catalog: "AWS", RevenueAttributionIdentifier: attribution, TaskId: theirs.TaskId });
+    };
+    const error = await submitAllocations(
+      { client: suite.client, ...fast, onProgress: (p) => (p.chunkIndex === 0 ? anotherWriter(p.task.RevenueAttributionLatestRevision!) : undefined) },
+      { Catalog: "AWS", RevenueAttributionIdentifier: attribution, RevenueShareAllocations: list, chunkSize: 1 },
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AllocationsSubmissionError);
+    const stopped = error as AllocationsSubmissionError;
+    expect(stopped).toMatchObject({ committed: [{ first: 0, last: 0 }], notApplied: [{ first: 1, last: 1 }], inDoubt: [], failed: [] });
+    expect(stopped.cause).toBeInstanceOf(AllocationsConflictError);
+    expect((stopped.cause as AllocationsConflictError).conflicts).toEqual([expect.objectContaining({ index: 1 })]);
+    expect(stopped.message).toContain("Committed: RevenueShareAllocations[0] (1). Not applied: RevenueShareAllocations[1] (1).");
+    expect(stopped.message).toContain("Resolve the conflicts the cause names");
   });
 
   it("a single row of 150 % is refused by local validation, before any request", async () => {

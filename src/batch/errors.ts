@@ -87,9 +87,16 @@ function describeCause(cause: unknown): string {
 
 /**
  * What to do next, true for the report: rows that failed for a lasting reason, or that break a business rule on
- * what the attribution now holds (a `ClientValidationError` cause), must be fixed first.
+ * what the attribution now holds (a `ClientValidationError` cause), or that conflict with it (an
+ * `AllocationsConflictError` cause), must be fixed first.
  */
 function adviceFor(report: AllocationsReport, cause: unknown): string {
+  if (cause instanceof AllocationsConflictError) {
+    return (
+      " Resolve the conflicts the cause names (each has its row, the stored values and advice), then call " +
+      "submitAllocations again: the rows already applied are recognised by content and not sent again."
+    );
+  }
   if (cause instanceof ClientValidationError) {
     return (
       " Fix or remove the rows the cause names (its FieldList: they break a business rule on what the attribution now " +
@@ -255,7 +262,7 @@ export class AllocationsConflictError extends PartnerCentralRevenueMeasurementEr
     const count = init.conflicts.length === 1 ? "1 conflict" : `${init.conflicts.length} conflicts`;
     super(
       maskAccountIds(
-        `The revenue attribution (revision ${init.revision}) contradicts this submission, ${count}: ${shown.join("; ")}${more}. Nothing was sent.`,
+        `The revenue attribution (revision ${init.revision}) contradicts this submission, ${count}: ${shown.join("; ")}${more}. No task was started after they were found.`,
       ),
     );
     Object.assign(this, init); // plain enumerable data for code; toJSON bounds what logs get

@@ -548,12 +548,13 @@ export async function submitAllocations(
         if (e instanceof DeadlineReached) throw e;
         throw stop(e);
       }
-      assertNoConflicts(r);
       try {
+        assertNoConflicts(r);
         checkRulesBeforeStart(client, "submitAllocations", s, r);
       } catch (e) {
-        // Broken only now (another writer changed the attribution since this call's first round): this call has
-        // committed tasks, so the error must say which rows those are, not only which rows break the rule.
+        // A conflict or a broken rule found only now (another writer changed the attribution since this call's
+        // first round): this call has committed tasks, so the error must say which rows those are, not only
+        // which rows conflict or break the rule (the cause, an AllocationsConflictError or ClientValidationError).
         if (!startedAny) throw e;
         adopt(r);
         throw stop(e);
