@@ -38,3 +38,32 @@ describe("CBOR text fast paths", () => {
     expect(decodeCbor(new Uint8Array([0xbf, 0x61, 0x61, 0x01, 0xff]))).toEqual({ a: 1 });
   });
 });
+
+describe("CBOR map keys (the decoder's key cache)", () => {
+  // 2,000 keys of 1 to 64 characters for a cache of 512 slots: many share a slot or a length, some differ in one
+  // byte only; decoded again and again, each must come back as itself.
+  const keys = Array.from({ length: 2000 }, (_, i) => `${"k".repeat(i % 64)}${i.toString(36)}`.slice(-(1 + (i % 64))));
+  const nonAscii = ["clé", "ключ", "😀", "aé", "é".repeat(32)];
+
+  it("keys that collide in the cache, differ in one byte or are not ASCII decode as @smithy/core decodes them", () => {
+    const value = Object.fromEntries([...keys, ...nonAscii, "Arn", "Arm", "Ar"].map((k, i) => [k, i]));
+    const bytes = new Uint8Array(smithyEncode(value));
+    for (let round = 0; round < 3; round++) {
+      const decoded = decodeCbor(bytes) as Record<string, number>;
+      expect(decoded).toEqual(smithyDecode(bytes));
+      expect(Object.keys(decoded).length).toBe(Object.keys(value).length);
+    }
+  });
+
+  it("a key cached from one payload does not leak into another of the same length and slot", () => {
+    for (let i = 0; i < 200; i++) {
+      const key = `m${String(i).padStart(5, "0")}`;
+      expect(Object.keys(decodeCbor(encodeCbor({ [key]: 1 })) as object)).toEqual([key]);
+    }
+  });
+
+  it("a truncated key is still refused", () => {
+    const bytes = encodeCbor({ abcdef: 1 }).slice(0, 4);
+    expect(() => decodeCbor(bytes)).toThrow(CborDecodeError);
+  });
+});

@@ -359,7 +359,7 @@ function decodeItem(r: Reader, depth: number): unknown {
       const len = r.argument(major, info);
       if (len === -1) return decodeIndefiniteString(r, major);
       r.need(len);
-      if (major === 3 && len < 64) {
+      if (major === 3 && len < 256) {
         const ascii = asciiText(r.bytes, r.pos, r.pos + len);
         if (ascii !== undefined) {
           r.pos += len;
@@ -397,7 +397,7 @@ function decodeItem(r: Reader, depth: number): unknown {
       if (len !== -1) r.need(len * 2);
       for (let i = 0; len === -1 || i < len; i++) {
         const keyAt = r.pos;
-        const key = decodeItem(r, depth + 1);
+        const key = decodeKey(r, depth + 1);
         if (key === BREAK && len === -1) break;
         if (typeof key !== "string") {
           throw key === BREAK
@@ -536,6 +536,41 @@ function decodeIndefiniteString(r: Reader, major: number): Uint8Array | string {
   return decodeText(joined);
 }
 
+/**
+ * Map keys are member names, the same few in every response. A short ASCII key is looked up in a small cache by a
+ * hash of its bytes and compared byte by byte: a repeated key costs no new string, and is the string V8 already
+ * holds as a property name (a fresh one must be looked up in V8's string table to become one). Anything else is
+ * decoded as any item.
+ */
+const KEY_CACHE_SIZE = 512; // a power of two
+const keyCache: (string | undefined)[] = new Array<string | undefined>(KEY_CACHE_SIZE).fill(undefined);
+
+function decodeKey(r: Reader, depth: number): unknown {
+  const bytes = r.bytes;
+  const head = r.pos < bytes.length ? bytes[r.pos]! : 0;
+  // A definite-length text string: up to 23 bytes after a one-byte head, or a length in one more byte.
+  const len = head >= 0x60 && head < 0x78 ? head - 0x60 : head === 0x78 && r.pos + 1 < bytes.length ? bytes[r.pos + 1]! : -1;
+  const start = r.pos + (head === 0x78 ? 2 : 1);
+  if (len < 1 || len > 64 || start + len > bytes.length) return decodeItem(r, depth);
+  let hash = len;
+  for (let i = start; i < start + len; i++) hash = (Math.imul(hash, 31) + bytes[i]!) | 0;
+  const slot = hash & (KEY_CACHE_SIZE - 1);
+  const cached = keyCache[slot];
+  if (cached !== undefined && cached.length === len) {
+    let same = true;
+    for (let i = 0; i < len && same; i++) same = cached.charCodeAt(i) === bytes[start + i];
+    if (same) {
+      r.pos = start + len;
+      return cached;
+    }
+  }
+  const key = decodeItem(r, depth);
+  // Cached only when ASCII, which the comparison above relies on: UTF-8 takes more bytes than UTF-16 takes units
+  // for any other character, so one character per byte means ASCII.
+  if (typeof key === "string" && key.length === len) keyCache[slot] = key;
+  return key;
+}
+
 const tooDeep = (): CborDecodeError => new CborDecodeError(`CBOR nesting deeper than ${MAX_DEPTH} levels`);
 
 function describe(v: unknown): string {
@@ -552,17 +587,12 @@ function noBreak(v: unknown, r?: Reader): unknown {
 }
 
 /**
- * Short ASCII strings (most keys and values) are cheaper to build by hand than
- * through TextDecoder; returns undefined when a byte is not ASCII.
+ * ASCII strings of up to 255 bytes (keys, ids, dates, ARNs: nearly every string of a response) are built in one
+ * call from their bytes, cheaper than through TextDecoder; returns undefined when a byte is not ASCII.
  */
 function asciiText(bytes: Uint8Array, start: number, end: number): string | undefined {
-  let out = "";
-  for (let i = start; i < end; i++) {
-    const b = bytes[i]!;
-    if (b > 0x7f) return undefined;
-    out += String.fromCharCode(b);
-  }
-  return out;
+  for (let i = start; i < end; i++) if (bytes[i]! > 0x7f) return undefined;
+  return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
 }
 
 function decodeText(bytes: Uint8Array): string {
