@@ -68,6 +68,8 @@ export {
 export type { CredentialsOption } from "./auth/credentials.js";
 export type { RetryMode } from "./transport/retry-strategy.js";
 export type { UserAgentOption } from "./middleware.js";
+// The handlers' own contract, which their public `handle` signatures name.
+export type { HttpHandler, HttpRequestSpec, HttpResponseSpec } from "./transport/types.js";
 export { NodeHttpHandler, type NodeHttpHandlerOptions } from "./transport/node-http-handler.js";
 export type { SmithyHttpHandler } from "./transport/smithy-http-handler.js";
 export { FetchHttpHandler, type FetchLike } from "./transport/fetch-http-handler.js";

@@ -19,9 +19,9 @@ import {
   PartnerCentralRevenueMeasurementClient,
   PartnerCentralRevenueMeasurementProtocolError,
   ValidationException,
+  type HttpHandler,
   type PartnerCentralRevenueMeasurementClientConfig,
 } from "../src/index.js";
-import type { HttpHandler } from "../src/transport/types.js";
 import { decodeCbor, encodeCbor } from "../src/protocol/cbor.js";
 import { buildRequest } from "../src/protocol/rpcv2-cbor.js";
 import { OWN_HTTP_HANDLER } from "../src/transport/types.js";
