@@ -2,8 +2,8 @@
  * What a consumer's bundle of this package holds and runs, checked with
  * esbuild (the bundler of the Lambda bench in bench/):
  * - a handler that imports one command carries no other command;
- * - the credential chain is not in the bundle at all (it is imported at run
- *   time by a computed name), and ky is reached only through dynamic `import()`;
+ * - neither the credential chain nor ky is in the bundle (both are loaded by
+ *   name at run time, src/optional-module.ts);
  * - at run time, with environment credentials, neither is loaded, neither
  *   before nor after a request, and Node's `fetch` (undici) is never started.
  *   Controls: with a `fetch` option ky and undici do load; without
