@@ -8,7 +8,7 @@
 import { ListRevenueAttributionsCommand, PartnerCentralRevenueMeasurementClient } from "../src/index.js";
 import { startEmulator } from "../src/testing/index.js";
 
-const emulator = await startEmulator({ now: () => Date.UTC(2030, 3, 7) }); // its clock: April 7th, 2030
+const emulator = await startEmulator({ clock: { now: () => Date.UTC(2030, 3, 7) } }); // its clock: April 7th, 2030
 const client = new PartnerCentralRevenueMeasurementClient({ endpoint: emulator.endpoint, region: emulator.region, credentials: emulator.credentials });
 const out = await client.send(new ListRevenueAttributionsCommand({ Catalog: "Sandbox" }));
 console.log(`${out.RevenueAttributionSummaries?.length} attributions; ${emulator.inspect().requests.total} requests so far`);

@@ -23,7 +23,7 @@ import { checkBusinessRules } from "../src/batch/rules.js";
 import { useEmulator } from "./helpers/emulator-suite.js";
 
 let today = Date.parse("2030-01-10T12:00:00Z");
-const suite = useEmulator({ taskDurationMs: 0, now: () => today });
+const suite = useEmulator({ taskDurationMs: 0, clock: { now: () => today } });
 let unchecked: PartnerCentralRevenueMeasurementClient;
 beforeEach(() => {
   const { endpoint, region, credentials } = suite.emulator;

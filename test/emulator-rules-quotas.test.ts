@@ -83,7 +83,7 @@ describe("quotas option", () => {
   it("answers a burst of task starts beyond 1 per second with 429 ThrottlingException and the start quota's codes", async () => {
     const ras = await attributions(4);
     let fakeMs = 0;
-    emulator.setQuotas({ now: () => fakeMs });
+    emulator.setQuotas({ clock: { now: () => fakeMs } });
     const { ok, errors } = await settle(ras.map((ra) => start(ra.Id)));
     expect(ok).toHaveLength(1);
     expect(errors).toHaveLength(3);
@@ -112,7 +112,7 @@ describe("quotas option", () => {
     ["write", 2, (ra: { Arn: string }) => new TagResourceCommand({ resourceArn: ra.Arn, tags: [{ Key: "k", Value: "v" }] })],
   ] as const)("admits %s requests up to %i per second (%#)", async (quota, rate, command) => {
     const [ra] = await attributions(1);
-    emulator.setQuotas({ now: () => 0 });
+    emulator.setQuotas({ clock: { now: () => 0 } });
     const { ok, errors } = await settle(Array.from({ length: rate + 2 }, () => client.send(command(ra!) as never)));
     expect(ok).toHaveLength(rate);
     expect(errors.map((e) => (e as ThrottlingException).QuotaCode)).toEqual([QUOTA_CODES[quota], QUOTA_CODES[quota]]);
@@ -120,14 +120,14 @@ describe("quotas option", () => {
 
   it("takes raised rates, as granted through Service Quotas", async () => {
     const ras = await attributions(3);
-    emulator.setQuotas({ now: () => 0, rates: { startTask: 2 } });
+    emulator.setQuotas({ clock: { now: () => 0 }, rates: { startTask: 2 } });
     const { ok, errors } = await settle(ras.map((ra) => start(ra.Id)));
     expect([ok.length, errors.length]).toEqual([2, 1]);
     expect(() => emulator.setQuotas({ rates: { write: 0.5 } })).toThrow(/quotas\.rates\.write must be a whole number/);
   });
 
   it("spends no quota on a request refused for its signature", async () => {
-    emulator.setQuotas({ now: () => 0 });
+    emulator.setQuotas({ clock: { now: () => 0 } });
     const stranger = clientFor({ ...emulator, credentials: { accessKeyId: "AKIDSTRANGER", secretAccessKey: "not-the-emulator's" } });
     const refused = await settle([1, 2, 3].map((i) => stranger.send(new CreateRevenueAttributionCommand({ Catalog: "AWS", Name: `x ${i}`, TenancyModel: "MULTI_TENANT" }))));
     expect(refused.errors.map((e) => (e as Error).name)).toEqual(["AccessDeniedException", "AccessDeniedException", "AccessDeniedException"]);
@@ -156,7 +156,7 @@ describe("quotas option", () => {
 
   it("setQuotas(false) switches them off again and reset() forgets the spent windows", async () => {
     const ras = await attributions(3);
-    emulator.setQuotas({ now: () => 0 });
+    emulator.setQuotas({ clock: { now: () => 0 } });
     await settle([start(ras[0]!.Id)]);
     await expect(start(ras[1]!.Id)).rejects.toBeInstanceOf(ThrottlingException);
     emulator.reset();

@@ -29,7 +29,7 @@ useSharedEmulator(
     client = new PartnerCentralRevenueMeasurementClient({ endpoint: e.endpoint, region: e.region, credentials: e.credentials, maxAttempts: 1 });
   },
   // Tasks end when the test says so (finishTasks), so the clock the task starts on decides.
-  { taskDurationMs: Infinity, now: () => nowMs },
+  { taskDurationMs: Infinity, clock: { now: () => nowMs } },
 );
 afterAll(() => client.destroy());
 beforeEach(() => {

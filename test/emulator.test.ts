@@ -78,7 +78,7 @@ async function rejection(p: Promise<unknown>): Promise<Error> {
 }
 
 beforeAll(async () => {
-  emulator = await startEmulator({ taskDurationMs: 5, now: () => nowMs });
+  emulator = await startEmulator({ taskDurationMs: 5, clock: { now: () => nowMs } });
 });
 afterEach(() => {
   emulator.reset();
@@ -551,6 +551,19 @@ describe("fault injection", () => {
   it("rejects nonsense fault settings", () => {
     expect(() => emulator.setFaults({ errorRate: 2 })).toThrow(InvalidConfigurationError);
     expect(() => emulator.setFaults({ throttleEveryNth: 0 })).toThrow(InvalidConfigurationError);
+  });
+
+  it("refuses an option it does not know, and the clock options of before 0.x's one clock shape, naming them", async () => {
+    const refusal = (options: Record<string, unknown>) => startEmulator(options as never).then(() => "started", (e: unknown) => e);
+    const misspelt = await refusal({ taskDurationMS: 5 });
+    expect(misspelt).toBeInstanceOf(InvalidConfigurationError);
+    expect((misspelt as Error).message).toContain("taskDurationMS");
+    const oldNow = await refusal({ now: () => 0 });
+    expect(oldNow).toBeInstanceOf(InvalidConfigurationError);
+    expect((oldNow as Error).message).toMatch(/`now`.*clock: \{ now/);
+    expect(await refusal({ clock: () => 0 })).toBeInstanceOf(InvalidConfigurationError);
+    expect(await refusal({ quotas: { now: () => 0 } })).toBeInstanceOf(InvalidConfigurationError);
+    expect(() => emulator.setQuotas({ now: () => 0 } as never)).toThrow(/quotas.clock/);
   });
 });
 

@@ -47,7 +47,7 @@ let emulator: Emulator;
 let client: PartnerCentralRevenueMeasurementClient;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ taskDurationMs: 5, now: () => NOW });
+  emulator = await startEmulator({ taskDurationMs: 5, clock: { now: () => NOW } });
   client = new PartnerCentralRevenueMeasurementClient({
     endpoint: emulator.endpoint,
     region: emulator.region,

@@ -97,7 +97,7 @@ async function main(): Promise<void> {
     console.error("--access-key-id and --secret-access-key go together");
     process.exit(2);
   }
-  let now: (() => number) | undefined;
+  let clock: { now(): number } | undefined;
   if (v.date !== undefined) {
     const start = Date.parse(v.date);
     if (Number.isNaN(start)) {
@@ -105,7 +105,7 @@ async function main(): Promise<void> {
       process.exit(2);
     }
     const offset = start - Date.now();
-    now = () => Date.now() + offset;
+    clock = { now: () => Date.now() + offset };
   }
   const options: EmulatorOptions = {
     port: numberOption(v, "port") ?? 0,
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
     taskDurationMs: numberOption(v, "task-duration-ms") ?? 1000,
     verifySignatures: !v["skip-signature-check"],
     quotas: v.quotas === true,
-    now,
+    clock,
     faults,
     logger: v.quiet || v.json ? undefined : (line) => console.log(`${new Date().toISOString()} ${line}`),
   };

@@ -59,16 +59,11 @@ export interface EmulatorOptions {
    */
   taskDurationMs?: number;
   /**
-   * The emulator's clock for timestamps and the business rules' dates (the
-   * current month and the 7th-of-month grace of allocation tasks, in UTC);
-   * default `Date.now`. Set it in tests to run on a chosen day:
-   * `now: () => Date.parse("2030-04-07T12:00:00Z")`. Signature freshness is
-   * always checked against the real clock, quotas against `quotas.now`.
-   */
-  now?: () => number | Date;
-  /**
-   * The same clock in the client's shape (`{ now(): number }`, as `clock` of the client takes it), so one fake
-   * clock can drive a client, its waiter and batch deadlines, and the emulator. Wins over `now`.
+   * The emulator's clock for timestamps and the business rules' dates (the current month and the 7th-of-month
+   * grace of allocation tasks, in UTC); default the real clock. The client's shape (`{ now(): number }`, epoch
+   * milliseconds, as the client's `clock` takes it), so one fake clock can drive a client, its waiter and batch
+   * deadlines, and the emulator: `clock: { now: () => Date.parse("2030-04-07T12:00:00Z") }`. Signature freshness
+   * is always checked against the real clock, quotas against `quotas.clock`.
    */
   clock?: { now(): number };
   /**
@@ -183,22 +178,45 @@ export interface Emulator {
   inspect(): EmulatorSnapshot;
 }
 
+/** The options {@link startEmulator} knows; anything else is refused so a misspelt option is not silently ignored. */
+const EMULATOR_OPTION_NAMES: ReadonlySet<string> = new Set<keyof EmulatorOptions>([
+  "port", "host", "region", "credentials", "verifySignatures", "accountId", "taskDurationMs", "clock", "quotas",
+  "faults", "maxRevenueAttributions", "products", "logger",
+]);
+
+/** Options renamed in 0.x, with what to write instead. */
+const RENAMED_OPTIONS: Record<string, string> = {
+  now: "`now` was replaced by `clock: { now: () => epochMs }`, the shape the client's `clock` takes",
+};
+
+function refuseUnknownOptions(options: Record<string, unknown>, known: ReadonlySet<string>, where: string): void {
+  for (const name of Object.keys(options)) {
+    if (known.has(name) || options[name] === undefined) continue;
+    throw new InvalidConfigurationError(`${where}: unknown option \`${name}\`${RENAMED_OPTIONS[name] ? `: ${RENAMED_OPTIONS[name]}` : ""}`);
+  }
+}
+
 /**
  * Starts the emulator. Resolves once it listens; close it with `close()`.
  *
  * ```ts
  * // On a chosen day (the business rules' clock), with the published request quotas enforced.
- * const emulator = await startEmulator({ now: () => Date.parse("2030-04-07T12:00:00Z"), quotas: true });
+ * const emulator = await startEmulator({ clock: { now: () => Date.parse("2030-04-07T12:00:00Z") }, quotas: true });
  * ```
- * @throws RangeError when `accountId` is not 12 digits or a `quotas.rates` value is not a whole number of at least 1.
+ * @throws InvalidConfigurationError for an option it does not know (naming it), when `accountId` is not 12 digits,
+ * or a `quotas.rates` value is not a whole number of at least 1.
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const region = options.region ?? "us-east-1";
   const accountId = options.accountId ?? DEFAULT_EMULATOR_ACCOUNT_ID;
   if (!/^\d{12}$/.test(accountId)) throw new InvalidConfigurationError("accountId must be 12 digits");
   const credentials = { ...(options.credentials ?? DEFAULT_EMULATOR_CREDENTIALS) };
-  const given = options.clock ?? (options.now ? { now: () => Number(options.now!()) } : undefined);
-  const now = given ? () => given.now() : () => Date.now();
+  refuseUnknownOptions(options as Record<string, unknown>, EMULATOR_OPTION_NAMES, "startEmulator");
+  const clock = options.clock;
+  if (clock !== undefined && typeof clock?.now !== "function") {
+    throw new InvalidConfigurationError("clock must be an object with a now() method returning epoch milliseconds");
+  }
+  const now = clock ? () => clock.now() : () => Date.now();
   const state = new EmulatorState({
     now,
     region,

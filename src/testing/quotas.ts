@@ -43,11 +43,11 @@ export interface QuotaOptions {
   /** Rates replacing the published ones (as raised through Service Quotas), requests per second. */
   rates?: Partial<QuotaRates>;
   /**
-   * The clock the windows are measured on, in milliseconds; default `performance.now`. Separate from the
-   * emulator's `now` on purpose: tests often freeze that one on a date, and a frozen clock would
-   * never give a quota back.
+   * The clock the windows are measured on (`{ now(): number }`, milliseconds); default `performance.now`.
+   * Separate from the emulator's `clock` on purpose: tests often freeze that one on a date, and a frozen clock
+   * would never give a quota back.
    */
-  now?: () => number;
+  clock?: { now(): number };
 }
 
 const WINDOW_MS = 1000;
@@ -73,7 +73,10 @@ export class QuotaLimiter {
       if (!(Number.isInteger(rate) && rate >= 1)) throw new InvalidConfigurationError(`quotas.rates.${name} must be a whole number of at least 1, got ${rate}`);
     }
     this.rates = Object.freeze(rates);
-    this.now = options.now ?? (() => performance.now());
+    if ("now" in options) throw new InvalidConfigurationError("quotas.now was replaced by quotas.clock: { now: () => ms }");
+    const clock = options.clock;
+    if (clock !== undefined && typeof clock?.now !== "function") throw new InvalidConfigurationError("quotas.clock must be an object with a now() method");
+    this.now = clock ? () => clock.now() : () => performance.now();
   }
 
   /** Counts a request to `operation`: resolves nothing when admitted, or the ThrottlingException to answer. */
