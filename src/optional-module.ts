@@ -1,7 +1,9 @@
 /**
  * The one way this package loads a module it may not need: the standard credential chain, ky, `node:https`.
  */
-import { createRequire } from "node:module";
+// Not imported as `createRequire`: ES module bundles often start with a banner that declares that name
+// (`import { createRequire } from "node:module"`, as AWS CDK's docs show), and a second declaration is a SyntaxError.
+import { createRequire as requireFromFile } from "node:module";
 
 /**
  * Loads `name` at run time, resolved from the file this code runs in (the package, or the bundle it was copied
@@ -17,6 +19,6 @@ import { createRequire } from "node:module";
  */
 export async function loadOptionalModule<T>(name: string): Promise<T> {
   return typeof __filename === "string"
-    ? (createRequire(__filename)(name) as T)
+    ? (requireFromFile(__filename)(name) as T)
     : ((await import(/* webpackIgnore: true */ name)) as T);
 }
