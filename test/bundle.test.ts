@@ -232,7 +232,8 @@ describe("what a bundled handler loads at run time", () => {
  * package.json, as a consumer's does.
  */
 describe("a handler written with require() (the package's require entry)", () => {
-  const scratch = join(root, "node_modules", ".cache", "pcrm-bundle-test-cjs");
+  // In the repository's .tmp/ (not under node_modules, which may be a link to another checkout's): a project of its own.
+  const scratch = join(root, ".tmp", "pcrm-bundle-test-cjs");
   const packageDir = join(scratch, "node_modules", "partnercentral-revenue-measurement");
   const outDir = join(packageDir, "dist");
   let server: CaptureServer;
@@ -282,8 +283,8 @@ describe("a handler written with require() (the package's require entry)", () =>
     // The package's one file for bundlers and the handler, nothing from node_modules: zod comes tree-shaken inside,
     // never from zod's CommonJS build (all of zod, ~535 KiB); no credential chain, no ky.
     expect(Object.keys(bundled.metafile.inputs).sort()).toEqual([
-      "node_modules/.cache/pcrm-bundle-test-cjs/handler-source.cjs",
-      "node_modules/.cache/pcrm-bundle-test-cjs/node_modules/partnercentral-revenue-measurement/dist/index.require.js",
+      ".tmp/pcrm-bundle-test-cjs/handler-source.cjs",
+      ".tmp/pcrm-bundle-test-cjs/node_modules/partnercentral-revenue-measurement/dist/index.require.js",
     ]);
   });
 
