@@ -48,21 +48,26 @@ async function main(): Promise<void> {
         )
       ).Id;
 
-    const result = await submitAllocations(client, {
-      Catalog: "Sandbox",
-      RevenueAttributionIdentifier: attribution,
-      RevenueShareAllocations: changesFromExport(600),
-      Description: "CRM export",
-      // Short delays suit the emulator; the defaults (2 s .. 30 s, 900 s per task) suit the service.
-      minDelay: 0.1,
-      maxDelay: 1,
-      maxWaitTime: 60,
-      onProgress: ({ chunkIndex, chunkCount, recordsCommitted, recordsTotal, task }) =>
-        console.log(
-          `chunk ${chunkIndex + 1}/${chunkCount} COMPLETE (task ${task.TaskId}): ` +
-            `${recordsCommitted}/${recordsTotal} records, revision ${task.RevenueAttributionLatestRevision}`,
-        ),
-    });
+    const result = await submitAllocations(
+      {
+        client,
+        // Short delays suit the emulator; the defaults (polls every 250 ms .. 10 s, 15 minutes per task) suit the service.
+        minDelayMs: 100,
+        maxDelayMs: 1_000,
+        maxWaitMs: 60_000,
+        onProgress: ({ chunkIndex, chunkCount, recordsCommitted, recordsTotal, task }) =>
+          console.log(
+            `chunk ${chunkIndex + 1}/${chunkCount} COMPLETE (task ${task.TaskId}): ` +
+              `${recordsCommitted}/${recordsTotal} records, revision ${task.RevenueAttributionLatestRevision}`,
+          ),
+      },
+      {
+        Catalog: "Sandbox",
+        RevenueAttributionIdentifier: attribution,
+        RevenueShareAllocations: changesFromExport(600),
+        Description: "CRM export",
+      },
+    );
     console.log(`done: ${result.tasks.length} tasks, attribution ${attribution} is at revision ${result.revision}`);
   } catch (e) {
     if (e instanceof ClientValidationError) {

@@ -154,21 +154,22 @@ async function main(): Promise<void> {
       RevenueAttributionIdentifier: attribution.Id,
       RevenueShareAllocations: rows,
       Description: "CRM export",
-      minDelay: 0.1,
-      maxDelay: 0.25,
-      maxWaitTime: 60,
     } as const;
-    const result = await submitAllocations(prm, {
-      ...submission,
-      onPoll: (task, poll) => bar.update({ status: `task ${chunk}/${chunks} ${task.Status} (poll ${poll})` }),
-      onProgress: (p) => {
-        chunk = p.chunkIndex + 2;
-        bar.update({
-          committed: p.recordsCommitted,
-          status: `task ${p.chunkIndex + 1}/${p.chunkCount} COMPLETE, revision ${p.task.RevenueAttributionLatestRevision}`,
-        });
+    const polling = { client: prm, minDelayMs: 100, maxDelayMs: 250, maxWaitMs: 60_000 };
+    const result = await submitAllocations(
+      {
+        ...polling,
+        onPoll: (task, poll) => bar.update({ status: `task ${chunk}/${chunks} ${task.Status} (poll ${poll})` }),
+        onProgress: (p) => {
+          chunk = p.chunkIndex + 2;
+          bar.update({
+            committed: p.recordsCommitted,
+            status: `task ${p.chunkIndex + 1}/${p.chunkCount} COMPLETE, revision ${p.task.RevenueAttributionLatestRevision}`,
+          });
+        },
       },
-    });
+      submission,
+    );
     bar.done();
     console.log(`   ${green("✔")} ${result.tasks.length} tasks COMPLETE; the attribution is at revision ${bold(result.revision)}`);
 
@@ -192,7 +193,7 @@ async function main(): Promise<void> {
     const withMistake = exportedRows(year + 1);
     withMistake[417] = { ...withMistake[417]!, EffectiveUntil: `${year + 1}-02-30` };
     try {
-      await submitAllocations(prm, {
+      await submitAllocations({ client: prm }, {
         Catalog: CATALOG,
         RevenueAttributionIdentifier: attribution.Id,
         RevenueShareAllocations: withMistake,
@@ -209,7 +210,7 @@ async function main(): Promise<void> {
     // 6. The identical call again, as a Lambda retry or a restart after a crash would make it: it resumes, and
     // with nothing left it applies nothing twice.
     const beforeAgain = emulator.inspect().requests.total;
-    const again = await submitAllocations(prm, submission);
+    const again = await submitAllocations(polling, submission);
     const alreadyApplied = again.alreadyApplied.reduce((n, r) => n + r.last - r.first + 1, 0);
     console.log(
       `${bold("6.")} The same call again (a retried Lambda would make it): ${alreadyApplied} of ${rows.length} changes ` +

@@ -69,15 +69,17 @@ export interface HandlerSettings {
 export function makeHandler(settings: HandlerSettings) {
   return async (event: SubmitEvent, context: LambdaContextLike): Promise<SubmitResponse> => {
     const rows = await settings.rows.get(event.rowsKey);
-    // No taskDurationEstimate: the first task of a fresh attribution is timed, later invocations
+    // No taskDurationEstimateMs: the first task of a fresh attribution is timed, later invocations
     // learn from the attribution's latest task how long one takes.
-    const result = await submitAllocations(settings.client, {
-      Catalog: "Sandbox",
-      RevenueAttributionIdentifier: event.attribution,
-      RevenueShareAllocations: rows,
-      Description: `CRM export ${event.rowsKey}`,
-      deadline: () => context.getRemainingTimeInMillis(),
-    });
+    const result = await submitAllocations(
+      { client: settings.client, deadline: () => context.getRemainingTimeInMillis() },
+      {
+        Catalog: "Sandbox",
+        RevenueAttributionIdentifier: event.attribution,
+        RevenueShareAllocations: rows,
+        Description: `CRM export ${event.rowsKey}`,
+      },
+    );
     const committed = result.committed.reduce((n, r) => n + r.last - r.first + 1, 0);
     // An AllocationsSubmissionError or AllocationsConflictError propagates: the invocation fails and its
     // JSON log line (JSON.stringify(error)) names every index range and the cause.

@@ -30,13 +30,15 @@ import { AllocationsSubmissionError, submitAllocations } from "../src/batch/inde
 
 const client = new PartnerCentralRevenueMeasurementClient();
 try {
-  const result = await submitAllocations(client, {
-    Catalog: "Sandbox",
-    RevenueAttributionIdentifier: attributionId,
-    RevenueShareAllocations: rows, // any number; tasks of 250, each waited for
-    labels: crmIds, // your own id per row, carried into every report and error
-    onRecordFailure: "skip", // a row the service refuses does not block the others
-  });
+  const result = await submitAllocations(
+    { client, onRecordFailure: "skip" }, // a row the service refuses does not block the others
+    {
+      Catalog: "Sandbox",
+      RevenueAttributionIdentifier: attributionId,
+      RevenueShareAllocations: rows, // any number; tasks of 250, each waited for
+      labels: crmIds, // your own id per row, carried into every report and error
+    },
+  );
   console.log(`revision ${result.revision}: ${result.tasks.length} tasks, ${result.failed.length} rows refused`);
   for (const f of result.failed) console.log(`${f.label}: ${f.ErrorCode} ${f.ErrorMessage}`);
   console.log(`first allocation: ${result.allocationIds[0]}`); // keep them to UPDATE next month

@@ -27,7 +27,7 @@ function formerDelayMs(attempt: number, minDelay = 2, maxDelay = 30): number {
 }
 
 const current = (attempt: number) =>
-  waiterDelayMs(attempt, ALLOCATIONS_TASK_WAITER_DEFAULTS.minDelay, ALLOCATIONS_TASK_WAITER_DEFAULTS.maxDelay);
+  waiterDelayMs(attempt, ALLOCATIONS_TASK_WAITER_DEFAULTS.minDelayMs, ALLOCATIONS_TASK_WAITER_DEFAULTS.maxDelayMs);
 
 /** Polls at 0 (immediate), then after each delay, until one comes at or after the task's end. */
 function simulate(taskMs: number, delay: (attempt: number) => number): { latencyMs: number; polls: number } {
@@ -122,7 +122,7 @@ async function emulatorRuns(): Promise<void> {
 async function batch(): Promise<void> {
   await withEmulator(50, async (client, attribution) => {
     const t0 = performance.now();
-    const result = await submitAllocations(client, { Catalog: "AWS", RevenueAttributionIdentifier: attribution, RevenueShareAllocations: rows(5_000) });
+    const result = await submitAllocations({ client }, { Catalog: "AWS", RevenueAttributionIdentifier: attribution, RevenueShareAllocations: rows(5_000) });
     const seconds = (performance.now() - t0) / 1000;
     console.log(
       `\n5,000 changes, ${result.tasks.length} tasks of 50 ms, default pacing (1 start/s) and waiter: ${seconds.toFixed(1)} s ` +

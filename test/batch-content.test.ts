@@ -10,6 +10,7 @@ import { beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import type { Emulator } from "../src/testing/index.js";
 import {
   ClientValidationError,
+  InvalidConfigurationError,
   CreateRevenueAttributionCommand,
   PartnerCentralRevenueMeasurementClient,
   PartnerCentralRevenueMeasurementError,
@@ -25,7 +26,8 @@ import {
   submitAllocations,
 } from "../src/batch/index.js";
 import { rows, storedCounts, updateOf } from "./helpers/batch-rows.js";
-import { FAST_WAIT as fast, useEmulator } from "./helpers/emulator-suite.js";
+import { FAST_POLL, FAST_WAIT as fast, useEmulator } from "./helpers/emulator-suite.js";
+import { inTwo } from "./helpers/two-arguments.js";
 
 const suite = useEmulator({ taskDurationMs: 5 });
 let emulator: Emulator;
@@ -70,7 +72,7 @@ async function otherWriterTask(changes: RevenueShareAllocation[]): Promise<void>
       RevenueShareAllocations: changes,
     }),
   );
-  await waitUntilAllocationsTaskComplete({ client, ...fast }, { Catalog: "AWS", RevenueAttributionIdentifier: attribution, TaskId: started.TaskId });
+  await waitUntilAllocationsTaskComplete({ client, ...FAST_POLL }, { Catalog: "AWS", RevenueAttributionIdentifier: attribution, TaskId: started.TaskId });
 }
 /**
  * A client without local checks: the tests that need a task to FAILED use an UPDATE of an id the attribution does
@@ -89,12 +91,12 @@ describe("row 1: revision bumps that are not allocation tasks", () => {
     it(`an UpdateRevenueAttribution between chunks is not another writer's change${base ? " (base revision given)" : ""}`, async () => {
       const list = rows(300);
       const extra = { chunkSize: 100, ...(base ? { RevenueAttributionRevision: base } : {}) };
-      const first = await rejected(submitAllocations(client, input(list, { ...extra, onProgress: stopAfterFirstTask })), AllocationsSubmissionError);
+      const first = await rejected(submitAllocations(...inTwo(client, input(list, { ...extra, onProgress: stopAfterFirstTask }))), AllocationsSubmissionError);
       expect(first.committed).toEqual([{ first: 0, last: 99 }]);
       await client.send(new UpdateRevenueAttributionCommand({ Catalog: "AWS", Identifier: attribution, Revision: "2", Description: "renamed" }));
-      const plan = await planAllocations(client, input(list, extra));
+      const plan = await planAllocations(...inTwo(client, input(list, extra)));
       expect(plan).toMatchObject({ conflicts: [], taskCount: 2, alreadyApplied: [{ first: 0, last: 99 }] });
-      const result = await submitAllocations(client, input(list, extra));
+      const result = await submitAllocations(...inTwo(client, input(list, extra)));
       expect(result).toMatchObject({ finished: true, alreadyApplied: [{ first: 0, last: 99 }], committed: [{ first: 0, last: 299 }] });
       expect(storedCounts(list, stored().Allocations)).toEqual(list.map(() => 1));
     });
@@ -103,13 +105,13 @@ describe("row 1: revision bumps that are not allocation tasks", () => {
 
 describe("row 2: the same UPDATE row twice in the list", () => {
   it("stopped after chunk 0, the identical call and the plan see no conflict, and the end state is an uninterrupted run's", async () => {
-    await submitAllocations(client, input(rows(2, "seed")));
+    await submitAllocations(...inTwo(client, input(rows(2, "seed"))));
     const a = stored().Allocations[0]!;
     const list = [...rows(3, "x"), updateOf(a, "20"), updateOf(a, "20"), ...rows(2, "y")];
-    await rejected(submitAllocations(client, input(list, { onProgress: stopAfterFirstTask })), AllocationsSubmissionError);
-    const plan = await planAllocations(client, input(list));
+    await rejected(submitAllocations(...inTwo(client, input(list, { onProgress: stopAfterFirstTask }))), AllocationsSubmissionError);
+    const plan = await planAllocations(...inTwo(client, input(list)));
     expect(plan).toMatchObject({ conflicts: [], alreadyApplied: [{ first: 0, last: 4 }], toCreate: [{ first: 5, last: 6 }] });
-    const result = await submitAllocations(client, input(list));
+    const result = await submitAllocations(...inTwo(client, input(list)));
     expect(result).toMatchObject({ finished: true, committed: [{ first: 0, last: 6 }] });
     expect(stored().Allocations.find((x) => x.RevenueAttributionAllocationId === a.RevenueAttributionAllocationId)!.RevenueSharePercent).toBe("20");
     expect(storedCounts(list.filter((r) => r.Action === "CREATE"), stored().Allocations).every((n) => n === 1)).toBe(true);
@@ -119,11 +121,11 @@ describe("row 2: the same UPDATE row twice in the list", () => {
 describe("row 3: another writer changes a row this submission created", () => {
   it("without a base revision: a conflict naming the row and the status; removing the row, as advised, keeps theirs and applies the rest once", async () => {
     const list = rows(300);
-    await rejected(submitAllocations(client, input(list, { chunkSize: 100, onProgress: stopAfterFirstTask })), AllocationsSubmissionError);
+    await rejected(submitAllocations(...inTwo(client, input(list, { chunkSize: 100, onProgress: stopAfterFirstTask }))), AllocationsSubmissionError);
     const row24 = storedOf(list[24]!);
     await otherWriterTask([{ ...updateOf(row24, row24.RevenueSharePercent), Status: "INACTIVE" }]);
     const writesBefore = starts();
-    const conflict = await rejected(submitAllocations(client, input(list, { chunkSize: 100 })), AllocationsConflictError);
+    const conflict = await rejected(submitAllocations(...inTwo(client, input(list, { chunkSize: 100 }))), AllocationsConflictError);
     expect(conflict.conflicts).toEqual([
       {
         index: 24,
@@ -137,7 +139,7 @@ describe("row 3: another writer changes a row this submission created", () => {
     expect(stored().Allocations).toHaveLength(100);
     // The advice, followed: remove row 24.
     const without = list.filter((_r, i) => i !== 24);
-    const result = await submitAllocations(client, input(without, { chunkSize: 100 }));
+    const result = await submitAllocations(...inTwo(client, input(without, { chunkSize: 100 })));
     expect(result.finished).toBe(true);
     expect(stored().Allocations).toHaveLength(300);
     expect(storedOf(list[24]!).Status).toBe("INACTIVE");
@@ -147,18 +149,18 @@ describe("row 3: another writer changes a row this submission created", () => {
   it("with a base revision: the conflict names the row; making it an UPDATE, as advised, writes it without a second allocation", async () => {
     const list = rows(300);
     const extra = { chunkSize: 100, RevenueAttributionRevision: "1" };
-    await rejected(submitAllocations(client, input(list, { ...extra, onProgress: stopAfterFirstTask })), AllocationsSubmissionError);
+    await rejected(submitAllocations(...inTwo(client, input(list, { ...extra, onProgress: stopAfterFirstTask }))), AllocationsSubmissionError);
     const row24 = storedOf(list[24]!);
     await otherWriterTask([{ ...updateOf(row24, row24.RevenueSharePercent), Status: "INACTIVE" }]);
-    const conflict = await rejected(submitAllocations(client, input(list, extra)), AllocationsConflictError);
+    const conflict = await rejected(submitAllocations(...inTwo(client, input(list, extra))), AllocationsConflictError);
     expect(conflict.conflicts.map((c) => c.index)).toEqual([24]);
     expect(conflict.conflicts[0]!.advice).toContain(`make it an UPDATE (Action "UPDATE", RevenueAttributionAllocationId "${row24.RevenueAttributionAllocationId}", Status "ACTIVE")`);
     // The recovery the old message advised (the current revision as base) must not create it again either.
-    const again = await rejected(submitAllocations(client, input(list, { ...extra, RevenueAttributionRevision: conflict.revision })), AllocationsConflictError);
+    const again = await rejected(submitAllocations(...inTwo(client, input(list, { ...extra, RevenueAttributionRevision: conflict.revision }))), AllocationsConflictError);
     expect(again.conflicts.map((c) => c.index)).toEqual([24]);
     // The advice, followed.
     const fixed = list.map((r, i) => (i === 24 ? { ...updateOf(row24, r.RevenueSharePercent), Status: "ACTIVE" as const } : r));
-    const result = await submitAllocations(client, input(fixed, extra));
+    const result = await submitAllocations(...inTwo(client, input(fixed, extra)));
     expect(result.finished).toBe(true);
     expect(stored().Allocations).toHaveLength(300);
     expect(storedOf(list[24]!).Status).toBe("ACTIVE");
@@ -166,17 +168,17 @@ describe("row 3: another writer changes a row this submission created", () => {
   });
 
   it("with a base revision, an UPDATE row whose allocation another writer changed since: named with both values; the advised call with the current revision writes it", async () => {
-    await submitAllocations(client, input(rows(2, "seed"))); // revision 2
+    await submitAllocations(...inTwo(client, input(rows(2, "seed")))); // revision 2
     const a = stored().Allocations[0]!;
     const list = [...rows(3, "x"), updateOf(a, "30")];
     const extra = { chunkSize: 3, RevenueAttributionRevision: "2" };
-    await rejected(submitAllocations(client, input(list, { ...extra, onProgress: stopAfterFirstTask })), AllocationsSubmissionError);
+    await rejected(submitAllocations(...inTwo(client, input(list, { ...extra, onProgress: stopAfterFirstTask }))), AllocationsSubmissionError);
     await otherWriterTask([updateOf(a, "55")]);
-    const conflict = await rejected(submitAllocations(client, input(list, extra)), AllocationsConflictError);
+    const conflict = await rejected(submitAllocations(...inTwo(client, input(list, extra))), AllocationsConflictError);
     expect(conflict.conflicts).toEqual([
       expect.objectContaining({ index: 3, reason: expect.stringContaining(`from ${a.RevenueSharePercent}% ACTIVE to 55% ACTIVE, which no UPDATE of it in this submission writes (row 3: 30% (status unchanged))`), advice: expect.stringContaining(`RevenueAttributionRevision "${conflict.revision}"`) }),
     ]);
-    const result = await submitAllocations(client, input(list, { ...extra, RevenueAttributionRevision: conflict.revision }));
+    const result = await submitAllocations(...inTwo(client, input(list, { ...extra, RevenueAttributionRevision: conflict.revision })));
     expect(result).toMatchObject({ finished: true, alreadyApplied: [{ first: 0, last: 2 }] });
     expect(stored().Allocations.find((x) => x.RevenueAttributionAllocationId === a.RevenueAttributionAllocationId)!.RevenueSharePercent).toBe("30");
   });
@@ -189,29 +191,29 @@ describe("rows 4 and 5: a FAILED task, then the list as given, then a fixed list
     const inactive = { ...r1!, Status: "INACTIVE" as const, RevenueSharePercent: "23" };
     const bad = { ...updateOf({ ...r2!, RevenueAttributionAllocationId: "alloc-doesnotexist1" }, "10") };
     const list = [r0!, inactive, r2!, bad];
-    const failed = await rejected(submitAllocations(client, input(list, { chunkSize: 2 })), AllocationsSubmissionError);
+    const failed = await rejected(submitAllocations(...inTwo(client, input(list, { chunkSize: 2 }))), AllocationsSubmissionError);
     expect(failed.failed).toEqual([expect.objectContaining({ index: 3, ErrorCode: "RESOURCE_NOT_FOUND" })]);
     expect(failed.message).toContain("Fix or remove RevenueShareAllocations[3]");
     expect(failed.message).not.toContain("with the same arguments");
 
-    const plan = await planAllocations(client, input(list, { chunkSize: 2 }));
+    const plan = await planAllocations(...inTwo(client, input(list, { chunkSize: 2 })));
     expect(plan.wouldFailAgain).toBe(true);
     expect(plan.lastTaskFailure).toMatchObject({ sameSubmission: true, failed: [{ index: 3, ErrorCode: "RESOURCE_NOT_FOUND" }] });
     const startsBefore = starts();
-    const again = await rejected(submitAllocations(client, input(list, { chunkSize: 2 })), AllocationsSubmissionError);
+    const again = await rejected(submitAllocations(...inTwo(client, input(list, { chunkSize: 2 }))), AllocationsSubmissionError);
     expect(again.failed).toEqual([expect.objectContaining({ index: 3, ErrorCode: "RESOURCE_NOT_FOUND" })]);
     expect(starts()).toBe(startsBefore); // not repeated
 
     // The "fixed" list drops the bad row and changes the committed INACTIVE row's percent.
     const fixed = [r0!, { ...inactive, RevenueSharePercent: "44" }, r2!];
-    const fixedPlan = await planAllocations(client, input(fixed, { chunkSize: 2 }));
+    const fixedPlan = await planAllocations(...inTwo(client, input(fixed, { chunkSize: 2 })));
     expect(fixedPlan.wouldFailAgain).toBe(false);
     expect(fixedPlan.conflicts).toEqual([expect.objectContaining({ index: 1, reason: expect.stringContaining("RevenueSharePercent 23 (row: 44)") })]);
-    const conflict = await rejected(submitAllocations(client, input(fixed, { chunkSize: 2 })), AllocationsConflictError);
+    const conflict = await rejected(submitAllocations(...inTwo(client, input(fixed, { chunkSize: 2 }))), AllocationsConflictError);
     expect(starts()).toBe(startsBefore);
     const id = conflict.conflicts[0]!.RevenueAttributionAllocationId!;
     const asUpdate = [r0!, { ...inactive, Action: "UPDATE" as const, RevenueAttributionAllocationId: id, RevenueSharePercent: "44" }, r2!];
-    const result = await submitAllocations(client, input(asUpdate, { chunkSize: 2 }));
+    const result = await submitAllocations(...inTwo(client, input(asUpdate, { chunkSize: 2 })));
     expect(result.finished).toBe(true);
     const ofRow1 = stored().Allocations.filter((a) => a.EntityIdentifier === r1!.EntityIdentifier);
     expect(ofRow1).toEqual([expect.objectContaining({ RevenueSharePercent: "44", Status: "INACTIVE" })]);
@@ -223,18 +225,18 @@ describe("row 6 and 7: deadlines", () => {
   it("refuses a number, a past Date and a non-finite function result before any request, naming deadline", async () => {
     const before = emulator.inspect().requests.total;
     for (const deadline of [30_000, Date.now() + 60_000, new Date(Date.now() - 1), () => Number.NaN, () => Infinity, new Date(Number.NaN)]) {
-      const error = await rejected(submitAllocations(client, input(rows(3), { deadline })), ClientValidationError);
-      expect(error.FieldList).toEqual([expect.objectContaining({ Name: "deadline", Code: "INVALID_VALUE" })]);
+      const error = await rejected(submitAllocations(...inTwo(client, input(rows(3), { deadline }))), InvalidConfigurationError);
+      expect(error.message).toMatch(/^Invalid Configuration of submitAllocations: deadline (is|must|returned) /);
     }
     expect(emulator.inspect().requests.total).toBe(before);
   });
 
   it("checks the time before each page it reads: a deadline reached while listing ends the call there", async () => {
-    await submitAllocations(client, input(rows(2_500, "many"))); // 5 pages of 500
+    await submitAllocations(...inTwo(client, input(rows(2_500, "many")))); // 5 pages of 500
     const lists = () => emulator.inspect().requests.byOperation.ListRevenueAttributionAllocations ?? 0;
     const listsBefore = lists();
     // Time as the call sees it: each page read costs 1 s of a 3.5 s budget (the margin kept for returning is 1 s).
-    const result = await submitAllocations(client, input(rows(2_600, "many"), { deadline: () => 3_500 - 1_000 * (lists() - listsBefore) }));
+    const result = await submitAllocations(...inTwo(client, input(rows(2_600, "many"), { deadline: () => 3_500 - 1_000 * (lists() - listsBefore) })));
     expect(result).toMatchObject({ finished: false, reason: expect.stringMatching(/^the deadline came while reading the attribution \(500 ms left; 1000 ms are kept/) });
     expect(lists() - listsBefore).toBe(3); // the 4th page would start with less than the margin left
     expect(starts()).toBe(10);
@@ -244,10 +246,10 @@ describe("row 6 and 7: deadlines", () => {
     const { endpoint, region, credentials } = emulator;
     const behind = new PartnerCentralRevenueMeasurementClient({ endpoint, region, credentials, clock: { now: () => Date.now() - 100_000 } });
     // Past by Date.now(), 60 s ahead by the client's clock: accepted, and the work fits.
-    const result = await submitAllocations(behind, input(rows(3), { deadline: new Date(Date.now() - 40_000), taskDurationEstimate: 1 }));
+    const result = await submitAllocations(...inTwo(behind, input(rows(3), { deadline: new Date(Date.now() - 40_000), taskDurationEstimateMs: 1000 })));
     expect(result).toMatchObject({ finished: true, committed: [{ first: 0, last: 2 }] });
     // 0.5 s ahead by the client's clock: accepted, but less than the 1 s kept for returning: it stops before reading.
-    const close = await submitAllocations(behind, input(rows(3, "close"), { deadline: new Date(Date.now() - 99_500), taskDurationEstimate: 1 }));
+    const close = await submitAllocations(...inTwo(behind, input(rows(3, "close"), { deadline: new Date(Date.now() - 99_500), taskDurationEstimateMs: 1000 })));
     behind.destroy();
     expect(close).toMatchObject({ finished: false, tasksRemaining: undefined, tasks: [], reason: expect.stringContaining("the deadline came while reading the attribution (") });
     expect(starts()).toBe(1);
@@ -257,10 +259,10 @@ describe("row 6 and 7: deadlines", () => {
 describe("row 8: bounded errors", () => {
   it("a conflict over 2,000 rows serializes to a few KB in JSON, message and util.inspect, account ids masked", async () => {
     const list = rows(2_000, "big");
-    await submitAllocations(client, input(list));
+    await submitAllocations(...inTwo(client, input(list)));
     // Every percent 0.01 higher (each month stays far under the 100 % cap).
     const changed = list.map((r) => ({ ...r, RevenueSharePercent: (Number(r.RevenueSharePercent) + 0.01).toFixed(2) }));
-    const conflict = await rejected(submitAllocations(client, input(changed)), AllocationsConflictError);
+    const conflict = await rejected(submitAllocations(...inTwo(client, input(changed))), AllocationsConflictError);
     expect(conflict.conflicts).toHaveLength(2_000); // the members keep everything
     const json = JSON.stringify(conflict);
     const shown = inspect(conflict, { depth: Infinity });
@@ -312,14 +314,14 @@ describe("row 9: callbacks and the initial wait", () => {
       const boom = new Error("progress store down");
       const list = rows(20);
       const error = await rejected(
-        submitAllocations(client, input(list, { chunkSize: 10, onProgress: async () => Promise.reject(boom) })),
+        submitAllocations(...inTwo(client, input(list, { chunkSize: 10, onProgress: async () => Promise.reject(boom) }))),
         AllocationsSubmissionError,
       );
       expect(error.cause).toBe(boom);
       expect(error).toMatchObject({ committed: [{ first: 0, last: 9 }], notApplied: [{ first: 10, last: 19 }], inDoubt: [] });
       await new Promise((r) => setTimeout(r, 20));
       expect(unhandled).toEqual([]);
-      const again = await submitAllocations(client, input(list, { chunkSize: 10 }));
+      const again = await submitAllocations(...inTwo(client, input(list, { chunkSize: 10 })));
       expect(again).toMatchObject({ finished: true, alreadyApplied: [{ first: 0, last: 9 }] });
     } finally {
       process.off("unhandledRejection", onUnhandled);
@@ -340,7 +342,7 @@ describe("row 9: callbacks and the initial wait", () => {
         },
         async () => Promise.reject(new Error("poll hook broke")),
       ]) {
-        const error = await rejected(submitAllocations(client, input(rows(5, `p${starts()}`), { onPoll })), AllocationsSubmissionError);
+        const error = await rejected(submitAllocations(...inTwo(client, input(rows(5, `p${starts()}`), { onPoll }))), AllocationsSubmissionError);
         expect((error.cause as Error).message).toBe("poll hook broke");
         expect(error.inDoubt).toEqual([{ first: 0, last: 4 }]);
         emulator.finishTasks();
@@ -354,17 +356,17 @@ describe("row 9: callbacks and the initial wait", () => {
 
   it("a deadline during the wait for a task left running reports rows committed earlier as committed, the running task's rows in doubt", async () => {
     const list = rows(30);
-    await rejected(submitAllocations(client, input(list, { chunkSize: 10, onProgress: stopAfterFirstTask })), AllocationsSubmissionError);
+    await rejected(submitAllocations(...inTwo(client, input(list, { chunkSize: 10, onProgress: stopAfterFirstTask }))), AllocationsSubmissionError);
     emulator.setTaskDurationMs(Infinity);
     // An earlier run of the same submission started chunk 1 and died: the task keeps running.
     const controller = new AbortController();
     await rejected(
-      submitAllocations(client, input(list, { chunkSize: 10, abortSignal: controller.signal, onPoll: () => controller.abort() })),
+      submitAllocations(...inTwo(client, input(list, { chunkSize: 10, abortSignal: controller.signal, onPoll: () => controller.abort() }))),
       AllocationsSubmissionError,
     );
     expect(stored().Tasks.map((t) => t.Status)).toEqual(["COMPLETE", "IN_PROGRESS"]);
     // 1.3 s left: enough for the reads (1 s is kept for returning), the wait ends at the deadline.
-    const result = await submitAllocations(client, input(list, { chunkSize: 10, deadline: () => 1_300 }));
+    const result = await submitAllocations(...inTwo(client, input(list, { chunkSize: 10, deadline: () => 1_300 })));
     expect(result).toMatchObject({
       finished: false,
       committed: [{ first: 0, last: 9 }],
@@ -393,14 +395,14 @@ describe("issue 19 item 3: bad rows do not block good ones (onRecordFailure)", (
   it('"stop" (default) stops at the first FAILED task naming the row to fix; "skip" then goes on from there, leaving each bad row out; a fixed list stores each change once', async () => {
     const client = looseClient();
     const list = broken();
-    const stopped = await rejected(submitAllocations(client, input(list, { chunkSize: 10 })), AllocationsSubmissionError);
+    const stopped = await rejected(submitAllocations(...inTwo(client, input(list, { chunkSize: 10 }))), AllocationsSubmissionError);
     expect(stopped.failed).toEqual([expect.objectContaining({ index: 3, ErrorCode: "RESOURCE_NOT_FOUND" })]);
     expect(stopped.notApplied).toEqual([{ first: 0, last: 2 }, { first: 4, last: 29 }]);
     expect(stopped.message).toContain("Fix or remove RevenueShareAllocations[3]");
 
     // Same list with "skip" (same submission): the FAILED task is not repeated, its good rows go in a new task.
     const startsBefore = starts();
-    const skipped = await submitAllocations(client, input(list, { chunkSize: 10, onRecordFailure: "skip" }));
+    const skipped = await submitAllocations(...inTwo(client, input(list, { chunkSize: 10, onRecordFailure: "skip" })));
     expect(skipped).toMatchObject({ finished: true, inDoubt: [], notApplied: [] });
     expect(skipped.failed.map((f) => [f.index, f.ErrorCode])).toEqual([
       [3, "RESOURCE_NOT_FOUND"],
@@ -415,7 +417,7 @@ describe("issue 19 item 3: bad rows do not block good ones (onRecordFailure)", (
 
     // The fixed list: only the three fixed rows are sent.
     const fixed = rows(30, "skip");
-    const result = await submitAllocations(client, input(fixed, { chunkSize: 10 }));
+    const result = await submitAllocations(...inTwo(client, input(fixed, { chunkSize: 10 })));
     expect(result).toMatchObject({ finished: true, failed: [] });
     expect(result.tasks.map((t) => t.TotalRevenueAttributionAllocationRecords)).toEqual([1, 1, 1]);
     expect(storedCounts(fixed, stored().Allocations)).toEqual(fixed.map(() => 1));
@@ -424,8 +426,8 @@ describe("issue 19 item 3: bad rows do not block good ones (onRecordFailure)", (
 
   it("refuses an unknown onRecordFailure before any request", async () => {
     const before = emulator.inspect().requests.total;
-    const error = await rejected(submitAllocations(client, input(rows(2), { onRecordFailure: "ignore" })), ClientValidationError);
-    expect(error.FieldList).toEqual([expect.objectContaining({ Name: "onRecordFailure", Code: "INVALID_ENUM_VALUE" })]);
+    const error = await rejected(submitAllocations(...inTwo(client, input(rows(2), { onRecordFailure: "ignore" }))), InvalidConfigurationError);
+    expect(error.message).toBe('Invalid Configuration of submitAllocations: onRecordFailure must be "stop" or "skip", got "ignore"');
     expect(emulator.inspect().requests.total).toBe(before);
   });
 });
@@ -434,42 +436,42 @@ describe("issue 19 item 4: results per input index", () => {
   it("returns the allocation id of every committed row (CREATEs read back, UPDATEs as given), joinable to the caller's labels, which every failure and conflict carries", async () => {
     const list = rows(12, "ids");
     const labels = list.map((_r, i) => `crm-${1000 + i}`);
-    const first = await submitAllocations(client, input(list, { chunkSize: 5, labels }));
+    const first = await submitAllocations(...inTwo(client, input(list, { chunkSize: 5, labels })));
     expect(first.allocationIds).toHaveLength(12);
     for (const [i, id] of first.allocationIds.entries()) {
       expect(stored().Allocations.find((a) => a.RevenueAttributionAllocationId === id)?.EntityIdentifier).toBe(list[i]!.EntityIdentifier);
     }
     // Already applied: the ids come from the reconciliation, nothing is sent.
-    const again = await submitAllocations(client, input(list, { chunkSize: 5, labels }));
+    const again = await submitAllocations(...inTwo(client, input(list, { chunkSize: 5, labels })));
     expect(again.allocationIds).toEqual(first.allocationIds);
 
     // An UPDATE next month of what was created: by id, from the result; a bad row fails with its label.
     const next = [updateOf(storedOf(list[0]!), "33"), { ...updateOf({ ...list[1]!, RevenueAttributionAllocationId: "alloc-doesnotexist9" }, "5") }, ...rows(1, "ids-new")];
     const loose = looseClient();
-    const failed = await rejected(submitAllocations(loose, input(next, { labels: ["a", "b", "c"] })), AllocationsSubmissionError);
+    const failed = await rejected(submitAllocations(...inTwo(loose, input(next, { labels: ["a", "b", "c"] }))), AllocationsSubmissionError);
     expect(failed.failed).toEqual([expect.objectContaining({ index: 1, label: "b", ErrorCode: "RESOURCE_NOT_FOUND" })]);
     expect(failed.message).toContain('RevenueShareAllocations[1] (label "b") RESOURCE_NOT_FOUND');
-    const skipped = await submitAllocations(loose, input(next, { labels: ["a", "b", "c"], onRecordFailure: "skip" }));
+    const skipped = await submitAllocations(...inTwo(loose, input(next, { labels: ["a", "b", "c"], onRecordFailure: "skip" })));
     expect(skipped.allocationIds[0]).toBe(first.allocationIds[0]);
     expect(skipped.allocationIds[1]).toBeUndefined();
     expect(stored().Allocations.find((a) => a.RevenueAttributionAllocationId === skipped.allocationIds[2])?.EntityIdentifier).toBe("ids-new-0000");
 
     // A conflict carries the label too.
     const changed = list.map((r, i) => (i === 4 ? { ...r, RevenueSharePercent: "99" } : r));
-    const conflict = await rejected(submitAllocations(client, input(changed, { chunkSize: 5, labels })), AllocationsConflictError);
+    const conflict = await rejected(submitAllocations(...inTwo(client, input(changed, { chunkSize: 5, labels }))), AllocationsConflictError);
     // (Row 0 conflicts too: the UPDATE above set it to 33.)
     expect(conflict.conflicts.map((c) => [c.index, c.label])).toEqual([[0, "crm-1000"], [4, "crm-1004"]]);
     expect(conflict.message).toContain('RevenueShareAllocations[4] (label "crm-1004")');
-    const plan = await planAllocations(client, input(changed, { chunkSize: 5, labels }));
+    const plan = await planAllocations(...inTwo(client, input(changed, { chunkSize: 5, labels })));
     expect(plan.conflicts.map((c) => c.label)).toEqual(["crm-1000", "crm-1004"]);
     expect(plan.allocationIds[1]).toBe(first.allocationIds[1]);
     expect(plan.allocationIds[0]).toBeUndefined(); // in conflict, so not applied
   });
 
   it("refuses labels that do not match the rows, naming the field", async () => {
-    const error = await rejected(submitAllocations(client, input(rows(2), { labels: ["only one"] })), ClientValidationError);
+    const error = await rejected(submitAllocations(...inTwo(client, input(rows(2), { labels: ["only one"] }))), ClientValidationError);
     expect(error.FieldList).toEqual([expect.objectContaining({ Name: "labels" })]);
-    const long = await rejected(planAllocations(client, input(rows(2), { labels: ["ok", "x".repeat(300)] })), ClientValidationError);
+    const long = await rejected(planAllocations(...inTwo(client, input(rows(2), { labels: ["ok", "x".repeat(300)] }))), ClientValidationError);
     expect(long.FieldList).toEqual([expect.objectContaining({ Name: "labels[1]" })]);
   });
 });

@@ -19,7 +19,7 @@ import { submitAllocations, type SubmitAllocationsOutput } from "../src/batch/in
 import type { Emulator, FaultOptions } from "../src/testing/index.js";
 import { storedCounts } from "./helpers/batch-rows.js";
 import { useEmulator } from "./helpers/emulator-suite.js";
-import { crashSubmission, type CrashChildConfig } from "./helpers/crash-submission.js";
+import { CRASH_OPTIONS, crashSubmission, type CrashChildConfig } from "./helpers/crash-submission.js";
 
 const START = "StartRevenueAttributionAllocationsTask";
 const suite = useEmulator({ taskDurationMs: 5 });
@@ -132,7 +132,7 @@ describe("submitAllocations killed with SIGKILL, then called again identically",
     const drop: FaultOptions = { dropConnectionRate: 1, dropWhen: "before", operations: ["GetRevenueAttribution"] };
     await crashWhen(ra, drop, () => (stats().GetRevenueAttribution ?? 0) >= 1, "the child reads the attribution");
     expect(attributionState(ra).Tasks).toHaveLength(0);
-    checkExactlyOnce(ra, await submitAllocations(client, crashSubmission(ra)), 0);
+    checkExactlyOnce(ra, await submitAllocations({ client, ...CRASH_OPTIONS }, crashSubmission(ra)), 0);
   });
 
   it("before its first start reached the service", async () => {
@@ -140,7 +140,7 @@ describe("submitAllocations killed with SIGKILL, then called again identically",
     const drop: FaultOptions = { dropConnectionRate: 1, dropWhen: "before", operations: [START] };
     await crashWhen(ra, drop, () => (stats()[START] ?? 0) >= 1, "the child sends a start");
     expect(attributionState(ra).Tasks).toHaveLength(0);
-    checkExactlyOnce(ra, await submitAllocations(client, crashSubmission(ra)), 0);
+    checkExactlyOnce(ra, await submitAllocations({ client, ...CRASH_OPTIONS }, crashSubmission(ra)), 0);
   });
 
   it("after a start was applied but before its response: the next call waits for that task instead of starting another", async () => {
@@ -151,7 +151,7 @@ describe("submitAllocations killed with SIGKILL, then called again identically",
     emulator.setTaskDurationMs(5);
     expect(attributionState(ra).Tasks.map((t) => t.Status)).toEqual(["IN_PROGRESS"]);
     const polls = stats().GetRevenueAttributionAllocationsTask ?? 0;
-    const again = submitAllocations(client, crashSubmission(ra));
+    const again = submitAllocations({ client, ...CRASH_OPTIONS }, crashSubmission(ra));
     await until(() => (stats().GetRevenueAttributionAllocationsTask ?? 0) >= polls + 2, "the second call waits for the task");
     expect(attributionState(ra).Tasks).toHaveLength(1); // no duplicate start while it waits
     emulator.finishTasks();
@@ -164,7 +164,7 @@ describe("submitAllocations killed with SIGKILL, then called again identically",
     const slowStart: FaultOptions = { latencyMs: 300, operations: [START] };
     await crashWhen(ra, slowStart, () => (stats()[START] ?? 0) >= 1, "the child's start reaches the emulator");
     expect(attributionState(ra).Tasks).toHaveLength(0); // not processed yet: it lands during the next call
-    const result = await submitAllocations(client, crashSubmission(ra));
+    const result = await submitAllocations({ client, ...CRASH_OPTIONS }, crashSubmission(ra));
     const state = attributionState(ra);
     // The late start and the new call's start carry the same ClientToken: one task, whichever came first.
     expect(state.Tasks).toHaveLength(3);
@@ -178,7 +178,7 @@ describe("submitAllocations killed with SIGKILL, then called again identically",
     await until(() => child.lines.includes("FROZEN"), "the child blocks after chunk 1");
     await kill(child);
     expect(attributionState(ra).Tasks.map((t) => t.Status)).toEqual(["COMPLETE"]);
-    checkExactlyOnce(ra, await submitAllocations(client, crashSubmission(ra)), 250);
+    checkExactlyOnce(ra, await submitAllocations({ client, ...CRASH_OPTIONS }, crashSubmission(ra)), 250);
   });
 
   for (const base of [undefined, "1"]) {
@@ -193,7 +193,7 @@ describe("submitAllocations killed with SIGKILL, then called again identically",
       emulator.setTaskDurationMs(5);
       expect(attributionState(ra).Tasks.map((t) => t.Status)).toEqual(["COMPLETE", "IN_PROGRESS"]);
       const polls = stats().GetRevenueAttributionAllocationsTask ?? 0;
-      const again = submitAllocations(client, crashSubmission(ra, base));
+      const again = submitAllocations({ client, ...CRASH_OPTIONS }, crashSubmission(ra, base));
       await until(() => (stats().GetRevenueAttributionAllocationsTask ?? 0) >= polls + 2, "the second call waits for task 2");
       expect(attributionState(ra).Tasks).toHaveLength(2);
       emulator.finishTasks();
@@ -207,7 +207,7 @@ describe("submitAllocations killed with SIGKILL, then called again identically",
     emulator.setTaskDurationMs(Infinity);
     const child = startChild({ attribution: ra, delayFirstStartMs: 1_500 });
     await until(() => child.lines.includes("START HELD"), "the child twin holds its first start back");
-    const twin = submitAllocations(client, crashSubmission(ra));
+    const twin = submitAllocations({ client, ...CRASH_OPTIONS }, crashSubmission(ra));
     await until(() => attributionState(ra).Tasks.length === 1, "this twin starts task 1");
     emulator.finishTasks();
     await until(() => attributionState(ra).Tasks.length === 2, "this twin starts task 2");
@@ -241,7 +241,7 @@ describe("submitAllocations killed with SIGKILL, then called again identically",
       // Every third run has a concurrent twin in this process, and the child's first start is late on the wire.
       const withTwin = run % 3 === 2;
       const child = startChild({ attribution: ra, ...(withTwin ? { delayFirstStartMs: Math.floor(random() * 400) } : {}) });
-      const twin = withTwin ? submitAllocations(client, crashSubmission(ra)) : undefined;
+      const twin = withTwin ? submitAllocations({ client, ...CRASH_OPTIONS }, crashSubmission(ra)) : undefined;
       await until(() => emulator.inspect().requests.total - 1 >= killAt || child.lines.includes("DONE"), `request ${killAt}`);
       const finished = child.lines.includes("DONE");
       if (!finished) {
@@ -256,7 +256,7 @@ describe("submitAllocations killed with SIGKILL, then called again identically",
       const running = tasks.filter((t) => t.Status === "IN_PROGRESS").reduce((n, t) => n + t.TotalRevenueAttributionAllocationRecords, 0);
       const applied = attributionState(ra).Allocations.length;
       seen.push(`${finished ? "finished" : `killed at request ${killAt}`}${twin ? " (with a twin)" : ""}: ${tasks.map((t) => t.Status).join(",") || "no task"}`);
-      const result = await submitAllocations(client, crashSubmission(ra));
+      const result = await submitAllocations({ client, ...CRASH_OPTIONS }, crashSubmission(ra));
       checkExactlyOnce(ra, result, applied + running);
     }
     const stages = new Set(seen.filter((s) => s.startsWith("killed")).map((s) => s.split(": ")[1]));

@@ -4,50 +4,30 @@
  * signing clock is faked too). Tasks run until the test ends them: each one
  * `TASK_MS` of fake time after it started.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { CreateRevenueAttributionCommand, type PartnerCentralRevenueMeasurementClient } from "../src/index.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { PartnerCentralRevenueMeasurementClient } from "../src/index.js";
 import { submitAllocations } from "../src/batch/index.js";
-import { startEmulator, type Emulator } from "../src/testing/index.js";
-import { FAKE_TIMERS, drive, makeClient } from "./helpers/allocations-script.js";
+import type { Emulator } from "../src/testing/index.js";
+import { useFakeClockSuite } from "./helpers/batch-suite.js";
 import { rows } from "./helpers/batch-rows.js";
+import { inTwo } from "./helpers/two-arguments.js";
 
 let emulator: Emulator;
 let client: PartnerCentralRevenueMeasurementClient;
 let attribution: string;
 const START = "StartRevenueAttributionAllocationsTask";
-const poll = { minDelay: 1, maxDelay: 1 };
-
-beforeAll(async () => {
-  emulator = await startEmulator({ verifySignatures: false, taskDurationMs: Infinity });
-});
-afterAll(() => emulator.close());
-beforeEach(async () => {
-  vi.useFakeTimers(FAKE_TIMERS);
-  emulator.reset();
-  client = makeClient(emulator.endpoint);
-  attribution = (await drive(client.send(new CreateRevenueAttributionCommand({ Catalog: "AWS", Name: "deadline", TenancyModel: "MULTI_TENANT" })))).Id;
-});
-afterEach(() => {
-  client.destroy();
-  vi.useRealTimers();
-});
-
-const stored = () => emulator.inspect().revenueAttributions[0]!;
+const poll = { minDelayMs: 1000, maxDelayMs: 1000 };
+/** Every task ends TASK_MS of fake time after it started. */
 const TASK_MS = 100_000;
-
-/** Settles a call, ending every task TASK_MS of fake time after it started. */
-function run<T>(promise: Promise<T>): Promise<T> {
-  return drive(promise, () => {
-    const due = emulator.inspect().revenueAttributions.flatMap((a) => a.Tasks).some((t) => t.Status === "IN_PROGRESS" && t.StartedAt.getTime() + TASK_MS <= Date.now());
-    if (due) emulator.finishTasks();
-  });
-}
+const suite = useFakeClockSuite({ attribution: "deadline", taskMs: TASK_MS });
+const { run, stored } = suite;
+beforeEach(() => ({ emulator, client, attribution } = suite));
 
 describe("submitAllocations with a deadline", () => {
   it("does not start a task it cannot see finish, and resolves with finished: false; the next call finishes", async () => {
-    const input = { Catalog: "AWS", RevenueAttributionIdentifier: attribution, RevenueShareAllocations: rows(300), chunkSize: 100, ...poll } as const;
+    const input = { Catalog: "AWS", RevenueAttributionIdentifier: attribution, RevenueShareAllocations: rows(300), chunkSize: 100 } as const;
     const deadline = new Date(Date.now() + 250_000);
-    const result = await run(submitAllocations(client, { ...input, deadline, taskDurationEstimate: 60 }));
+    const result = await run(submitAllocations({ client, ...poll, deadline, taskDurationEstimateMs: 60_000 }, input));
     // Tasks take 100 s: two fit before the deadline, a third (expected to take as long) does not.
     expect(result).toMatchObject({
       finished: false,
@@ -62,32 +42,32 @@ describe("submitAllocations with a deadline", () => {
     expect(stored().Tasks.map((t) => t.Status)).toEqual(["COMPLETE", "COMPLETE"]);
     expect(stored().Allocations).toHaveLength(200);
 
-    const next = await run(submitAllocations(client, { ...input, deadline: () => 600_000 }));
+    const next = await run(submitAllocations({ client, ...poll, deadline: () => 600_000 }, input));
     expect(next).toMatchObject({ finished: true, alreadyApplied: [{ first: 0, last: 199 }], committed: [{ first: 0, last: 299 }], tasksRemaining: 0 });
     expect(next.tasks).toHaveLength(1);
     expect(stored().Allocations).toHaveLength(300);
   });
 
   it("ends a wait at the deadline with the task left running; the next call waits for it instead of starting it again", async () => {
-    const input = { Catalog: "AWS", RevenueAttributionIdentifier: attribution, RevenueShareAllocations: rows(100), ...poll } as const;
+    const input = { Catalog: "AWS", RevenueAttributionIdentifier: attribution, RevenueShareAllocations: rows(100) } as const;
     const endsAt = Date.now() + 50_000;
-    const result = await run(submitAllocations(client, { ...input, deadline: () => endsAt - Date.now(), taskDurationEstimate: 10 }));
+    const result = await run(submitAllocations({ client, ...poll, deadline: () => endsAt - Date.now(), taskDurationEstimateMs: 10_000 }, input));
     expect(result).toMatchObject({ finished: false, committed: [], inDoubt: [{ first: 0, last: 99 }], notApplied: [], tasksRemaining: 1 });
     expect(result.pendingTaskId).toBe(stored().Tasks[0]!.TaskId);
     expect(Date.now()).toBeLessThanOrEqual(endsAt);
     expect(stored().Tasks.map((t) => t.Status)).toEqual(["IN_PROGRESS"]);
 
-    const next = await run(submitAllocations(client, input));
+    const next = await run(submitAllocations({ client, ...poll }, input));
     expect(next).toMatchObject({ finished: true, alreadyApplied: [{ first: 0, last: 99 }], tasks: [] });
     expect(emulator.inspect().requests.byOperation[START]).toBe(1);
     expect(stored().Allocations).toHaveLength(100);
   });
 
   it("starts nothing when the deadline is too close for any task", async () => {
-    const input = { Catalog: "AWS", RevenueAttributionIdentifier: attribution, RevenueShareAllocations: rows(10), ...poll } as const;
-    const result = await run(submitAllocations(client, { ...input, deadline: () => 5_000, taskDurationEstimate: 10 }));
+    const input = { Catalog: "AWS", RevenueAttributionIdentifier: attribution, RevenueShareAllocations: rows(10) } as const;
+    const result = await run(submitAllocations({ client, ...poll, deadline: () => 5_000, taskDurationEstimateMs: 10_000 }, input));
     expect(result).toMatchObject({ finished: false, notApplied: [{ first: 0, last: 9 }], tasksRemaining: 1, tasks: [] });
-    expect(result.reason).toMatch(/^the next task is expected to take 10\.0 s \(taskDurationEstimate\), more than the \d+\.\d s left before the deadline/);
+    expect(result.reason).toMatch(/^the next task is expected to take 10\.0 s \(taskDurationEstimateMs\), more than the \d+\.\d s left before the deadline/);
     expect(emulator.inspect().requests.byOperation[START]).toBeUndefined();
   });
 });

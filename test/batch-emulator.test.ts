@@ -14,7 +14,8 @@ import {
 import { AllocationsSubmissionError, submitAllocations } from "../src/batch/index.js";
 import type { Emulator } from "../src/testing/index.js";
 import { allocation } from "./helpers/allocations-script.js";
-import { FAST_WAIT as fast, useEmulator } from "./helpers/emulator-suite.js";
+import { FAST_POLL, FAST_WAIT as fast, useEmulator } from "./helpers/emulator-suite.js";
+import { inTwo } from "./helpers/two-arguments.js";
 
 const suite = useEmulator({ taskDurationMs: 10 });
 let emulator: Emulator;
@@ -44,7 +45,7 @@ describe("against the emulator", () => {
     );
     const polls: string[] = [];
     const task = await waitUntilAllocationsTaskComplete(
-      { client, ...fast, onPoll: (t) => polls.push(t.Status) },
+      { client, ...FAST_POLL, onPoll: (t) => polls.push(t.Status) },
       { Catalog: "AWS", RevenueAttributionIdentifier: attribution, TaskId: started.TaskId },
     );
     expect(task.Status).toBe("COMPLETE");
@@ -53,12 +54,10 @@ describe("against the emulator", () => {
   });
 
   it("commits 600 changes in three chained tasks", async () => {
-    const result = await submitAllocations(client, {
-      Catalog: "AWS",
-      RevenueAttributionIdentifier: attribution,
-      RevenueShareAllocations: items(600),
-      ...fast,
-    });
+    const result = await submitAllocations(
+      { client, ...fast },
+      { Catalog: "AWS", RevenueAttributionIdentifier: attribution, RevenueShareAllocations: items(600) },
+    );
     expect(result.tasks.map((t) => t.TotalRevenueAttributionAllocationRecords)).toEqual([250, 250, 100]);
     expect(result.revision).toBe("4");
     const snapshot = emulator.inspect().revenueAttributions.find((a) => a.Id === attribution)!;
@@ -69,10 +68,10 @@ describe("against the emulator", () => {
   it("stops at a FAILED middle task, naming its failed records by absolute index; the identical call then continues", async () => {
     const list = items(600);
     list[417] = { ...list[417]!, Action: "UPDATE", RevenueAttributionAllocationId: "alloc-doesnotexist1" };
-    const input = { Catalog: "AWS", RevenueAttributionIdentifier: attribution, RevenueShareAllocations: list, ...fast } as const;
+    const input = { Catalog: "AWS", RevenueAttributionIdentifier: attribution, RevenueShareAllocations: list } as const;
     // The unknown id is caught before the network with local validation on: off, the service's task judges it.
     const unchecked = new PartnerCentralRevenueMeasurementClient({ ...clientSettings(), validation: false });
-    const error = await submitAllocations(unchecked, input).catch((e: unknown) => e);
+    const error = await submitAllocations(...inTwo(unchecked, input)).catch((e: unknown) => e);
     unchecked.destroy();
     expect(error).toBeInstanceOf(AllocationsSubmissionError);
     const e = error as AllocationsSubmissionError;
@@ -99,7 +98,7 @@ describe("against the emulator", () => {
 
     // Fixed: the row is corrected; the corrected call continues from the stored state.
     list[417] = items(600)[417]!;
-    const result = await submitAllocations(client, { ...input, RevenueShareAllocations: list });
+    const result = await submitAllocations({ client }, { ...input, RevenueShareAllocations: list });
     expect(result).toMatchObject({ finished: true, committed: [{ first: 0, last: 599 }], alreadyApplied: [{ first: 0, last: 249 }] });
     expect(result.tasks.map((t) => t.TotalRevenueAttributionAllocationRecords)).toEqual([250, 100]);
     expect(stored()).toHaveLength(600);

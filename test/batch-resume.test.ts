@@ -25,7 +25,8 @@ import {
 import { encodeCbor } from "../src/protocol/cbor.js";
 import { OWN_HTTP_HANDLER } from "../src/transport/types.js";
 import { rows, storedCounts, updateOf } from "./helpers/batch-rows.js";
-import { FAST_WAIT as fast, useEmulator } from "./helpers/emulator-suite.js";
+import { FAST_POLL, FAST_WAIT as fast, useEmulator } from "./helpers/emulator-suite.js";
+import { inTwo } from "./helpers/two-arguments.js";
 
 const suite = useEmulator({ taskDurationMs: 5 });
 let emulator: Emulator;
@@ -53,16 +54,16 @@ describe("planAllocations", () => {
   it("says per index what a submission would do, and writes nothing", async () => {
     const list = rows(600);
     const before = writes();
-    const fresh = await planAllocations(client, input(list));
+    const fresh = await planAllocations(...inTwo(client, input(list)));
     expect(fresh).toMatchObject({ revision: "1", toCreate: [{ first: 0, last: 599 }], alreadyApplied: [], toUpdate: [], taskCount: 3, conflicts: [] });
     expect(fresh.actions.every((a) => a === "create")).toBe(true);
 
-    await submitAllocations(client, input(list.slice(0, 250)));
+    await submitAllocations(...inTwo(client, input(list.slice(0, 250))));
     const [a, b] = stored().Allocations;
     const mixed = [...list, updateOf(a!, "33"), updateOf(b!, b!.RevenueSharePercent)];
     const writesBefore = writes();
     const tasksBefore = stored().Tasks.length;
-    const plan = await planAllocations(client, input(mixed));
+    const plan = await planAllocations(...inTwo(client, input(mixed)));
     expect(plan).toMatchObject({
       revision: "2",
       alreadyApplied: [{ first: 0, last: 249 }, { first: 601, last: 601 }],
@@ -79,14 +80,14 @@ describe("planAllocations", () => {
     expect(writesBefore - before).toBe(1); // the one start of the 250 submitted above
 
     // The plan is what the submission then does.
-    const result = await submitAllocations(client, input(mixed));
+    const result = await submitAllocations(...inTwo(client, input(mixed)));
     expect(result.tasks).toHaveLength(plan.taskCount);
     expect(result.alreadyApplied).toEqual(plan.alreadyApplied);
   });
 
   it("validates before reading", async () => {
     const before = emulator.inspect().requests.total;
-    const error = await planAllocations(client, input([{ ...rows(1)[0]!, EffectiveFrom: "2031-01-02" }])).catch((e: unknown) => e);
+    const error = await planAllocations(...inTwo(client, input([{ ...rows(1)[0]!, EffectiveFrom: "2031-01-02" }]))).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ClientValidationError);
     expect((error as ClientValidationError).FieldList[0]!.Name).toBe("RevenueShareAllocations[0].EffectiveFrom");
     expect(JSON.parse(JSON.stringify(error))).toMatchObject({
@@ -101,27 +102,27 @@ describe("planAllocations", () => {
 describe("submitAllocations resumes by calling it again", () => {
   it("resolves with nothing left to do, sending nothing", async () => {
     const list = rows(30);
-    await submitAllocations(client, input(list, { chunkSize: 10 }));
+    await submitAllocations(...inTwo(client, input(list, { chunkSize: 10 })));
     const before = writes();
-    const again = await submitAllocations(client, input(list, { chunkSize: 10 }));
+    const again = await submitAllocations(...inTwo(client, input(list, { chunkSize: 10 })));
     expect(again).toMatchObject({ finished: true, revision: "4", tasks: [], tasksRemaining: 0, committed: [{ first: 0, last: 29 }], alreadyApplied: [{ first: 0, last: 29 }] });
     expect(writes()).toBe(before);
     // Still so after another writer moved the attribution on: everything is applied, so nothing conflicts.
     await client.send(new UpdateRevenueAttributionCommand({ Catalog: "AWS", Identifier: attribution, Revision: "4", Description: "later" }));
-    const later = await submitAllocations(client, input(list, { chunkSize: 10 }));
+    const later = await submitAllocations(...inTwo(client, input(list, { chunkSize: 10 })));
     expect(later).toMatchObject({ finished: true, revision: "5", tasks: [], alreadyApplied: [{ first: 0, last: 29 }] });
     expect(writes()).toBe(before + 1);
   });
 
   it("sends two UPDATEs of one allocation to different tasks, in input order", async () => {
-    await submitAllocations(client, input(rows(2)));
+    await submitAllocations(...inTwo(client, input(rows(2))));
     const [a] = stored().Allocations;
     const list = [updateOf(a!, "20"), ...rows(3, "extra"), updateOf(a!, "30"), updateOf(a!, "40")];
-    const result = await submitAllocations(client, input(list));
+    const result = await submitAllocations(...inTwo(client, input(list)));
     expect(result.tasks.map((t) => t.TotalRevenueAttributionAllocationRecords)).toEqual([4, 1, 1]);
     expect(stored().Allocations.find((x) => x.RevenueAttributionAllocationId === a!.RevenueAttributionAllocationId)!.RevenueSharePercent).toBe("40");
     // Calling again: the last UPDATE holds, so the earlier ones count as applied too.
-    const again = await submitAllocations(client, input(list));
+    const again = await submitAllocations(...inTwo(client, input(list)));
     expect(again.tasks).toEqual([]);
     expect(again.alreadyApplied).toEqual([{ first: 0, last: 5 }]);
   });
@@ -134,11 +135,11 @@ describe("submitAllocations resumes by calling it again", () => {
     const { endpoint, region, credentials } = emulator;
     const unchecked = new PartnerCentralRevenueMeasurementClient({ endpoint, region, credentials, validation: false });
     const controller = new AbortController();
-    const first = await submitAllocations(unchecked, input(list, { abortSignal: controller.signal, onPoll: () => controller.abort() })).catch((e: unknown) => e);
+    const first = await submitAllocations(...inTwo(unchecked, input(list, { abortSignal: controller.signal, onPoll: () => controller.abort() }))).catch((e: unknown) => e);
     expect(first).toBeInstanceOf(AllocationsSubmissionError);
     expect((first as AllocationsSubmissionError).inDoubt).toEqual([{ first: 0, last: 4 }]);
     const polls = emulator.inspect().requests.byOperation.GetRevenueAttributionAllocationsTask!;
-    const again = submitAllocations(unchecked, input(list)).catch((e: unknown) => e);
+    const again = submitAllocations(...inTwo(unchecked, input(list))).catch((e: unknown) => e);
     while (emulator.inspect().requests.byOperation.GetRevenueAttributionAllocationsTask! < polls + 2) await new Promise((r) => setTimeout(r, 2));
     emulator.finishTasks();
     emulator.setTaskDurationMs(5);
@@ -172,24 +173,24 @@ describe("submitAllocations resumes by calling it again", () => {
     const { endpoint, region, credentials } = emulator;
     const flaky = new PartnerCentralRevenueMeasurementClient({ endpoint, region, credentials, requestHandler: handler });
     const list = rows(10);
-    const error = (await submitAllocations(flaky, input(list)).catch((e: unknown) => e)) as AllocationsSubmissionError;
+    const error = (await submitAllocations(...inTwo(flaky, input(list))).catch((e: unknown) => e)) as AllocationsSubmissionError;
     flaky.destroy();
     expect(startAttempts).toBe(2);
     expect(error).toBeInstanceOf(AllocationsSubmissionError);
     expect(error.inDoubt).toEqual([{ first: 0, last: 9 }]);
     expect(error.notApplied).toEqual([]);
     // The identical call settles it: the first attempt's task was applied, so nothing is sent twice.
-    const again = await submitAllocations(client, input(list));
+    const again = await submitAllocations(...inTwo(client, input(list)));
     expect(again).toMatchObject({ finished: true, tasks: [], alreadyApplied: [{ first: 0, last: 9 }] });
     expect(stored().Allocations).toHaveLength(10);
   });
 
   it("with a base revision, stops with AllocationsConflictError when another writer changed an allocation between two runs", async () => {
-    await submitAllocations(client, input(rows(1, "theirs"))); // revision 2: someone's allocation
+    await submitAllocations(...inTwo(client, input(rows(1, "theirs")))); // revision 2: someone's allocation
     const list = rows(300);
     const extra = { chunkSize: 100, RevenueAttributionRevision: "2" };
     const crash = new Error("crashed after the first task");
-    const first = await submitAllocations(client, input(list, { ...extra, onProgress: () => { throw crash; } })).catch((e: unknown) => e);
+    const first = await submitAllocations(...inTwo(client, input(list, { ...extra, onProgress: () => { throw crash; } }))).catch((e: unknown) => e);
     expect(first).toBeInstanceOf(AllocationsSubmissionError);
     expect((first as AllocationsSubmissionError).committed).toEqual([{ first: 0, last: 99 }]);
     expect((first as AllocationsSubmissionError).cause).toBe(crash);
@@ -198,9 +199,9 @@ describe("submitAllocations resumes by calling it again", () => {
     const started = await client.send(
       new StartRevenueAttributionAllocationsTaskCommand({ Catalog: "AWS", RevenueAttributionIdentifier: attribution, RevenueAttributionRevision: "3", RevenueShareAllocations: [updateOf(theirs, "66")] }),
     );
-    await waitUntilAllocationsTaskComplete({ client, ...fast }, { Catalog: "AWS", RevenueAttributionIdentifier: attribution, TaskId: started.TaskId });
+    await waitUntilAllocationsTaskComplete({ client, ...FAST_POLL }, { Catalog: "AWS", RevenueAttributionIdentifier: attribution, TaskId: started.TaskId });
     const before = writes();
-    const error = await submitAllocations(client, input(list, extra)).catch((e: unknown) => e);
+    const error = await submitAllocations(...inTwo(client, input(list, extra))).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AllocationsConflictError);
     const conflict = error as AllocationsConflictError;
     expect(conflict.revision).toBe("4");
@@ -219,14 +220,14 @@ describe("submitAllocations resumes by calling it again", () => {
     expect(json.message).toBe(conflict.message);
 
     // The advice, followed: the current revision as the base applies the rest once.
-    const result = await submitAllocations(client, input(list, { ...extra, RevenueAttributionRevision: "4" }));
+    const result = await submitAllocations(...inTwo(client, input(list, { ...extra, RevenueAttributionRevision: "4" })));
     expect(result.alreadyApplied).toEqual([{ first: 0, last: 99 }]);
     expect(storedCounts(list, stored().Allocations)).toEqual(list.map(() => 1));
   });
 
   it("names an allocation another writer changed under a CREATE, masking the account id", async () => {
     const list = rows(20);
-    await submitAllocations(client, input(list.slice(0, 10)));
+    await submitAllocations(...inTwo(client, input(list.slice(0, 10))));
     // Another writer changes row 4's percent with its own task.
     const row4 = stored().Allocations.find((a) => a.EntityIdentifier === list[4]!.EntityIdentifier)!;
     const started = await client.send(
@@ -237,8 +238,8 @@ describe("submitAllocations resumes by calling it again", () => {
         RevenueShareAllocations: [updateOf(row4, "77")],
       }),
     );
-    await waitUntilAllocationsTaskComplete({ client, ...fast }, { Catalog: "AWS", RevenueAttributionIdentifier: attribution, TaskId: started.TaskId });
-    const error = await submitAllocations(client, input(list)).catch((e: unknown) => e);
+    await waitUntilAllocationsTaskComplete({ client, ...FAST_POLL }, { Catalog: "AWS", RevenueAttributionIdentifier: attribution, TaskId: started.TaskId });
+    const error = await submitAllocations(...inTwo(client, input(list))).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AllocationsConflictError);
     const conflict = error as AllocationsConflictError;
     expect(conflict.conflicts).toEqual([

@@ -10,12 +10,14 @@ import {
   CreateRevenueAttributionCommand,
   PartnerCentralRevenueMeasurementClient,
   StartRevenueAttributionAllocationsTaskCommand,
+  waitUntilAllocationsTaskComplete,
   type RevenueAttributionAllocationSummary,
   type RevenueShareAllocation,
 } from "../src/index.js";
-import { planAllocations, submitAllocations } from "../src/batch/index.js";
+import { AllocationsConflictError, AllocationsSubmissionError, planAllocations, submitAllocations } from "../src/batch/index.js";
 import { checkBusinessRules, type BusinessRulesInput } from "../src/batch/rules.js";
-import { FAST_WAIT as fast, useEmulator } from "./helpers/emulator-suite.js";
+import { FAST_POLL, FAST_WAIT as fast, useEmulator } from "./helpers/emulator-suite.js";
+import { inTwo } from "./helpers/two-arguments.js";
 
 const at = (iso: string) => Date.parse(iso);
 const NOW = at("2027-10-15T12:00:00Z"); // current month 2027-10; last month (2027-09) no longer updatable
@@ -175,13 +177,13 @@ describe("planAllocations and submitAllocations check the rules before any write
 
   it("a 600-row submission with a cap overflow, an unknown UPDATE id and a past-month CREATE: all named at once, nothing sent", async () => {
     const list = Array.from({ length: 600 }, (_, i) => row(i, `${2040 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`, "10"));
-    await submitAllocations(suite.client, input(list.slice(0, 12))); // stored: 10 % in each month of 2040
+    await submitAllocations(...inTwo(suite.client, input(list.slice(0, 12)))); // stored: 10 % in each month of 2040
     list[300] = row(9000, "2040-09", "50");
     list[301] = row(9001, "2040-09", "45");
     list[450] = { ...row(9002, "2045-01", "5"), Action: "UPDATE", RevenueAttributionAllocationId: "alloc-doesnotexist1" };
     list[599] = row(9003, "2020-01", "5");
     const before = writes();
-    for (const call of [() => planAllocations(suite.client, input(list)), () => submitAllocations(suite.client, input(list))]) {
+    for (const call of [() => planAllocations(...inTwo(suite.client, input(list))), () => submitAllocations(...inTwo(suite.client, input(list)))]) {
       const error = (await call().catch((e: unknown) => e)) as ClientValidationError;
       expect(error).toBeInstanceOf(ClientValidationError);
       expect(error.FieldList).toEqual([
@@ -204,7 +206,7 @@ describe("planAllocations and submitAllocations check the rules before any write
       }),
     );
     // While their task runs nothing is stored yet; it ends at our first poll, and then 60 % + 50 % is over the cap.
-    const error = (await submitAllocations(suite.client, { ...input([row(1, "2040-05", "50")]), onPoll: () => suite.emulator.finishTasks() }).catch(
+    const error = (await submitAllocations(...inTwo(suite.client, { ...input([row(1, "2040-05", "50")]), onPoll: () => suite.emulator.finishTasks() })).catch(
       (e: unknown) => e,
     )) as ClientValidationError;
     expect(suite.emulator.inspect().revenueAttributions.find((a) => a.Id === attribution)!.Tasks.map((t) => [t.TaskId, t.Status])).toEqual([
@@ -218,8 +220,67 @@ describe("planAllocations and submitAllocations check the rules before any write
     suite.emulator.setTaskDurationMs(5);
   });
 
+  it("a rule broken only in a later round, after this call committed a task, stops with a report of what is committed", async () => {
+    // Task 1 (row 0) commits; before task 2 another writer stores 60 % for 2040-06, so task 2's start is refused
+    // (REVISION_MISMATCH) and the next round finds row 1's 50 % over the cap.
+    const list = [row(1, "2040-05", "10"), row(2, "2040-06", "50")];
+    const anotherWriter = async (revision: string) => {
+      const theirs = await suite.client.send(
+        new StartRevenueAttributionAllocationsTaskCommand({
+          Catalog: "AWS",
+          RevenueAttributionIdentifier: attribution,
+          RevenueAttributionRevision: revision,
+          RevenueShareAllocations: [row(99, "2040-06", "60")],
+        }),
+      );
+      await waitUntilAllocationsTaskComplete({ client: suite.client, ...FAST_POLL }, { Catalog: "AWS", RevenueAttributionIdentifier: attribution, TaskId: theirs.TaskId });
+    };
+    const error = await submitAllocations(
+      { client: suite.client, ...fast, onProgress: (p) => (p.chunkIndex === 0 ? anotherWriter(p.task.RevenueAttributionLatestRevision!) : undefined) },
+      { Catalog: "AWS", RevenueAttributionIdentifier: attribution, RevenueShareAllocations: list, chunkSize: 1 },
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AllocationsSubmissionError);
+    const stopped = error as AllocationsSubmissionError;
+    expect(stopped).toMatchObject({ committed: [{ first: 0, last: 0 }], notApplied: [{ first: 1, last: 1 }], inDoubt: [], failed: [] });
+    expect(stopped.tasks).toHaveLength(1);
+    expect(stopped.cause).toBeInstanceOf(ClientValidationError);
+    expect((stopped.cause as ClientValidationError).FieldList).toEqual([
+      { Name: "RevenueShareAllocations[1]", Code: "INVALID_VALUE", Message: expect.stringContaining("ALLOCATION_CAP_EXCEEDED: 2040-06: 60% stored") },
+    ]);
+    expect(stopped.message).toContain("Committed: RevenueShareAllocations[0] (1). Not applied: RevenueShareAllocations[1] (1).");
+    expect(stopped.message).toContain("Fix or remove the rows the cause names (its FieldList");
+  });
+
+  it("a conflict found only in a later round, after this call committed a task, stops with a report of what is committed", async () => {
+    // Task 1 (row 0) commits; before task 2 another writer stores row 1's entity, customer and month at 30 %, so
+    // task 2's start is refused (REVISION_MISMATCH) and the next round finds row 1 contradicted by what is stored.
+    const list = [row(1, "2040-05", "10"), row(2, "2040-06", "50")];
+    const anotherWriter = async (revision: string) => {
+      const theirs = await suite.client.send(
+        new StartRevenueAttributionAllocationsTaskCommand({
+          Catalog: "AWS",
+          RevenueAttributionIdentifier: attribution,
+          RevenueAttributionRevision: revision,
+          RevenueShareAllocations: [row(2, "2040-06", "30")],
+        }),
+      );
+      await waitUntilAllocationsTaskComplete({ client: suite.client, ...FAST_POLL }, { Catalog: "AWS", RevenueAttributionIdentifier: attribution, TaskId: theirs.TaskId });
+    };
+    const error = await submitAllocations(
+      { client: suite.client, ...fast, onProgress: (p) => (p.chunkIndex === 0 ? anotherWriter(p.task.RevenueAttributionLatestRevision!) : undefined) },
+      { Catalog: "AWS", RevenueAttributionIdentifier: attribution, RevenueShareAllocations: list, chunkSize: 1 },
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AllocationsSubmissionError);
+    const stopped = error as AllocationsSubmissionError;
+    expect(stopped).toMatchObject({ committed: [{ first: 0, last: 0 }], notApplied: [{ first: 1, last: 1 }], inDoubt: [], failed: [] });
+    expect(stopped.cause).toBeInstanceOf(AllocationsConflictError);
+    expect((stopped.cause as AllocationsConflictError).conflicts).toEqual([expect.objectContaining({ index: 1 })]);
+    expect(stopped.message).toContain("Committed: RevenueShareAllocations[0] (1). Not applied: RevenueShareAllocations[1] (1).");
+    expect(stopped.message).toContain("Resolve the conflicts the cause names");
+  });
+
   it("a single row of 150 % is refused by local validation, before any request", async () => {
-    const error = (await submitAllocations(suite.client, input([row(1, "2040-01", "150")])).catch((e: unknown) => e)) as ClientValidationError;
+    const error = (await submitAllocations(...inTwo(suite.client, input([row(1, "2040-01", "150")]))).catch((e: unknown) => e)) as ClientValidationError;
     expect(error).toBeInstanceOf(ClientValidationError);
     expect(error.FieldList).toEqual([{ Name: "RevenueShareAllocations[0].RevenueSharePercent", Code: "INVALID_VALUE", Message: "must be at most 100" }]);
   });
@@ -227,17 +288,17 @@ describe("planAllocations and submitAllocations check the rules before any write
   it("uses the client's clock for the edit window, and leaves every judgement to the service with validation: false", async () => {
     const { endpoint, region, credentials } = suite.emulator;
     const list = [row(1, "2040-01", "10")];
-    await expect(planAllocations(suite.client, input(list))).resolves.toMatchObject({ toCreate: [{ first: 0, last: 0 }] });
+    await expect(planAllocations(...inTwo(suite.client, input(list)))).resolves.toMatchObject({ toCreate: [{ first: 0, last: 0 }] });
     // The client's clock says March 2041 (its offset keeps the signatures fresh): 2040-01 is in the past.
     const fake = at("2041-03-01T00:00:00Z");
     const later = new PartnerCentralRevenueMeasurementClient({ endpoint, region, credentials, clock: { now: () => fake }, systemClockOffset: Date.now() - fake });
-    const error = (await planAllocations(later, input(list)).catch((e: unknown) => e)) as ClientValidationError;
+    const error = (await planAllocations(...inTwo(later, input(list))).catch((e: unknown) => e)) as ClientValidationError;
     later.destroy();
     expect(error).toBeInstanceOf(ClientValidationError);
     expect(error.FieldList[0]!.Message).toContain("PAST_MONTH_CREATE: a new entry for 2040-01 starts before the current month 2041-03");
     const unchecked = new PartnerCentralRevenueMeasurementClient({ endpoint, region, credentials, validation: false });
     const bad = [{ ...row(2, "2040-02", "10"), Action: "UPDATE" as const, RevenueAttributionAllocationId: "alloc-doesnotexist1" }];
-    await expect(planAllocations(unchecked, input(bad))).resolves.toMatchObject({ toUpdate: [{ first: 0, last: 0 }] });
+    await expect(planAllocations(...inTwo(unchecked, input(bad)))).resolves.toMatchObject({ toUpdate: [{ first: 0, last: 0 }] });
     unchecked.destroy();
   });
 });

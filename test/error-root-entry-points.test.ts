@@ -25,12 +25,12 @@ const cases: [string, () => unknown][] = [
   ["the client constructor, a bad value", () => new PartnerCentralRevenueMeasurementClient({ maxAttempts: 0 })],
   ["send(), bad input", () => client().send(new GetRevenueAttributionCommand({ Catalog: "AWS", Identifier: "x" }))],
   ["an aggregated method, bad input", () => new PartnerCentralRevenueMeasurement({ region: "us-east-1" }).getRevenueAttribution({ Catalog: "Nope" as never, Identifier: "x" })],
-  ["the waiter, bad options", () => waitUntilAllocationsTaskComplete({ client: client(), maxWaitTime: -1 }, { ...target, TaskId: "raatask-abc123def4567" })],
+  ["the waiter, bad options", () => waitUntilAllocationsTaskComplete({ client: client(), maxWaitMs: -1000 }, { ...target, TaskId: "raatask-abc123def4567" })],
   ["a paginator, bad input", async () => {
     for await (const page of paginateListRevenueAttributions({ client: client() }, { Catalog: "Nope" as never })) void page;
   }],
-  ["submitAllocations, a deadline as a number", () => submitAllocations(client(), { ...target, RevenueShareAllocations: [], deadline: 30_000 as never })],
-  ["planAllocations, bad input", () => planAllocations(client(), { ...target, RevenueAttributionIdentifier: "x", RevenueShareAllocations: [] })],
+  ["submitAllocations, a deadline as a number", () => submitAllocations({ client: client(), deadline: 30_000 as never }, { ...target, RevenueShareAllocations: [] })],
+  ["planAllocations, bad input", () => planAllocations({ client: client() }, { ...target, RevenueAttributionIdentifier: "x", RevenueShareAllocations: [] })],
   ["readAllocationChanges, a missing file", () => readAllocationChanges("/nonexistent/changes.csv")],
   ["startEmulator, a bad account id", () => startEmulator({ accountId: "12" })],
 ];

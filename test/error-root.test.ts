@@ -24,7 +24,7 @@ describe("one root error class", () => {
     ["AbortError", new AbortError()],
     ["CredentialsUnavailableError", new CredentialsUnavailableError("none")],
     ["ThrottlingException", new ThrottlingException({ message: "slow down", $metadata: { attempts: 1, totalRetryDelay: 0 } })],
-    ["WaiterTimeoutError", new WaiterTimeoutError({ TaskId: "raatask-aaaaaaaaaaaaa", maxWaitTime: 1, attempts: 2 })],
+    ["WaiterTimeoutError", new WaiterTimeoutError({ TaskId: "raatask-aaaaaaaaaaaaa", maxWaitMs: 1000, attempts: 2 })],
     ["AllocationsTaskSupersededError", new AllocationsTaskSupersededError("raatask-bbbbbbbbbbbbb", task)],
     ["PaginationLoopError", new PaginationLoopError("ListX", "tok", 3)],
     ["InvalidConfigurationError", new InvalidConfigurationError("Invalid Configuration: Missing Region")],

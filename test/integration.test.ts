@@ -39,7 +39,7 @@ import {
 import { submitAllocations } from "../src/batch/index.js";
 import { startEmulator, type Emulator } from "../src/testing/index.js";
 
-const FAST = { minDelay: 0.005, maxDelay: 0.02, maxWaitTime: 10 };
+const FAST = { minDelayMs: 5, maxDelayMs: 20, maxWaitMs: 10_000 };
 const PRODUCT = "prod-integration01";
 const NOW = Date.parse("2030-01-10T08:00:00Z");
 
@@ -243,12 +243,7 @@ describe("paginators and the aggregated client", () => {
       expect(raPages).toHaveLength(3);
       expect(raPages.flatMap((p) => p.RevenueAttributionSummaries!.map((s) => s.Id)).sort()).toEqual([...ids].sort());
 
-      await submitAllocations(prm, {
-        Catalog: "AWS",
-        RevenueAttributionIdentifier: ids[0]!,
-        RevenueShareAllocations: changes(30),
-        ...FAST,
-      });
+      await submitAllocations({ client: prm, ...FAST }, { Catalog: "AWS", RevenueAttributionIdentifier: ids[0]!, RevenueShareAllocations: changes(30) });
       const allocPages = await collect(
         paginateListRevenueAttributionAllocations({ client: prm, pageSize: 7 }, { Catalog: "AWS", RevenueAttributionIdentifier: ids[0]! }),
       );
@@ -330,7 +325,7 @@ describe("the waiter's outcomes", () => {
     try {
       const slow = await start("3", 2);
       const timeout = await waitUntilAllocationsTaskComplete(
-        { client, minDelay: 0.01, maxDelay: 0.02, maxWaitTime: 0.1 },
+        { client, minDelayMs: 10, maxDelayMs: 20, maxWaitMs: 100 },
         { Catalog: "AWS", RevenueAttributionIdentifier: ra.Id, TaskId: slow.TaskId },
       ).catch((e: unknown) => e);
       expect(timeout).toBeInstanceOf(WaiterTimeoutError);
@@ -346,13 +341,10 @@ describe("the batch helper", () => {
     emulator.reset();
     const ra = await client.send(new CreateRevenueAttributionCommand({ Catalog: "AWS", Name: "B", TenancyModel: "MULTI_TENANT" }));
     const progress: number[] = [];
-    const result = await submitAllocations(client, {
-      Catalog: "AWS",
-      RevenueAttributionIdentifier: ra.Id,
-      RevenueShareAllocations: changes(600),
-      onProgress: (p) => progress.push(p.recordsCommitted),
-      ...FAST,
-    });
+    const result = await submitAllocations(
+      { client, ...FAST, onProgress: (p) => progress.push(p.recordsCommitted) },
+      { Catalog: "AWS", RevenueAttributionIdentifier: ra.Id, RevenueShareAllocations: changes(600) },
+    );
     expect(progress).toEqual([250, 500, 600]);
     expect(result.revision).toBe("4");
     const [attr] = emulator.inspect().revenueAttributions;
@@ -364,11 +356,10 @@ describe("the batch helper", () => {
     emulator.reset();
     const list = changes(400);
     list[317] = { ...list[317]!, EffectiveUntil: "2030-06-15" };
-    const err = await submitAllocations(client, {
-      Catalog: "AWS",
-      RevenueAttributionIdentifier: "ra-abcdefghijklm",
-      RevenueShareAllocations: list,
-    }).catch((e: unknown) => e);
+    const err = await submitAllocations(
+      { client },
+      { Catalog: "AWS", RevenueAttributionIdentifier: "ra-abcdefghijklm", RevenueShareAllocations: list },
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ClientValidationError);
     expect((err as ClientValidationError).FieldList).toEqual([
       expect.objectContaining({ Name: "RevenueShareAllocations[317].EffectiveUntil", Code: "INVALID_VALUE" }),

@@ -6,43 +6,19 @@
  * emulator's clock); tasks end 4 s of fake time after they started (noticed
  * one poll later than in real time: the harness ends them between polls).
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { contextWithBudget, exportedRows, makeHandler, memoryRowStore, type SubmitResponse } from "../examples/lambda-submit.js";
 import { CreateRevenueAttributionCommand, type PartnerCentralRevenueMeasurementClient } from "../src/index.js";
-import { startEmulator, type Emulator } from "../src/testing/index.js";
-import { FAKE_TIMERS, drive, makeClient } from "./helpers/allocations-script.js";
+import type { Emulator } from "../src/testing/index.js";
+import { useFakeClockSuite } from "./helpers/batch-suite.js";
 import { storedCounts } from "./helpers/batch-rows.js";
 
 let emulator: Emulator;
 let client: PartnerCentralRevenueMeasurementClient;
 const TASK_MS = 4_000;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ verifySignatures: false, taskDurationMs: Infinity });
-});
-afterAll(() => emulator.close());
-beforeEach(() => {
-  vi.useFakeTimers(FAKE_TIMERS);
-  emulator.reset();
-  client = makeClient(emulator.endpoint);
-});
-afterEach(() => {
-  client.destroy();
-  vi.useRealTimers();
-});
-
-/**
- * Settles an invocation, ending every task TASK_MS of fake time after it
- * started. (The tasks end from here rather than by the emulator's own timers:
- * \`drive\` jumps to any pending fake timer, also while a request is in
- * flight, which would end a task before the request that started it is answered.)
- */
-function run<T>(promise: Promise<T>): Promise<T> {
-  return drive(promise, () => {
-    const tasks = emulator.inspect().revenueAttributions.flatMap((a) => a.Tasks);
-    if (tasks.some((t) => t.Status === "IN_PROGRESS" && t.StartedAt.getTime() + TASK_MS <= Date.now())) emulator.finishTasks();
-  });
-}
+const suite = useFakeClockSuite({ attribution: false, taskMs: TASK_MS });
+const { run } = suite;
+beforeEach(() => ({ emulator, client } = suite));
 
 describe("the Lambda example", () => {
   it("on a 15 s budget, each invocation stops in time with a reason and the same event finishes 1,000 rows exactly once", async () => {

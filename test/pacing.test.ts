@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import {
-  ClientValidationError,
+  InvalidConfigurationError,
   CreateRevenueAttributionCommand,
   PartnerCentralRevenueMeasurementClient,
   ThrottlingException,
@@ -49,7 +49,7 @@ async function fourJobs(clientFor: (job: number) => PartnerCentralRevenueMeasure
   emulator.setQuotas(true);
   const results = await Promise.all(
     jobs.map(({ job, attribution, list }) =>
-      submitAllocations(clientFor(job), { Catalog: "AWS", RevenueAttributionIdentifier: attribution, RevenueShareAllocations: list, chunkSize: 50 }),
+      submitAllocations({ client: clientFor(job) }, { Catalog: "AWS", RevenueAttributionIdentifier: attribution, RevenueShareAllocations: list, chunkSize: 50 }),
     ),
   );
   emulator.setQuotas(false);
@@ -99,12 +99,10 @@ describe("a start that only ever got 429", () => {
     const attribution = await newAttribution("throttled");
     const c = client();
     const endsAt = Date.now() + 4_000;
-    const result = await submitAllocations(c, {
+    const result = await submitAllocations({ client: c, deadline: () => endsAt - Date.now(), taskDurationEstimateMs: 500 }, {
       Catalog: "AWS",
       RevenueAttributionIdentifier: attribution,
       RevenueShareAllocations: rows(10),
-      deadline: () => endsAt - Date.now(),
-      taskDurationEstimate: 0.5,
     });
     c.destroy();
     expect(result).toMatchObject({ finished: false, committed: [], inDoubt: [], notApplied: [{ first: 0, last: 9 }], tasksRemaining: 1 });
@@ -113,16 +111,15 @@ describe("a start that only ever got 429", () => {
     expect(Date.now()).toBeLessThanOrEqual(endsAt);
   }, 20_000);
 
-  it("without a deadline, maxWaitTime bounds the waiting: AllocationsSubmissionError, 'not applied', caused by ThrottlingException", async () => {
+  it("without a deadline, maxWaitMs bounds the waiting: AllocationsSubmissionError, 'not applied', caused by ThrottlingException", async () => {
     const attribution = await newAttribution("throttled-2");
     // With the client's own retries, the error shows only the last of 3 attempts: a read of the latest task
     // (still none) shows that no start was applied.
     const c = client(3);
-    const error = await submitAllocations(c, {
+    const error = await submitAllocations({ client: c, maxWaitMs: 2000 }, {
       Catalog: "AWS",
       RevenueAttributionIdentifier: attribution,
       RevenueShareAllocations: rows(10),
-      maxWaitTime: 2,
     }).catch((e: unknown) => e);
     c.destroy();
     expect(error).toBeInstanceOf(AllocationsSubmissionError);
@@ -135,18 +132,16 @@ describe("a start that only ever got 429", () => {
 });
 
 describe("options are checked before any request", () => {
-  it("a waiter option that cannot work (minDelay: 0) is a ClientValidationError, nothing sent", async () => {
+  it("a waiter option that cannot work (minDelayMs: 0) is an InvalidConfigurationError, nothing sent", async () => {
     const attribution = await newAttribution("options");
     const before = suite.emulator.inspect().requests.total;
-    const error = await submitAllocations(suite.client, {
+    const error = await submitAllocations({ client: suite.client, minDelayMs: 0, startsPerSecond: -1 }, {
       Catalog: "AWS",
       RevenueAttributionIdentifier: attribution,
       RevenueShareAllocations: rows(3),
-      minDelay: 0,
-      startsPerSecond: -1,
     }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ClientValidationError);
-    expect((error as ClientValidationError).FieldList.map((f) => f.Name).sort()).toEqual(["minDelay", "startsPerSecond"]);
+    expect(error).toBeInstanceOf(InvalidConfigurationError);
+    expect((error as Error).message).toMatch(/startsPerSecond must be a positive number, got -1; minDelayMs must be a positive number of milliseconds, got 0$/);
     expect(suite.emulator.inspect().requests.total).toBe(before);
   });
 });

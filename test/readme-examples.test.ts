@@ -5,7 +5,7 @@
  * against the emulator with the standard AWS environment variables pointing at it.
  */
 import { execFile } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -52,7 +52,6 @@ describe("the examples the README shows run against the emulator", () => {
   });
   afterAll(async () => {
     await emulator?.close();
-    rmSync(join(root, "results.csv"), { force: true }); // what examples/monthly-file.ts writes
   });
 
   const files = [...new Set(blocks.map((b) => b.file).filter((f): f is string => f !== undefined))];

@@ -32,7 +32,7 @@ const FAULTS: FaultOptions = {
   seed: 384, // a seed whose first requests already see every kind of fault
 };
 const MAX_ATTEMPTS = 5;
-const WAIT = { minDelay: 0.005, maxDelay: 0.02, maxWaitTime: 15 };
+const WAIT = { minDelayMs: 5, maxDelayMs: 20, maxWaitMs: 15_000 };
 
 let emulator: Emulator;
 let client: PartnerCentralRevenueMeasurementClient;
@@ -111,12 +111,10 @@ async function submitExactlyOnce(
   for (let calls = 1; ; calls++) {
     expect(calls).toBeLessThanOrEqual(8);
     try {
-      await submitAllocations(via, {
-        Catalog: "AWS",
-        RevenueAttributionIdentifier: attributionId,
-        RevenueShareAllocations: all,
-        ...WAIT,
-      });
+      await submitAllocations(
+        { client: via, ...WAIT },
+        { Catalog: "AWS", RevenueAttributionIdentifier: attributionId, RevenueShareAllocations: all },
+      );
       return calls;
     } catch (e) {
       expect(isTyped(e)).toBe(true);

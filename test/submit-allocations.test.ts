@@ -63,7 +63,7 @@ describe("submitAllocations", () => {
   it("reads the attribution, then splits 600 changes into 250/250/100, chaining the revision of each COMPLETE task", async () => {
     const progress: SubmitAllocationsProgress[] = [];
     const result = await drive(
-      submitAllocations(client, { ...base, RevenueShareAllocations: items(600), onProgress: (p) => progress.push(p) }),
+      submitAllocations({ client, onProgress: (p) => progress.push(p) }, { ...base, RevenueShareAllocations: items(600) }),
     );
     const ops = server.requests.map(operationOf);
     // The latest task, the revision, the latest task again (so both belong together), then the allocations at that revision.
@@ -112,7 +112,7 @@ describe("submitAllocations", () => {
   });
 
   it("derives each start's ClientToken from the submission, chunk, revision and previous task, not from a re-read", async () => {
-    await drive(submitAllocations(client, { ...base, RevenueShareAllocations: items(5), chunkSize: 2 }));
+    await drive(submitAllocations({ client }, { ...base, RevenueShareAllocations: items(5), chunkSize: 2 }));
     const first = startBodies().map((s) => s.ClientToken);
     expect(startBodies().map((s) => s.RevenueShareAllocations.length)).toEqual([2, 2, 1]);
 
@@ -120,7 +120,7 @@ describe("submitAllocations", () => {
     server.fallback = service.handle;
     // Same content with keys in another order, the attribution by ARN: the same submission, the same tokens.
     const reordered = items(5).map((it) => Object.fromEntries(Object.entries(it).reverse()) as unknown as RevenueShareAllocation);
-    await drive(submitAllocations(client, { ...base, RevenueAttributionIdentifier: ARN, RevenueShareAllocations: reordered, chunkSize: 2 }));
+    await drive(submitAllocations({ client }, { ...base, RevenueAttributionIdentifier: ARN, RevenueShareAllocations: reordered, chunkSize: 2 }));
     expect(startBodies().map((s) => s.ClientToken)).toEqual(first);
 
     const marker = (startBodies()[0] as unknown as { Description: string }).Description;
@@ -139,7 +139,7 @@ describe("submitAllocations", () => {
     // Other content is another submission: other tokens.
     service = new ScriptedAllocationsService({ revision: 7 });
     server.fallback = service.handle;
-    await drive(submitAllocations(client, { ...base, RevenueShareAllocations: items(6).slice(1), chunkSize: 2 }));
+    await drive(submitAllocations({ client }, { ...base, RevenueShareAllocations: items(6).slice(1), chunkSize: 2 }));
     expect(startBodies()[0]!.ClientToken).not.toBe(first[0]);
   });
 
@@ -148,14 +148,12 @@ describe("submitAllocations", () => {
     list[599] = { ...list[599]!, EffectiveUntil: "2031-07-30" };
     list[3] = { ...list[3]!, Action: "UPDATE" };
     list[7] = { ...list[6]! };
-    const error = await submitAllocations(client, {
+    const error = await submitAllocations({ client }, {
       ...base,
       RevenueAttributionRevision: "0",
       RevenueShareAllocations: list,
       chunkSize: 251,
       Description: "x".repeat(961),
-      deadline: new Date(Number.NaN),
-      taskDurationEstimate: 0,
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ClientValidationError);
     const names = (error as ClientValidationError).FieldList.map((f) => f.Name);
@@ -164,8 +162,6 @@ describe("submitAllocations", () => {
         "RevenueAttributionRevision",
         "chunkSize",
         "Description",
-        "deadline",
-        "taskDurationEstimate",
         "RevenueShareAllocations[3].RevenueAttributionAllocationId",
         "RevenueShareAllocations[7]",
         "RevenueShareAllocations[599].EffectiveUntil",
@@ -178,7 +174,7 @@ describe("submitAllocations", () => {
   });
 
   it("rejects an empty list", async () => {
-    const error = await submitAllocations(client, { ...base, RevenueShareAllocations: [] }).catch((e: unknown) => e);
+    const error = await submitAllocations({ client }, { ...base, RevenueShareAllocations: [] }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ClientValidationError);
     expect(server.requests).toHaveLength(0);
   });
@@ -189,7 +185,7 @@ describe("submitAllocations", () => {
     server.fallback = service.handle;
     service.onStart = (_body, index) =>
       index >= 1 ? errorResponse("ConflictException", 409, { Message: "Revision 8 is stale", Reason: "REVISION_MISMATCH" }) : undefined;
-    const error = await submitError(submitAllocations(client, { ...base, RevenueShareAllocations: items(600) }));
+    const error = await submitError(submitAllocations({ client }, { ...base, RevenueShareAllocations: items(600) }));
     // (This script stores nothing, so each re-read finds no row applied: the report says so.)
     expect(error).toMatchObject({ inDoubt: [], failed: [], notApplied: [{ first: 0, last: 599 }], recordsTotal: 600, revision: "8" });
     expect(error.tasks.map((t) => t.TaskId)).toEqual(["raatask-0000000000001"]);
@@ -201,7 +197,7 @@ describe("submitAllocations", () => {
 
   it("reports the task whose wait timed out as in doubt, with its task id", async () => {
     service.pollsPerTask = 1_000_000;
-    const error = await submitError(submitAllocations(client, { ...base, RevenueShareAllocations: items(300), maxWaitTime: 30 }));
+    const error = await submitError(submitAllocations({ client, maxWaitMs: 30_000 }, { ...base, RevenueShareAllocations: items(300) }));
     expect(error.cause).toBeInstanceOf(WaiterTimeoutError);
     expect(error).toMatchObject({
       committed: [],
@@ -215,7 +211,7 @@ describe("submitAllocations", () => {
 
   it("reports a start lost on the network as in doubt, an abort mid-wait likewise, and a superseded task too", async () => {
     service.onStart = (_b, index) => (index === 0 ? { drop: true } : undefined);
-    const dropped = await submitError(submitAllocations(client, { ...base, RevenueShareAllocations: items(10) }));
+    const dropped = await submitError(submitAllocations({ client }, { ...base, RevenueShareAllocations: items(10) }));
     expect(dropped.cause).toBeInstanceOf(NetworkError);
     expect(dropped.inDoubt).toEqual([{ first: 0, last: 9 }]);
     expect(dropped.notApplied).toEqual([]);
@@ -224,11 +220,9 @@ describe("submitAllocations", () => {
     server.fallback = service.handle;
     const controller = new AbortController();
     const aborted = await submitError(
-      submitAllocations(client, {
+      submitAllocations({ client, abortSignal: controller.signal, onPoll: (_t, attempt) => attempt === 2 && controller.abort() }, {
         ...base,
         RevenueShareAllocations: items(10),
-        abortSignal: controller.signal,
-        onPoll: (_t, attempt) => attempt === 2 && controller.abort(),
       }),
     );
     expect(aborted.cause).toBeInstanceOf(AbortError);
@@ -243,7 +237,7 @@ describe("submitAllocations", () => {
     const other = () => ({ TaskId: `raatask-other${String(service.tasks.length).padStart(8, "0")}`, revisionAtStart: 7, records: 1, polls: 0, status: "IN_PROGRESS" });
     let pushed = 0;
     const once = await drive(
-      submitAllocations(client, { ...base, RevenueShareAllocations: items(3), onPoll: (_t, attempt) => attempt === 1 && pushed++ === 0 && service.tasks.push(other()) }),
+      submitAllocations({ client, onPoll: (_t, attempt) => attempt === 1 && pushed++ === 0 && service.tasks.push(other()) }, { ...base, RevenueShareAllocations: items(3) }),
     );
     expect(once).toMatchObject({ finished: true, committed: [{ first: 0, last: 2 }] });
     expect(startBodies()).toHaveLength(2);
@@ -253,10 +247,9 @@ describe("submitAllocations", () => {
     service = new ScriptedAllocationsService({ revision: 7, pollsPerTask: 5 });
     server.fallback = service.handle;
     const superseded = await submitError(
-      submitAllocations(client, {
+      submitAllocations({ client, onPoll: (t, attempt) => attempt === 1 && !t.TaskId.startsWith("raatask-other") && service.tasks.push(other()) }, {
         ...base,
         RevenueShareAllocations: items(3),
-        onPoll: (t, attempt) => attempt === 1 && !t.TaskId.startsWith("raatask-other") && service.tasks.push(other()),
       }),
     );
     expect(superseded.cause).toBeInstanceOf(AllocationsTaskSupersededError);
@@ -267,7 +260,7 @@ describe("submitAllocations", () => {
   it("masks account ids that a service error message echoes", async () => {
     service.onStart = () =>
       errorResponse("ValidationException", 400, { Message: "Account 123456789012 is not eligible", Reason: "BUSINESS_VALIDATION_FAILED" });
-    const error = await submitError(submitAllocations(client, { ...base, RevenueShareAllocations: items(1) }));
+    const error = await submitError(submitAllocations({ client }, { ...base, RevenueShareAllocations: items(1) }));
     expect(error.message).toContain("Account ********9012 is not eligible");
     expect(error.message).not.toContain("123456789012");
     expect(JSON.stringify(error)).not.toContain("123456789012");

@@ -6,6 +6,7 @@ import {
   AllocationsTaskFailedError,
   AllocationsTaskSupersededError,
   ClientValidationError,
+  InvalidConfigurationError,
   ResourceNotFoundException,
   WaiterTimeoutError,
   waitUntilAllocationsTaskComplete,
@@ -61,7 +62,7 @@ describe("waitUntilAllocationsTaskComplete", () => {
     const polls: Array<[string, number]> = [];
     const task = await drive(
       waitUntilAllocationsTaskComplete(
-        { client, minDelay: 2, maxDelay: 5, onPoll: (t, attempt) => polls.push([t.Status, attempt]) },
+        { client, minDelayMs: 2000, maxDelayMs: 5000, onPoll: (t, attempt) => polls.push([t.Status, attempt]) },
         input,
       ),
     );
@@ -89,17 +90,17 @@ describe("waitUntilAllocationsTaskComplete", () => {
 
   it("computes delays with jitter inside [max(minDelay, c/2), c], c = min(maxDelay, 2·minDelay·1.5^(n-1))", () => {
     // The defaults: the first delay is 0.25..0.5 s, jittered (not exactly minDelay), growing by 1.5 to 5..10 s.
-    expect(waiterDelayMs(1, 0.25, 10, () => 0)).toBe(250);
-    expect(waiterDelayMs(1, 0.25, 10, () => 0.5)).toBe(375);
-    expect(waiterDelayMs(1, 0.25, 10, () => 1)).toBe(500);
-    expect(waiterDelayMs(2, 0.25, 10, () => 0)).toBe(375);
-    expect(waiterDelayMs(2, 0.25, 10, () => 1)).toBe(750);
-    expect(waiterDelayMs(3, 0.25, 10, () => 1)).toBe(1125);
-    expect(waiterDelayMs(10, 0.25, 10, () => 0)).toBe(5000);
-    expect(waiterDelayMs(10, 0.25, 10, () => 1)).toBe(10000);
-    expect(waiterDelayMs(2000, 0.25, 10, () => 0.5)).toBe(7500);
+    expect(waiterDelayMs(1, 250, 10_000, () => 0)).toBe(250);
+    expect(waiterDelayMs(1, 250, 10_000, () => 0.5)).toBe(375);
+    expect(waiterDelayMs(1, 250, 10_000, () => 1)).toBe(500);
+    expect(waiterDelayMs(2, 250, 10_000, () => 0)).toBe(375);
+    expect(waiterDelayMs(2, 250, 10_000, () => 1)).toBe(750);
+    expect(waiterDelayMs(3, 250, 10_000, () => 1)).toBe(1125);
+    expect(waiterDelayMs(10, 250, 10_000, () => 0)).toBe(5000);
+    expect(waiterDelayMs(10, 250, 10_000, () => 1)).toBe(10000);
+    expect(waiterDelayMs(2000, 250, 10_000, () => 0.5)).toBe(7500);
     // minDelay stays the floor when the cap is close to it.
-    expect(waiterDelayMs(5, 2, 3, () => 0)).toBe(2000);
+    expect(waiterDelayMs(5, 2000, 3000, () => 0)).toBe(2000);
   });
 
   it("rejects FAILED with AllocationsTaskFailedError counting failures by ErrorCode, without full account ids", async () => {
@@ -154,11 +155,11 @@ describe("waitUntilAllocationsTaskComplete", () => {
     expect(server.requests).toHaveLength(2);
   });
 
-  it("times out at maxWaitTime with the last observed task, never sleeping past the deadline", async () => {
+  it("times out at maxWaitMs with the last observed task, never sleeping past the deadline", async () => {
     script([cborResponse(taskBody(TASK, "IN_PROGRESS"))]);
     const start = Date.now();
     const error = await drive(
-      waitUntilAllocationsTaskComplete({ client, maxWaitTime: 60, minDelay: 2, maxDelay: 30 }, input),
+      waitUntilAllocationsTaskComplete({ client, maxWaitMs: 60_000, minDelayMs: 2000, maxDelayMs: 30_000 }, input),
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WaiterTimeoutError);
     const timeout = error as WaiterTimeoutError;
@@ -174,7 +175,7 @@ describe("waitUntilAllocationsTaskComplete", () => {
   it("bounds a poll still in flight at the deadline (real timers, 0.2 s)", async () => {
     vi.useRealTimers();
     server.queue.push({ ...cborResponse(taskBody(TASK, "COMPLETE")), delayMs: 1500 });
-    const error = await waitUntilAllocationsTaskComplete({ client, maxWaitTime: 0.2 }, input).catch((e: unknown) => e);
+    const error = await waitUntilAllocationsTaskComplete({ client, maxWaitMs: 200 }, input).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WaiterTimeoutError);
     expect((error as WaiterTimeoutError).attempts).toBe(1);
   });
@@ -182,7 +183,7 @@ describe("waitUntilAllocationsTaskComplete", () => {
   it("stops at once when aborted mid-sleep", async () => {
     script([cborResponse(taskBody(TASK, "IN_PROGRESS"))]);
     const controller = new AbortController();
-    const promise = waitUntilAllocationsTaskComplete({ client, abortSignal: controller.signal, minDelay: 10 }, input);
+    const promise = waitUntilAllocationsTaskComplete({ client, abortSignal: controller.signal, minDelayMs: 10_000 }, input);
     const error = await drive(promise, (timerPending) => {
       if (timerPending && server.requests.length === 2) controller.abort(new Error("user cancelled"));
     }).catch((e: unknown) => e);
@@ -236,7 +237,7 @@ describe("waitUntilAllocationsTaskComplete", () => {
 
   it("reports the last retryable error when the deadline passes while throttled", async () => {
     script([errorResponse("ThrottlingException", 429, { Message: "Rate exceeded" })]);
-    const error = await drive(waitUntilAllocationsTaskComplete({ client, maxWaitTime: 10 }, input)).catch((e: unknown) => e);
+    const error = await drive(waitUntilAllocationsTaskComplete({ client, maxWaitMs: 10_000 }, input)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WaiterTimeoutError);
     expect((error as WaiterTimeoutError).lastTask).toBeUndefined();
     expect((error as WaiterTimeoutError).lastError?.name).toBe("ThrottlingException");
@@ -257,13 +258,14 @@ describe("waitUntilAllocationsTaskComplete", () => {
     const bad = await waitUntilAllocationsTaskComplete({ client }, { ...input, TaskId: "task-1" }).catch((e: unknown) => e);
     expect(bad).toBeInstanceOf(ClientValidationError);
     expect((bad as ClientValidationError).FieldList.map((f) => f.Name)).toEqual(["TaskId"]);
-    const timing = await waitUntilAllocationsTaskComplete({ client, minDelay: 5, maxDelay: 1 }, input).catch((e: unknown) => e);
-    expect(timing).toBeInstanceOf(ClientValidationError);
-    expect((timing as ClientValidationError).FieldList).toEqual([
-      { Name: "maxDelay", Code: "INVALID_VALUE", Message: "must be a number of seconds of at least minDelay (5), got 1" },
-    ]);
-    const zero = await waitUntilAllocationsTaskComplete({ client, maxWaitTime: 0, minDelay: 0 }, input).catch((e: unknown) => e);
-    expect((zero as ClientValidationError).FieldList.map((f) => f.Name)).toEqual(["maxWaitTime", "minDelay"]);
+    const timing = await waitUntilAllocationsTaskComplete({ client, minDelayMs: 5000, maxDelayMs: 1000 }, input).catch((e: unknown) => e);
+    expect(timing).toBeInstanceOf(InvalidConfigurationError);
+    expect((timing as Error).message).toBe(
+      "Invalid Configuration of waitUntilAllocationsTaskComplete: maxDelayMs must be at least minDelayMs (5000), got 1000",
+    );
+    const zero = await waitUntilAllocationsTaskComplete({ client, maxWaitMs: 0, minDelayMs: 0 }, input).catch((e: unknown) => e);
+    expect(zero).toBeInstanceOf(InvalidConfigurationError);
+    expect((zero as Error).message).toMatch(/maxWaitMs must be a positive number of milliseconds, got 0; minDelayMs must be a positive/);
     expect(server.requests).toHaveLength(0);
   });
 });

@@ -8,7 +8,7 @@
 import { inspect } from "node:util";
 import type { GetRevenueAttributionAllocationsTaskOutput } from "../commands/GetRevenueAttributionAllocationsTaskCommand.js";
 import { maskAccountIds } from "../errors.js";
-import { PartnerCentralRevenueMeasurementError } from "../index.js";
+import { ClientValidationError, PartnerCentralRevenueMeasurementError } from "../index.js";
 import { countOf, describeIndexRanges, type IndexRange } from "./ranges.js";
 import type { AllocationConflict, FailedAllocation } from "./reconcile.js";
 
@@ -85,8 +85,25 @@ function describeCause(cause: unknown): string {
   return `${cause.name}${typeof reason === "string" ? ` (${reason})` : ""}: ${cut(cause.message, CAUSE_TEXT_MAX)}`;
 }
 
-/** What to do next, true for the report: rows that failed for a lasting reason must be fixed first. */
-function adviceFor(report: AllocationsReport): string {
+/**
+ * What to do next, true for the report: rows that failed for a lasting reason, or that break a business rule on
+ * what the attribution now holds (a `ClientValidationError` cause), or that conflict with it (an
+ * `AllocationsConflictError` cause), must be fixed first.
+ */
+function adviceFor(report: AllocationsReport, cause: unknown): string {
+  if (cause instanceof AllocationsConflictError) {
+    return (
+      " Resolve the conflicts the cause names (each has its row, the stored values and advice), then call " +
+      "submitAllocations again: the rows already applied are recognised by content and not sent again."
+    );
+  }
+  if (cause instanceof ClientValidationError) {
+    return (
+      " Fix or remove the rows the cause names (its FieldList: they break a business rule on what the attribution now " +
+      "holds), then call submitAllocations with the corrected list: the rows already applied are recognised by " +
+      "content and not sent again."
+    );
+  }
   const lasting = report.failed.filter((f) => !TRANSIENT_RECORD_ERRORS.has(f.ErrorCode));
   if (lasting.length) {
     const rows = describeIndexRanges(lasting.map((f) => ({ first: f.index, last: f.index })));
@@ -125,7 +142,7 @@ function useBoundedInspect(error: Error & { toJSON(): Record<string, unknown> })
  *
  * ```ts
  * try {
- *   await submitAllocations(client, input);
+ *   await submitAllocations({ client }, input);
  * } catch (e) {
  *   if (e instanceof AllocationsSubmissionError) {
  *     for (const f of e.failed) console.error(`row ${f.index}: ${f.ErrorCode} ${f.ErrorMessage}`);
@@ -162,7 +179,7 @@ export class AllocationsSubmissionError extends PartnerCentralRevenueMeasurement
       maskAccountIds(
         `submitAllocations stopped: ${describeCause(init.cause)}. ${describeReport(init)}` +
           (init.revision ? ` Revision ${init.revision}.` : "") +
-          adviceFor(init),
+          adviceFor(init, init.cause),
       ),
       { cause: init.cause },
     );
@@ -221,7 +238,7 @@ export class AllocationsSubmissionError extends PartnerCentralRevenueMeasurement
  *
  * ```ts
  * try {
- *   await submitAllocations(client, input);
+ *   await submitAllocations({ client }, input);
  * } catch (e) {
  *   if (!(e instanceof AllocationsConflictError)) throw e;
  *   for (const c of e.conflicts) console.warn(c.index ?? "-", c.reason, "->", c.advice);
@@ -245,7 +262,7 @@ export class AllocationsConflictError extends PartnerCentralRevenueMeasurementEr
     const count = init.conflicts.length === 1 ? "1 conflict" : `${init.conflicts.length} conflicts`;
     super(
       maskAccountIds(
-        `The revenue attribution (revision ${init.revision}) contradicts this submission, ${count}: ${shown.join("; ")}${more}. Nothing was sent.`,
+        `The revenue attribution (revision ${init.revision}) contradicts this submission, ${count}: ${shown.join("; ")}${more}. No task was started after they were found.`,
       ),
     );
     Object.assign(this, init); // plain enumerable data for code; toJSON bounds what logs get

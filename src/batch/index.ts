@@ -6,6 +6,7 @@
  */
 export {
   submitAllocations,
+  type SubmitAllocationsConfiguration,
   type SubmitAllocationsInput,
   type SubmitAllocationsOutput,
   type SubmitAllocationsProgress,
@@ -15,6 +16,8 @@ export {
   planAllocations,
   MAX_ALLOCATIONS_PER_TASK,
   type AllocationsPlan,
+  type PlanAllocationsConfiguration,
+  type PlanAllocationsInput,
   type AllocationsSubmissionInput,
   type PlannedChangeAction,
   type LastTaskFailure,

@@ -38,6 +38,7 @@ import {
   type PendingTask,
   withLabels,
 } from "./reconcile.js";
+import { assertConfiguration, configurationShapeProblems, misplacedOptionProblems } from "../options.js";
 import { MARKER_MAX_LENGTH, parseMarker, submissionIdOf, type SubmissionMarker } from "./resume.js";
 
 /** Most changes one StartRevenueAttributionAllocationsTask accepts. */
@@ -125,16 +126,14 @@ function validate(input: AllocationsSubmissionInput, all: boolean): ValidationEx
 
 /**
  * Validates a submission (all problems at once, before any request) and
- * derives its chunks and id; `otherProblems` are the caller's own option
- * checks, reported with the rest. Throws `ClientValidationError`.
+ * derives its chunks and id. Throws `ClientValidationError`.
  */
 export async function prepareSubmission(
   client: PartnerCentralRevenueMeasurementClient,
   input: AllocationsSubmissionInput,
   operation: string,
-  otherProblems: ValidationExceptionField[] = [],
 ): Promise<Submission> {
-  const problems = [...validate(input, client.config.validation), ...otherProblems];
+  const problems = validate(input, client.config.validation);
   if (problems.length) throw new ClientValidationError(operation, problems);
   const items = input.RevenueShareAllocations;
   const chunkSize = input.chunkSize ?? MAX_ALLOCATIONS_PER_TASK;
@@ -410,6 +409,36 @@ export interface AllocationsPlan {
   wouldFailAgain: boolean;
 }
 
+/** Configuration of {@link planAllocations}: the client, and an abort signal for its reads. */
+export interface PlanAllocationsConfiguration {
+  /** The client that sends the reads. */
+  client: PartnerCentralRevenueMeasurementClient;
+  /** Stops the reads with `AbortError`. */
+  abortSignal?: AbortSignal;
+}
+
+/** Input of {@link planAllocations}: the same as `submitAllocations`' (the same input makes the same submission). */
+export type PlanAllocationsInput = AllocationsSubmissionInput;
+
+const PLAN_CONFIGURATION_NAMES: ReadonlySet<string> = new Set<keyof PlanAllocationsConfiguration>(["client", "abortSignal"]);
+
+/**
+ * Options of `submitAllocations` a caller may hand to `planAllocations` with
+ * the same configuration object: accepted and unused, since a plan neither
+ * waits nor writes.
+ */
+const SUBMIT_ONLY_NAMES = [
+  "maxWaitMs",
+  "minDelayMs",
+  "maxDelayMs",
+  "onPoll",
+  "onProgress",
+  "deadline",
+  "onRecordFailure",
+  "taskDurationEstimateMs",
+  "startsPerSecond",
+];
+
 /**
  * Says what `submitAllocations` would do with the same input, without writing
  * anything: validates the input, reads the attribution (its revision, latest
@@ -421,21 +450,25 @@ export interface AllocationsPlan {
  * rows it still holds).
  *
  * ```ts
- * const plan = await planAllocations(client, { Catalog: "AWS", RevenueAttributionIdentifier: "ra-abc123def4567", RevenueShareAllocations: rows });
+ * const plan = await planAllocations({ client }, { Catalog: "AWS", RevenueAttributionIdentifier: "ra-abc123def4567", RevenueShareAllocations: rows });
  * console.log(`${plan.taskCount} tasks; already applied: ${JSON.stringify(plan.alreadyApplied)}`);
  * ```
  *
+ * @throws InvalidConfigurationError when the configuration is not `{ client, abortSignal? }` (a client passed
+ *   first, an unknown option, an option put in the input); before any request.
  * @throws ClientValidationError when the input breaks a rule (before any request), or, after the reads, when
  *   the changes break a business rule the stored allocations let it check (the cap per month, overlaps, unknown
  *   UPDATE ids, the edit window; see docs/batch-rules.md), each named by input index with the numbers.
  * @throws PartnerCentralRevenueMeasurementServiceException (e.g. `ResourceNotFoundException`) or `NetworkError` when a read fails.
  */
-export async function planAllocations(
-  client: PartnerCentralRevenueMeasurementClient,
-  input: AllocationsSubmissionInput & { abortSignal?: AbortSignal },
-): Promise<AllocationsPlan> {
-  const s = await prepareSubmission(client, input, "planAllocations");
-  const { abortSignal } = input;
+export async function planAllocations(config: PlanAllocationsConfiguration, input: PlanAllocationsInput): Promise<AllocationsPlan> {
+  const operation = "planAllocations";
+  const shape = "planAllocations({ client }, { Catalog, RevenueAttributionIdentifier, RevenueShareAllocations, ... })";
+  const known = new Set([...PLAN_CONFIGURATION_NAMES, ...SUBMIT_ONLY_NAMES]);
+  const shapeProblems = configurationShapeProblems(config, known, shape);
+  assertConfiguration(operation, shapeProblems.length ? shapeProblems : misplacedOptionProblems(input, known, operation));
+  const { client, abortSignal } = config;
+  const s = await prepareSubmission(client, input, operation);
   const { revision, latestTask } = await readSnapshot(client, s, { abortSignal });
   const r = await reconcileSubmission(client, s, revision, latestTask, { abortSignal });
   checkRulesBeforeStart(client, "planAllocations", s, r);

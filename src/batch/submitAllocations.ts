@@ -24,7 +24,14 @@ import {
   type AllocationsTaskWaiterOptions,
 } from "../index.js";
 import { sleep } from "../transport/retry.js";
-import { checkWaiterOptions } from "../waiters/waitUntilAllocationsTaskComplete.js";
+import { checkWaiterOptions, WAITER_OPTION_NAMES } from "../waiters/waitUntilAllocationsTaskComplete.js";
+import {
+  assertConfiguration,
+  configurationShapeProblems,
+  misplacedOptionProblems,
+  positiveMsProblem,
+  type ConfigurationProblem,
+} from "../options.js";
 import { AllocationsSubmissionError, type AllocationsReport } from "./errors.js";
 import {
   allocationIdsAt,
@@ -68,8 +75,14 @@ export interface SubmitAllocationsProgress {
  */
 export type SubmitAllocationsDeadline = Date | (() => number);
 
-/** Input of {@link submitAllocations}. Waiter options apply to each task's wait. */
-export interface SubmitAllocationsInput extends AllocationsSubmissionInput, AllocationsTaskWaiterOptions {
+/**
+ * Configuration of {@link submitAllocations}: the client and how the call
+ * behaves. The waiter options apply to each task's wait; times are in
+ * milliseconds.
+ */
+export interface SubmitAllocationsConfiguration extends AllocationsTaskWaiterOptions {
+  /** The client that sends every request. */
+  client: PartnerCentralRevenueMeasurementClient;
   /**
    * Called after each task this call saw COMPLETE; a returned promise is
    * awaited before the next task. When it throws or rejects, the call stops
@@ -94,12 +107,12 @@ export interface SubmitAllocationsInput extends AllocationsSubmissionInput, Allo
    */
   onRecordFailure?: "stop" | "skip";
   /**
-   * Expected run time of one task, in seconds, used with `deadline` until a
+   * Expected run time of one task, in milliseconds, used with `deadline` until a
    * task was timed: the longest this call saw, else the attribution's latest
    * task (its `EndedAt − StartedAt`, plus the waiter's delay in noticing it).
    * Without one, the first task is started and timed.
    */
-  taskDurationEstimate?: number;
+  taskDurationEstimateMs?: number;
   /**
    * Starts per second, shared by every call on this client; default 1, the
    * published quota of StartRevenueAttributionAllocationsTask per account.
@@ -107,6 +120,12 @@ export interface SubmitAllocationsInput extends AllocationsSubmissionInput, Allo
    */
   startsPerSecond?: number;
 }
+
+/**
+ * Input of {@link submitAllocations}: the service data, which identifies the
+ * submission (calling again with the same input resumes it).
+ */
+export type SubmitAllocationsInput = AllocationsSubmissionInput;
 
 /** Result of {@link submitAllocations}: where every input index stands. */
 export interface SubmitAllocationsOutput extends AllocationsReport {
@@ -145,10 +164,10 @@ const DEADLINE_MARGIN_MS = 1_000;
 /**
  * Wall time to expect for a task the service ran in `serviceMs`: the waiter
  * notices the end up to one delay later, and its delay grows to about 0.7 ×
- * the time waited so far (at most `maxDelay`).
+ * the time waited so far (at most `maxDelayMs`).
  */
-export function expectedTaskMs(serviceMs: number, maxDelaySeconds: number): number {
-  return serviceMs + Math.min(maxDelaySeconds * 1000, serviceMs * 0.7);
+export function expectedTaskMs(serviceMs: number, maxDelayMs: number): number {
+  return serviceMs + Math.min(maxDelayMs, serviceMs * 0.7);
 }
 /**
  * Rounds of "read, settle, reconcile" one call makes at most. A round ends
@@ -159,10 +178,27 @@ const MAX_ROUNDS = 20;
 
 type IndexStatus = "unknown" | "alreadyApplied" | "committed" | "failed" | "inDoubt" | "notApplied";
 
-function checkOptions(input: SubmitAllocationsInput, now: number): ValidationExceptionField[] {
-  const problems: ValidationExceptionField[] = [];
-  const { deadline, taskDurationEstimate } = input;
-  const refuse = (Message: string) => problems.push({ Name: "deadline", Code: "INVALID_VALUE", Message });
+/** Every name a configuration of submitAllocations may hold. */
+const CONFIGURATION_NAMES: ReadonlySet<string> = new Set<keyof SubmitAllocationsConfiguration>([
+  "client",
+  ...WAITER_OPTION_NAMES,
+  "onProgress",
+  "deadline",
+  "onRecordFailure",
+  "taskDurationEstimateMs",
+  "startsPerSecond",
+]);
+
+const CALL_SHAPE = "submitAllocations({ client, deadline, onProgress, ... }, { Catalog, RevenueAttributionIdentifier, RevenueShareAllocations, ... })";
+
+/** The problems of a configuration (all of them), before any request. */
+function configurationProblems(config: SubmitAllocationsConfiguration, input: unknown): ConfigurationProblem[] {
+  const shapeProblems = configurationShapeProblems(config, CONFIGURATION_NAMES, CALL_SHAPE);
+  if (shapeProblems.length) return shapeProblems;
+  const now = config.client.config.clock.now();
+  const problems: ConfigurationProblem[] = [];
+  const { deadline, taskDurationEstimateMs, startsPerSecond, onRecordFailure, onProgress } = config;
+  const refuse = (rule: string) => problems.push({ option: "deadline", rule });
   if (deadline === undefined) {
     // no deadline
   } else if (deadline instanceof Date) {
@@ -177,7 +213,7 @@ function checkOptions(input: SubmitAllocationsInput, now: number): ValidationExc
       left = `an error (${e instanceof Error ? e.message : String(e)})`;
     }
     if (typeof left !== "number" || !Number.isFinite(left)) {
-      refuse(`returned ${typeof left === "number" ? String(left) : String(left)}; it must return the milliseconds left as a finite number`);
+      refuse(`returned ${String(left)}; it must return the milliseconds left as a finite number`);
     }
   } else {
     refuse(
@@ -186,17 +222,17 @@ function checkOptions(input: SubmitAllocationsInput, now: number): ValidationExc
         : "must be a Date or a function returning the milliseconds left",
     );
   }
-  if (input.onRecordFailure !== undefined && input.onRecordFailure !== "stop" && input.onRecordFailure !== "skip") {
-    problems.push({ Name: "onRecordFailure", Code: "INVALID_ENUM_VALUE", Message: 'must be "stop" or "skip"' });
+  if (onRecordFailure !== undefined && onRecordFailure !== "stop" && onRecordFailure !== "skip") {
+    problems.push({ option: "onRecordFailure", rule: `must be "stop" or "skip", got ${JSON.stringify(onRecordFailure)}` });
   }
-  if (taskDurationEstimate !== undefined && !(Number.isFinite(taskDurationEstimate) && taskDurationEstimate > 0)) {
-    problems.push({ Name: "taskDurationEstimate", Code: "INVALID_VALUE", Message: "must be a positive number of seconds" });
+  if (onProgress !== undefined && typeof onProgress !== "function") problems.push({ option: "onProgress", rule: "must be a function" });
+  const estimate = positiveMsProblem("taskDurationEstimateMs", taskDurationEstimateMs);
+  if (estimate) problems.push(estimate);
+  if (startsPerSecond !== undefined && !(typeof startsPerSecond === "number" && Number.isFinite(startsPerSecond) && startsPerSecond > 0)) {
+    problems.push({ option: "startsPerSecond", rule: `must be a positive number, got ${String(startsPerSecond)}` });
   }
-  const { startsPerSecond } = input;
-  if (startsPerSecond !== undefined && !(Number.isFinite(startsPerSecond) && startsPerSecond > 0)) {
-    problems.push({ Name: "startsPerSecond", Code: "INVALID_VALUE", Message: "must be a positive number" });
-  }
-  problems.push(...checkWaiterOptions(input)); // before any request: a bad value found after a start would leave it in doubt
+  problems.push(...checkWaiterOptions(config)); // before any request: a bad value found after a start would leave it in doubt
+  problems.push(...misplacedOptionProblems(input, CONFIGURATION_NAMES, "submitAllocations"));
   return problems;
 }
 
@@ -294,13 +330,13 @@ const isPromiseLike = (value: unknown): value is PromiseLike<unknown> =>
  *    repeat it. When another task takes the attribution's lead meanwhile, it
  *    reads and reconciles again. Starts are paced per client
  *    (`startsPerSecond`) and a throttled start is sent again, unchanged,
- *    after a jittered backoff while the deadline and `maxWaitTime` allow.
+ *    after a jittered backoff while the deadline and `maxWaitMs` allow.
  *
  * ```ts
- * const result = await submitAllocations(client, {
- *   Catalog: "AWS", RevenueAttributionIdentifier: "ra-abc123def4567", RevenueShareAllocations: rows,
- *   deadline: () => context.getRemainingTimeInMillis(),
- * });
+ * const result = await submitAllocations(
+ *   { client, deadline: () => context.getRemainingTimeInMillis() },
+ *   { Catalog: "AWS", RevenueAttributionIdentifier: "ra-abc123def4567", RevenueShareAllocations: rows },
+ * );
  * if (!result.finished) return { again: true }; // the next invocation, same arguments, continues
  * ```
  *
@@ -308,27 +344,30 @@ const isPromiseLike = (value: unknown): value is PromiseLike<unknown> =>
  * committed (also when nothing was left to do), or `finished: false` when the
  * `deadline` stopped it.
  *
- * @throws ClientValidationError when the input breaks a rule (before any request), `deadline` and the waiter's
- *   timing options included, or a business rule the stored allocations let it check (before any start; see
- *   `planAllocations`).
+ * @throws InvalidConfigurationError when an option is bad, unknown, renamed (the old seconds-based names) or
+ *   put in the input, or a client is passed first (the old call shape); before any request.
+ * @throws ClientValidationError when the input breaks a rule (before any request), or a business rule the
+ *   stored allocations let it check (before any start; see `planAllocations`).
  * @throws AllocationsConflictError when the attribution contradicts the submission; nothing is sent. Each
  *   conflict names the input index, the values that differ and what to do.
  * @throws AllocationsSubmissionError when anything else stops it: its report says which input indexes are
  *   committed, failed (a FAILED task's records, with the service's codes), in doubt and not applied; `cause`
  *   holds the underlying error (`AllocationsTaskFailedError`, a `ConflictException`, `WaiterTimeoutError`,
- *   `AbortError`, `NetworkError`, a `ThrottlingException` that outlasted `maxWaitTime`, or what
+ *   `AbortError`, `NetworkError`, a `ThrottlingException` that outlasted `maxWaitMs`, or what
  *   `onProgress`/`onPoll` threw); its message says how to continue.
  */
 export async function submitAllocations(
-  client: PartnerCentralRevenueMeasurementClient,
+  config: SubmitAllocationsConfiguration,
   input: SubmitAllocationsInput,
 ): Promise<SubmitAllocationsOutput> {
+  assertConfiguration("submitAllocations", configurationProblems(config, input));
+  const { client, onProgress } = config;
   const clock = client.config.clock;
-  const s = await prepareSubmission(client, input, "submitAllocations", checkOptions(input, clock.now()));
-  const { Catalog, RevenueAttributionIdentifier, onProgress } = input;
+  const s = await prepareSubmission(client, input, "submitAllocations");
+  const { Catalog, RevenueAttributionIdentifier } = input;
   const items = s.items;
-  const remainingMs = remainingMsOf(input.deadline, () => clock.now());
-  const maxWaitTime = input.maxWaitTime ?? ALLOCATIONS_TASK_WAITER_DEFAULTS.maxWaitTime;
+  const remainingMs = remainingMsOf(config.deadline, () => clock.now());
+  const maxWaitMs = config.maxWaitMs ?? ALLOCATIONS_TASK_WAITER_DEFAULTS.maxWaitMs;
   const status: IndexStatus[] = items.map(() => "unknown");
   const failed = new Map<number, FailedAllocation>(); // by input index: the latest failure of each row
   const allocationIds: (string | undefined)[] = items.map((item) => (item.Action === "UPDATE" ? item.RevenueAttributionAllocationId : undefined));
@@ -346,11 +385,11 @@ export async function submitAllocations(
     callbackAbort.abort(error);
   };
   // The caller's abort reaches every request and wait through the same signal (removed when the call ends).
-  const forwardAbort = () => callbackAbort.abort(input.abortSignal!.reason);
-  if (input.abortSignal?.aborted) forwardAbort();
-  else input.abortSignal?.addEventListener("abort", forwardAbort, { once: true });
+  const forwardAbort = () => callbackAbort.abort(config.abortSignal!.reason);
+  if (config.abortSignal?.aborted) forwardAbort();
+  else config.abortSignal?.addEventListener("abort", forwardAbort, { once: true });
   const abortSignal = callbackAbort.signal;
-  const userOnPoll = input.onPoll;
+  const userOnPoll = config.onPoll;
   const onPoll: AllocationsTaskWaiterOptions["onPoll"] = userOnPoll
     ? (task, attempt) => {
         let returned: unknown;
@@ -410,7 +449,7 @@ export async function submitAllocations(
       status[f.index] = "failed";
     }
   };
-  const skipFailures = input.onRecordFailure === "skip";
+  const skipFailures = config.onRecordFailure === "skip";
   const runningAtDeadline = (id: string, who: string) =>
     `the deadline came while task ${id} (${who}) was IN_PROGRESS; the next call waits for it`;
   /**
@@ -452,12 +491,12 @@ export async function submitAllocations(
 
   /** Waits for a task within the deadline; `undefined` when the deadline came first. */
   const waitFor = async (TaskId: string): Promise<GetRevenueAttributionAllocationsTaskOutput | undefined> => {
-    const budget = (remainingMs() - DEADLINE_MARGIN_MS) / 1000;
-    if (budget <= 0) return undefined;
-    const byDeadline = budget < maxWaitTime;
+    const budgetMs = remainingMs() - DEADLINE_MARGIN_MS;
+    if (budgetMs <= 0) return undefined;
+    const byDeadline = budgetMs < maxWaitMs;
     try {
       const task = await waitUntilAllocationsTaskComplete(
-        { client, maxWaitTime: byDeadline ? budget : maxWaitTime, minDelay: input.minDelay, maxDelay: input.maxDelay, abortSignal, onPoll },
+        { client, maxWaitMs: byDeadline ? budgetMs : maxWaitMs, minDelayMs: config.minDelayMs, maxDelayMs: config.maxDelayMs, abortSignal, onPoll },
         { Catalog, RevenueAttributionIdentifier, TaskId },
       );
       return withoutMetadata(task);
@@ -467,7 +506,7 @@ export async function submitAllocations(
     }
   };
 
-  const maxDelay = input.maxDelay ?? ALLOCATIONS_TASK_WAITER_DEFAULTS.maxDelay;
+  const maxDelayMs = config.maxDelayMs ?? ALLOCATIONS_TASK_WAITER_DEFAULTS.maxDelayMs;
   let longestTaskMs: number | undefined;
   let movedBy: unknown; // why the last round ended early (a superseded wait, a refused start)
   try {
@@ -509,8 +548,17 @@ export async function submitAllocations(
         if (e instanceof DeadlineReached) throw e;
         throw stop(e);
       }
-      assertNoConflicts(r);
-      checkRulesBeforeStart(client, "submitAllocations", s, r);
+      try {
+        assertNoConflicts(r);
+        checkRulesBeforeStart(client, "submitAllocations", s, r);
+      } catch (e) {
+        // A conflict or a broken rule found only now (another writer changed the attribution since this call's
+        // first round): this call has committed tasks, so the error must say which rows those are, not only
+        // which rows conflict or break the rule (the cause, an AllocationsConflictError or ClientValidationError).
+        if (!startedAny) throw e;
+        adopt(r);
+        throw stop(e);
+      }
       adopt(r);
       const failure = r.lastTaskFailure;
       if (failsAgain(failure) && snapshot.latestTask) {
@@ -535,9 +583,9 @@ export async function submitAllocations(
           longestTaskMs !== undefined
             ? { expectedMs: longestTaskMs, source: "the longest task of this call" }
             : latestServiceMs !== undefined
-              ? { expectedMs: expectedTaskMs(latestServiceMs, maxDelay), source: `task ${latestEnded!.TaskId} took ${seconds(latestServiceMs)} s` }
-              : input.taskDurationEstimate !== undefined
-                ? { expectedMs: input.taskDurationEstimate * 1000, source: "taskDurationEstimate" }
+              ? { expectedMs: expectedTaskMs(latestServiceMs, maxDelayMs), source: `task ${latestEnded!.TaskId} took ${seconds(latestServiceMs)} s` }
+              : config.taskDurationEstimateMs !== undefined
+                ? { expectedMs: config.taskDurationEstimateMs, source: "taskDurationEstimateMs" }
                 : { expectedMs: 0, source: "" }; // nothing known yet: this task is the measurement
         const leftMs = remainingMs() - DEADLINE_MARGIN_MS;
         if (leftMs <= 0 || leftMs < expectedMs) {
@@ -548,7 +596,7 @@ export async function submitAllocations(
           );
         }
         checkCallbacks();
-        if (input.abortSignal?.aborted) throw stop(new AbortError(undefined, { cause: input.abortSignal.reason }));
+        if (config.abortSignal?.aborted) throw stop(new AbortError(undefined, { cause: config.abortSignal.reason }));
         const ClientToken = await allocationsChunkClientToken({
           submissionId: s.submissionId,
           chunkIndex: pending.chunkIndex,
@@ -571,11 +619,11 @@ export async function submitAllocations(
           ClientToken,
           Description,
         });
-        // Throttling is waited out while the task could still finish before the deadline, and for at most maxWaitTime.
-        const throttledUntil = clock.now() + maxWaitTime * 1000;
+        // Throttling is waited out while the task could still finish before the deadline, and for at most maxWaitMs.
+        const throttledUntil = clock.now() + maxWaitMs;
         const budgetMs = () => Math.min(remainingMs() - DEADLINE_MARGIN_MS - expectedMs, throttledUntil - clock.now());
         try {
-          const started = await sendStartPaced(client, command, 1000 / (input.startsPerSecond ?? 1), budgetMs, abortSignal);
+          const started = await sendStartPaced(client, command, 1000 / (config.startsPerSecond ?? 1), budgetMs, abortSignal);
           if ("throttled" in started) {
             if (await throttledStartNotApplied(started.throttled, previousTaskId)) set(pending.indexes, "notApplied");
             if (remainingMs() - DEADLINE_MARGIN_MS - expectedMs < throttledUntil - clock.now()) {
@@ -584,7 +632,7 @@ export async function submitAllocations(
                 `the start of chunk ${pending.chunkIndex + 1} of ${s.chunks.length} was throttled (429) until the deadline left no time to run it`,
               );
             }
-            throw started.throttled; // throttled for maxWaitTime
+            throw started.throttled; // throttled for maxWaitMs
           }
           taskId = started.output.TaskId;
           startedAny = true;
@@ -658,6 +706,6 @@ export async function submitAllocations(
     if (e instanceof DeadlineReached) return result(false, e.message);
     throw e;
   } finally {
-    input.abortSignal?.removeEventListener("abort", forwardAbort);
+    config.abortSignal?.removeEventListener("abort", forwardAbort);
   }
 }

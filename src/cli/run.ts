@@ -9,8 +9,16 @@ import { PartnerCentralRevenueMeasurementClient } from "../client.js";
 import { AbortError } from "../errors.js";
 import type { CatalogName } from "../models.js";
 import { RevenueAttributionIdentifier } from "../validation/shapes.js";
-import { readAllocationChanges, type AllocationChanges, type AllocationFileFormat } from "../files/read.js";
-import { applyAllocationsFile, exportAllocations, planAllocationsFile, type AllocationsTarget } from "../files/jobs.js";
+import { readAllocationChanges, type AllocationFileFormat } from "../files/read.js";
+import {
+  applyAllocationsFile,
+  exportAllocations,
+  planAllocationsFile,
+  type AllocationsFileConfiguration,
+  type AllocationsFileInput,
+  type AllocationsTarget,
+  type ExportAllocationsConfiguration,
+} from "../files/jobs.js";
 import { writeAllocationResults } from "../files/results.js";
 import { describeProblem } from "../files/errors.js";
 import { EXIT, UsageError, explain } from "./messages.js";
@@ -42,8 +50,8 @@ Options:
   --profile <name>        AWS profile (wins over AWS_ACCESS_KEY_ID in the environment)
   --region <name>         AWS region (default: AWS_REGION, else us-east-1)
   --endpoint-url <url>    endpoint, e.g. the emulator's (default: AWS_ENDPOINT_URL…)
-  --poll-min-delay <s>    shortest wait between task polls, in seconds (default 2)
-  --poll-max-delay <s>    longest wait between task polls, in seconds (default 30)
+  --poll-min-delay <s>    shortest wait between task polls, in seconds (default 0.25)
+  --poll-max-delay <s>    longest wait between task polls, in seconds (default 10)
   --json                  print the outcome as one JSON object on standard output
   --quiet                 no progress display
   -h, --help              show this help
@@ -84,12 +92,13 @@ const OPTIONS = {
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>["values"];
 
-function seconds(values: Values, name: "poll-min-delay" | "poll-max-delay"): number | undefined {
+/** A delay flag, given in seconds on the command line (as people type it), in milliseconds (as the SDK takes it). */
+function millisecondsOf(values: Values, name: "poll-min-delay" | "poll-max-delay"): number | undefined {
   const raw = values[name];
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (!(Number.isFinite(n) && n >= 0)) throw new UsageError(`--${name} must be a number of seconds, got "${raw}"`);
-  return n;
+  if (!(Number.isFinite(n) && n > 0)) throw new UsageError(`--${name} must be a positive number of seconds, got "${raw}"`);
+  return n * 1000;
 }
 
 function formatOption(values: Values): AllocationFileFormat | undefined {
@@ -99,7 +108,7 @@ function formatOption(values: Values): AllocationFileFormat | undefined {
   return f;
 }
 
-function targetOf(values: Values): Omit<AllocationsTarget, "abortSignal"> {
+function targetOf(values: Values): AllocationsTarget {
   const missing = (["attribution", "catalog"] as const).filter((o) => values[o] === undefined);
   if (missing.length) throw new UsageError(`missing ${missing.map((o) => `--${o}`).join(" and ")}`);
   const catalog = values.catalog!;
@@ -160,8 +169,8 @@ export async function runAllocationsCli(argv: string[], io: CliIO): Promise<numb
     if (command !== "export" && values.output !== undefined) throw new UsageError("--output goes with export");
     const target = targetOf(values);
     const format = formatOption(values);
-    const minDelay = seconds(values, "poll-min-delay");
-    const maxDelay = seconds(values, "poll-max-delay");
+    const minDelayMs = millisecondsOf(values, "poll-min-delay");
+    const maxDelayMs = millisecondsOf(values, "poll-max-delay");
     if (values.profile !== undefined) {
       // As in the AWS CLI, a named profile wins over keys in the environment; the chain reads AWS_PROFILE when it loads.
       io.env.AWS_PROFILE = values.profile;
@@ -173,10 +182,10 @@ export async function runAllocationsCli(argv: string[], io: CliIO): Promise<numb
     const changes = wantsFile ? await readAllocationChanges(files[0]!, { format }) : undefined;
     client = new PartnerCentralRevenueMeasurementClient({ region: values.region, endpoint: values["endpoint-url"] });
     endpoint = client.config.endpoint.url.toString().replace(/\/$/, "");
-    const abortSignal = io.interrupt;
-    if (command === "export") return await runExport(client, { ...target, abortSignal }, values.output, format, io, json);
-    if (command === "plan") return await runPlan(client, changes!, { ...target, abortSignal }, io, json);
-    return await runApply(client, changes!, { ...target, abortSignal }, { results: values.results, minDelay, maxDelay, quiet: values.quiet === true }, io, json);
+    const config = { client, ...(io.interrupt ? { abortSignal: io.interrupt } : {}) };
+    if (command === "export") return await runExport({ ...config, ...(format ? { format } : {}) }, target, values.output, io, json);
+    if (command === "plan") return await runPlan(config, { ...target, changes: changes! }, io, json);
+    return await runApply(config, { ...target, changes: changes! }, { results: values.results, minDelayMs, maxDelayMs, quiet: values.quiet === true }, io, json);
   } catch (e) {
     return fail(e);
   } finally {
@@ -185,16 +194,15 @@ export async function runAllocationsCli(argv: string[], io: CliIO): Promise<numb
 }
 
 async function runExport(
-  client: PartnerCentralRevenueMeasurementClient,
+  config: ExportAllocationsConfiguration,
   target: AllocationsTarget,
   output: string | undefined,
-  format: AllocationFileFormat | undefined,
   io: CliIO,
   json: boolean,
 ): Promise<number> {
   let count: number;
   try {
-    count = await exportAllocations(client, target, output ?? io.stdout, { format });
+    count = await exportAllocations(config, target, output ?? io.stdout);
   } catch (e) {
     // Standard output closed early (`allocations export … | head`): the reader has what it wanted.
     if (!output && (e as { cause?: { code?: unknown } })?.cause?.code === "EPIPE") return EXIT.ok;
@@ -207,14 +215,9 @@ async function runExport(
   return EXIT.ok;
 }
 
-async function runPlan(
-  client: PartnerCentralRevenueMeasurementClient,
-  changes: AllocationChanges,
-  target: AllocationsTarget,
-  io: CliIO,
-  json: boolean,
-): Promise<number> {
-  const { plan, lines: planned, conflicts } = await planAllocationsFile(client, changes, target);
+async function runPlan(config: AllocationsFileConfiguration, input: AllocationsFileInput, io: CliIO, json: boolean): Promise<number> {
+  const { changes, ...target } = input;
+  const { plan, lines: planned, conflicts } = await planAllocationsFile(config, input);
   const linesOf = (action: keyof typeof planned) => planned[action];
   const exitCode = conflicts.length ? EXIT.rowsFailed : EXIT.ok;
   if (json) {
@@ -254,13 +257,13 @@ async function runPlan(
 }
 
 async function runApply(
-  client: PartnerCentralRevenueMeasurementClient,
-  changes: AllocationChanges,
-  target: AllocationsTarget,
-  options: { results?: string; minDelay?: number; maxDelay?: number; quiet: boolean },
+  config: AllocationsFileConfiguration,
+  input: AllocationsFileInput,
+  options: { results?: string; minDelayMs?: number; maxDelayMs?: number; quiet: boolean },
   io: CliIO,
   json: boolean,
 ): Promise<number> {
+  const { changes, ...target } = input;
   const say = (s: string) => io.stderr.write(`${s}\n`);
   // No separate plan first: submitAllocations reconciles the file with the attribution itself (what `plan` shows)
   // and stops at a conflict before any write. A plan before it would validate and reconcile every row a second
@@ -268,17 +271,17 @@ async function runApply(
   if (!json) say(`${changes.file}: ${changes.rows.length} rows against ${target.RevenueAttributionIdentifier} (${target.Catalog}); rows already applied are skipped.`);
   const progress = options.quiet || json ? undefined : progressDisplay(io.stderr);
   let tasksDone = 0;
-  const outcome = await applyAllocationsFile(client, changes, {
-    ...target,
-    ...(options.minDelay !== undefined ? { minDelay: options.minDelay } : {}),
-    ...(options.maxDelay !== undefined ? { maxDelay: Math.max(options.maxDelay, options.minDelay ?? 0) } : {}),
+  const outcome = await applyAllocationsFile({
+    ...config,
+    ...(options.minDelayMs !== undefined ? { minDelayMs: options.minDelayMs } : {}),
+    ...(options.maxDelayMs !== undefined ? { maxDelayMs: Math.max(options.maxDelayMs, options.minDelayMs ?? 0) } : {}),
     onProgress: (p) => {
       tasksDone++;
       // The submission's chunks after this one are what is left (at most: some may prove already applied).
       const tasksTotal = tasksDone + (p.chunkCount - p.chunkIndex - 1);
       progress?.update({ tasksDone, tasksTotal, rowsDone: p.recordsCommitted, rowsTotal: p.recordsTotal });
     },
-  });
+  }, input);
   progress?.end();
   if (options.results) await writeAllocationResults(options.results, outcome.results);
   const interrupted = outcome.stoppedBy?.cause instanceof AbortError;

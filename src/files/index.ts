@@ -9,7 +9,7 @@
  *
  * const client = new PartnerCentralRevenueMeasurementClient({});
  * const changes = await readAllocationChanges("changes.csv");
- * const outcome = await applyAllocationsFile(client, changes, { Catalog: "AWS", RevenueAttributionIdentifier: "ra-abc123def4567" });
+ * const outcome = await applyAllocationsFile({ client }, { Catalog: "AWS", RevenueAttributionIdentifier: "ra-abc123def4567", changes });
  * await writeAllocationResults("results.csv", outcome.results);
  * ```
  * @packageDocumentation
@@ -34,6 +34,9 @@ export {
   exportAllocations,
   type AllocationsTarget,
   type AllocationsFilePlan,
-  type ApplyAllocationsFileOptions,
+  type AllocationsFileConfiguration,
+  type AllocationsFileInput,
+  type ApplyAllocationsFileConfiguration,
+  type ExportAllocationsConfiguration,
   type AllocationsFileOutcome,
 } from "./jobs.js";

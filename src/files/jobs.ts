@@ -19,8 +19,10 @@ import {
   submitAllocations,
   type AllocationsPlan,
   type PlannedChangeAction,
+  type SubmitAllocationsConfiguration,
   type SubmitAllocationsInput,
 } from "../batch/index.js";
+import { assertConfiguration, configurationShapeProblems } from "../options.js";
 import { allocationNaturalKey } from "../validation/allocations.js";
 import { AllocationsFileError, type AllocationFileProblem } from "./errors.js";
 import { ALLOCATION_COLUMNS, problemsByLine, type AllocationChanges, type AllocationFileFormat } from "./read.js";
@@ -32,7 +34,29 @@ export interface AllocationsTarget {
   Catalog: CatalogName;
   /** `ra-…` id or the attribution's ARN. */
   RevenueAttributionIdentifier: string;
+}
+
+/** Configuration of the files layer's functions: the client, and an abort signal for the run. */
+export interface AllocationsFileConfiguration {
+  /** The client that sends every request. */
+  client: PartnerCentralRevenueMeasurementClient;
+  /** Stops the run with `AbortError` (an apply resolves with `stoppedBy`). */
   abortSignal?: AbortSignal;
+}
+
+/** A changes file and the attribution it is for: the input of {@link planAllocationsFile} and {@link applyAllocationsFile}. */
+export interface AllocationsFileInput extends AllocationsTarget {
+  /** The rows, as {@link readAllocationChanges} read them. */
+  changes: AllocationChanges;
+  /** Sent with every task (see `submitAllocations`); give the same one to plan and apply. */
+  Description?: string;
+}
+
+const FILE_CONFIGURATION_NAMES = ["client", "abortSignal"] as const;
+
+/** Throws `InvalidConfigurationError` for the old `(client, …)` shape, a missing client or an unknown option. */
+function checkConfiguration(operation: string, config: unknown, known: readonly string[], shape: string): void {
+  assertConfiguration(operation, configurationShapeProblems(config, new Set(known), shape));
 }
 
 /** Batch errors that come before any write, as an {@link AllocationsFileError} by line; others unchanged. */
@@ -65,21 +89,21 @@ export interface AllocationsFilePlan {
  *
  * ```ts
  * const changes = await readAllocationChanges("changes.csv");
- * const { plan, conflicts } = await planAllocationsFile(client, changes, { Catalog: "AWS", RevenueAttributionIdentifier: "ra-abc123def4567" });
+ * const { plan, conflicts } = await planAllocationsFile({ client }, { Catalog: "AWS", RevenueAttributionIdentifier: "ra-abc123def4567", changes });
  * console.log(`${plan.taskCount} tasks, ${conflicts.length} conflicts`);
  * ```
  *
+ * @throws InvalidConfigurationError when the configuration is not `{ client, abortSignal? }` (e.g. a client passed first).
  * @throws AllocationsFileError when a row breaks a rule the batch helper checks (by line).
  * @throws PartnerCentralRevenueMeasurementServiceException (e.g. `ResourceNotFoundException` for a wrong attribution id) or `NetworkError`.
  */
-export async function planAllocationsFile(
-  client: PartnerCentralRevenueMeasurementClient,
-  changes: AllocationChanges,
-  target: AllocationsTarget,
-): Promise<AllocationsFilePlan> {
+export async function planAllocationsFile(config: AllocationsFileConfiguration, input: AllocationsFileInput): Promise<AllocationsFilePlan> {
+  checkConfiguration("planAllocationsFile", config, FILE_CONFIGURATION_NAMES, "planAllocationsFile({ client }, { Catalog, RevenueAttributionIdentifier, changes })");
+  const { client, abortSignal } = config;
+  const { changes } = input;
   let plan: AllocationsPlan;
   try {
-    plan = await planAllocations(client, { ...target, RevenueShareAllocations: changes.rows });
+    plan = await planAllocations({ client, ...(abortSignal ? { abortSignal } : {}) }, submissionOf(input));
   } catch (e) {
     throw byLine(e, changes);
   }
@@ -92,10 +116,18 @@ export async function planAllocationsFile(
   };
 }
 
-/** Options of {@link applyAllocationsFile}: the target, and the batch helper's progress and waiter options. */
-export interface ApplyAllocationsFileOptions
-  extends AllocationsTarget,
-    Pick<SubmitAllocationsInput, "onProgress" | "onPoll" | "minDelay" | "maxDelay" | "maxWaitTime" | "deadline" | "Description"> {}
+/** Configuration of {@link applyAllocationsFile}: the client, and the batch helper's progress, deadline and waiter options. */
+export interface ApplyAllocationsFileConfiguration
+  extends AllocationsFileConfiguration,
+    Pick<SubmitAllocationsConfiguration, "onProgress" | "onPoll" | "minDelayMs" | "maxDelayMs" | "maxWaitMs" | "deadline"> {}
+
+const APPLY_CONFIGURATION_NAMES = [...FILE_CONFIGURATION_NAMES, "onProgress", "onPoll", "minDelayMs", "maxDelayMs", "maxWaitMs", "deadline"] as const;
+
+/** The batch helper's input for a file. */
+function submissionOf(input: AllocationsFileInput): SubmitAllocationsInput {
+  const { Catalog, RevenueAttributionIdentifier, Description, changes } = input;
+  return { Catalog, RevenueAttributionIdentifier, ...(Description !== undefined ? { Description } : {}), RevenueShareAllocations: changes.rows };
+}
 
 /** The outcome of {@link applyAllocationsFile}. */
 export interface AllocationsFileOutcome {
@@ -122,23 +154,31 @@ export interface AllocationsFileOutcome {
  *
  * ```ts
  * const changes = await readAllocationChanges("changes.csv");
- * const outcome = await applyAllocationsFile(client, changes, { Catalog: "AWS", RevenueAttributionIdentifier: "ra-abc123def4567" });
+ * const outcome = await applyAllocationsFile({ client }, { Catalog: "AWS", RevenueAttributionIdentifier: "ra-abc123def4567", changes });
  * await writeAllocationResults("results.csv", outcome.results);
  * if (!outcome.finished) process.exitCode = 1;
  * ```
  *
+ * @throws InvalidConfigurationError when an option is bad, unknown or renamed, or a client is passed first; nothing is sent.
  * @throws AllocationsFileError when a row breaks a rule, or the attribution contradicts the file (`CONFLICT`, by line); nothing is sent.
  * @throws PartnerCentralRevenueMeasurementServiceException or `NetworkError` when reading the attribution fails before any write.
  */
-export async function applyAllocationsFile(
-  client: PartnerCentralRevenueMeasurementClient,
-  changes: AllocationChanges,
-  options: ApplyAllocationsFileOptions,
-): Promise<AllocationsFileOutcome> {
+export async function applyAllocationsFile(config: ApplyAllocationsFileConfiguration, input: AllocationsFileInput): Promise<AllocationsFileOutcome> {
+  checkConfiguration(
+    "applyAllocationsFile",
+    config,
+    APPLY_CONFIGURATION_NAMES,
+    "applyAllocationsFile({ client, onProgress, ... }, { Catalog, RevenueAttributionIdentifier, changes })",
+  );
+  const { changes } = input;
   let outcome: Omit<AllocationsFileOutcome, "counts">;
   try {
-    const out = await submitAllocations(client, { ...options, RevenueShareAllocations: changes.rows });
-    outcome = { finished: out.finished, results: resultsOf(changes.rows, changes.lines, out), tasks: out.tasks.length, revision: out.revision };
+    const out = await submitAllocations(config, submissionOf(input));
+    const results = resultsOf(changes.rows, changes.lines, out);
+    out.allocationIds.forEach((id, i) => {
+      if (id !== undefined) results[i]!.RevenueAttributionAllocationId = id;
+    });
+    outcome = { finished: out.finished, results, tasks: out.tasks.length, revision: out.revision };
   } catch (e) {
     if (!(e instanceof AllocationsSubmissionError)) throw byLine(e, changes);
     // Stopped while reading the attribution, before any start (a wrong id, no credentials, nothing listening):
@@ -148,36 +188,51 @@ export async function applyAllocationsFile(
     }
     outcome = { finished: false, results: resultsOf(changes.rows, changes.lines, e), tasks: e.tasks.length, revision: e.revision, stoppedBy: e };
   }
-  await addAllocationIds(client, changes.rows, outcome.results, options);
+  // The batch helper returns the ids of what it committed, except when it stopped before reading created ones back
+  // (the deadline came first, or it threw): only then is the attribution listed for them.
+  const { client, abortSignal } = config;
+  const { Catalog, RevenueAttributionIdentifier } = input;
+  await addAllocationIds(
+    { client, ...(abortSignal ? { abortSignal } : {}) },
+    { Catalog, RevenueAttributionIdentifier, rows: changes.rows, results: outcome.results },
+  );
   return { ...outcome, counts: countOutcomes(outcome.results) };
 }
 
 /**
  * Fills `RevenueAttributionAllocationId` of the applied CREATE rows' results
- * by listing the attribution's allocations and matching each row by its
- * natural key (entity type, entity id, customer account, period), preferring
- * the allocation that holds the row's percent and status. The one place ids
- * are found, so it can give way to ids from the batch helper itself. Pages
- * are matched as they come and not kept (100,000 stored allocations would
- * otherwise be held at once). A list that fails (the run was aborted, the
- * network is down) leaves the ids out.
+ * that have none yet by listing the attribution's allocations and matching
+ * each row by its natural key (entity type, entity id, customer account,
+ * period), preferring the allocation that holds the row's percent and status.
+ * Lists nothing when every applied CREATE has its id (`applyAllocationsFile`
+ * first takes those `submitAllocations` returns). Pages are matched as they
+ * come and not kept (100,000 stored allocations would otherwise be held at
+ * once). A list that fails (the run was aborted, the network is down) leaves
+ * the ids out.
+ *
+ * ```ts
+ * await addAllocationIds({ client }, { Catalog: "AWS", RevenueAttributionIdentifier: "ra-abc123def4567", rows: changes.rows, results });
+ * ```
+ *
+ * @throws InvalidConfigurationError when the configuration is not `{ client, abortSignal? }`.
  */
 export async function addAllocationIds(
-  client: PartnerCentralRevenueMeasurementClient,
-  rows: readonly RevenueShareAllocation[],
-  results: AllocationRowResult[],
-  target: AllocationsTarget,
+  config: AllocationsFileConfiguration,
+  input: AllocationsTarget & { rows: readonly RevenueShareAllocation[]; results: AllocationRowResult[] },
 ): Promise<void> {
+  checkConfiguration("addAllocationIds", config, FILE_CONFIGURATION_NAMES, "addAllocationIds({ client }, { Catalog, RevenueAttributionIdentifier, rows, results })");
+  const { rows, results } = input;
   const keyOf = (a: { EntityType?: string; EntityIdentifier?: string; CustomerAwsAccountId?: string; EffectiveFrom?: string; EffectiveUntil?: string }) =>
     allocationNaturalKey(a.EntityType, a.EntityIdentifier, a.CustomerAwsAccountId, a.EffectiveFrom, a.EffectiveUntil);
   const wanted = new Map<string, number>(); // natural key -> row index (CREATEs are unique by it: validation says so)
   results.forEach((r, i) => {
-    if (rows[i]!.Action === "CREATE" && (r.outcome === "applied" || r.outcome === "already applied")) wanted.set(keyOf(rows[i]!), i);
+    const applied = r.outcome === "applied" || r.outcome === "already applied";
+    if (rows[i]!.Action === "CREATE" && applied && r.RevenueAttributionAllocationId === undefined) wanted.set(keyOf(rows[i]!), i);
   });
-  if (wanted.size === 0 || target.abortSignal?.aborted) return;
+  if (wanted.size === 0 || config.abortSignal?.aborted) return;
   const exact = new Set<number>(); // rows whose id is an allocation holding their percent and status
   try {
-    for await (const a of storedAllocations(client, target)) {
+    for await (const a of storedAllocations(config, input)) {
       const i = wanted.get(keyOf(a));
       if (i === undefined || exact.has(i)) continue;
       const row = rows[i]!;
@@ -191,11 +246,18 @@ export async function addAllocationIds(
 }
 
 /** Every allocation the attribution holds at its latest revision, page by page. */
-async function* storedAllocations(client: PartnerCentralRevenueMeasurementClient, target: AllocationsTarget): AsyncGenerator<RevenueAttributionAllocationSummary> {
-  const { Catalog, RevenueAttributionIdentifier, abortSignal } = target;
+async function* storedAllocations(config: AllocationsFileConfiguration, target: AllocationsTarget): AsyncGenerator<RevenueAttributionAllocationSummary> {
+  const { client, abortSignal } = config;
+  const { Catalog, RevenueAttributionIdentifier } = target;
   for await (const page of paginateListRevenueAttributionAllocations({ client, pageSize: 500, abortSignal }, { Catalog, RevenueAttributionIdentifier })) {
     yield* page.RevenueAttributionAllocationSummaries ?? [];
   }
+}
+
+/** Configuration of {@link exportAllocations}. */
+export interface ExportAllocationsConfiguration extends AllocationsFileConfiguration {
+  /** `csv` or `jsonl`; default: from the destination's extension (`.jsonl`, `.ndjson`), else `csv`. */
+  format?: AllocationFileFormat;
 }
 
 /**
@@ -206,20 +268,26 @@ async function* storedAllocations(client: PartnerCentralRevenueMeasurementClient
  * the number of rows.
  *
  * ```ts
- * await exportAllocations(client, { Catalog: "AWS", RevenueAttributionIdentifier: "ra-abc123def4567" }, "allocations.csv");
+ * await exportAllocations({ client }, { Catalog: "AWS", RevenueAttributionIdentifier: "ra-abc123def4567" }, "allocations.csv");
  * ```
  *
+ * @throws InvalidConfigurationError when the configuration is not `{ client, abortSignal?, format? }`.
  * @throws PartnerCentralRevenueMeasurementServiceException (e.g. `ResourceNotFoundException`), `NetworkError`, or AllocationsFileError when the destination cannot be written.
  */
 export async function exportAllocations(
-  client: PartnerCentralRevenueMeasurementClient,
+  config: ExportAllocationsConfiguration,
   target: AllocationsTarget,
   destination: AllocationFileDestination,
-  options: { format?: AllocationFileFormat } = {},
 ): Promise<number> {
-  const format = options.format ?? (typeof destination === "string" && /\.(jsonl|ndjson)$/i.test(destination) ? "jsonl" : "csv");
+  checkConfiguration(
+    "exportAllocations",
+    config,
+    [...FILE_CONFIGURATION_NAMES, "format"],
+    "exportAllocations({ client, format }, { Catalog, RevenueAttributionIdentifier }, destination)",
+  );
+  const format = config.format ?? (typeof destination === "string" && /\.(jsonl|ndjson)$/i.test(destination) ? "jsonl" : "csv");
   const records = (async function* () {
-    for await (const a of storedAllocations(client, target)) {
+    for await (const a of storedAllocations(config, target)) {
       yield {
         Action: "UPDATE",
         EntityType: a.EntityType,

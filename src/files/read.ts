@@ -270,7 +270,7 @@ export function problemsByLine(fields: readonly ValidationExceptionField[], line
  *
  * ```ts
  * const changes = await readAllocationChanges("changes.csv");
- * await submitAllocations(client, { Catalog: "AWS", RevenueAttributionIdentifier: "ra-abc123def4567", RevenueShareAllocations: changes.rows });
+ * await submitAllocations({ client }, { Catalog: "AWS", RevenueAttributionIdentifier: "ra-abc123def4567", RevenueShareAllocations: changes.rows });
  * ```
  *
  * @throws AllocationsFileError with every problem (line, column, code, message), when the file cannot be read

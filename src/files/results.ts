@@ -67,7 +67,7 @@ export function countOutcomes(results: readonly AllocationRowResult[]): Record<A
  * as CSV (with a header) or JSON Lines. Resolves with the number of records.
  *
  * ```ts
- * const outcome = await applyAllocationsFile(client, changes, target);
+ * const outcome = await applyAllocationsFile({ client }, { ...target, changes });
  * await writeAllocationResults("results.csv", outcome.results);
  * ```
  *

@@ -76,13 +76,13 @@ export class AllocationsTaskSupersededError extends PartnerCentralRevenueMeasure
   }
 }
 
-/** The task did not reach COMPLETE or FAILED within `maxWaitTime`. */
+/** The task did not reach COMPLETE or FAILED within `maxWaitMs`. */
 export class WaiterTimeoutError extends PartnerCentralRevenueMeasurementError {
   override readonly name = "WaiterTimeoutError";
   /** The task we were waiting for. */
   readonly TaskId: string;
-  /** The configured limit, in seconds. */
-  readonly maxWaitTime: number;
+  /** The configured limit, in milliseconds. */
+  readonly maxWaitMs: number;
   /** Polls made (including failed ones). */
   readonly attempts: number;
   /** The last task observed, if any poll succeeded (non-enumerable). */
@@ -90,18 +90,18 @@ export class WaiterTimeoutError extends PartnerCentralRevenueMeasurementError {
   /** The last retryable error seen while polling, if the last poll failed. */
   readonly lastError?: Error;
 
-  constructor(init: { TaskId: string; maxWaitTime: number; attempts: number; lastTask?: ObservedAllocationsTask; lastError?: Error }) {
+  constructor(init: { TaskId: string; maxWaitMs: number; attempts: number; lastTask?: ObservedAllocationsTask; lastError?: Error }) {
     const last = init.lastError
       ? `last poll failed with ${init.lastError.name}`
       : init.lastTask
         ? `last status ${init.lastTask.Status}`
         : "no poll answered";
     super(
-      `Allocations task ${init.TaskId} did not finish within ${init.maxWaitTime} s ` +
+      `Allocations task ${init.TaskId} did not finish within ${init.maxWaitMs} ms ` +
         `(${init.attempts} poll${init.attempts === 1 ? "" : "s"}; ${last})`,
     );
     this.TaskId = init.TaskId;
-    this.maxWaitTime = init.maxWaitTime;
+    this.maxWaitMs = init.maxWaitMs;
     this.attempts = init.attempts;
     this.lastError = init.lastError;
     defineHidden(this, "lastTask", init.lastTask);

@@ -10,7 +10,14 @@ import {
   GetRevenueAttributionAllocationsTaskCommand,
   type GetRevenueAttributionAllocationsTaskOutput,
 } from "../commands/GetRevenueAttributionAllocationsTaskCommand.js";
-import { AbortError, ClientValidationError, type ValidationExceptionField } from "../errors.js";
+import { AbortError, ClientValidationError } from "../errors.js";
+import {
+  assertConfiguration,
+  configurationShapeProblems,
+  misplacedOptionProblems,
+  positiveMsProblem,
+  type ConfigurationProblem,
+} from "../options.js";
 import { pacersOf } from "../batch/pacing.js";
 import type { CatalogName } from "../models.js";
 import { isRetryableError, sleep } from "../transport/retry.js";
@@ -27,14 +34,14 @@ import {
   type ObservedAllocationsTask,
 } from "./errors.js";
 
-/** Timing and control options shared by the waiter and `submitAllocations`. Times are in seconds. */
+/** Timing and control options shared by the waiter and `submitAllocations`. Times are in milliseconds. */
 export interface AllocationsTaskWaiterOptions {
-  /** Longest total wait, in seconds; default 900. No sleep or poll runs past it. */
-  maxWaitTime?: number;
-  /** Shortest delay between polls, in seconds; default 0.25 (see `waiterDelayMs` for the formula). */
-  minDelay?: number;
-  /** Longest delay between polls, in seconds; default 10. */
-  maxDelay?: number;
+  /** Longest total wait, in milliseconds; default 900000 (15 minutes). No sleep or poll runs past it. */
+  maxWaitMs?: number;
+  /** Shortest delay between polls, in milliseconds; default 250 (see `waiterDelayMs` for the formula). */
+  minDelayMs?: number;
+  /** Longest delay between polls, in milliseconds; default 10000 (at least `minDelayMs`). */
+  maxDelayMs?: number;
   /** Stops the wait at once (also during a sleep) with `AbortError`. */
   abortSignal?: AbortSignal;
   /**
@@ -59,8 +66,13 @@ export interface AllocationsTaskWaiterInput {
   TaskId: string;
 }
 
-/** Default waiter timing, in seconds. */
-export const ALLOCATIONS_TASK_WAITER_DEFAULTS = { maxWaitTime: 900, minDelay: 0.25, maxDelay: 10 } as const;
+/** Default waiter timing, in milliseconds. */
+export const ALLOCATIONS_TASK_WAITER_DEFAULTS = { maxWaitMs: 900_000, minDelayMs: 250, maxDelayMs: 10_000 } as const;
+
+/** The names of the waiter's options (its configuration holds these and `client`). */
+export const WAITER_OPTION_NAMES: readonly (keyof AllocationsTaskWaiterOptions)[] = ["maxWaitMs", "minDelayMs", "maxDelayMs", "abortSignal", "onPoll"];
+
+const WAITER_CONFIGURATION_NAMES: ReadonlySet<string> = new Set(["client", ...WAITER_OPTION_NAMES]);
 
 const MAX_TIMER_MS = 2_147_483_647;
 
@@ -72,44 +84,52 @@ const InputSchema = lazyObject({
 
 /**
  * Delay before poll `attempt + 1`, in milliseconds: with
- * `ceiling = min(maxDelay, 2 × minDelay × 1.5^(attempt−1))`, a uniformly
- * random value between `max(minDelay, ceiling / 2)` and `ceiling`. With the
- * defaults (0.25 s, 10 s) the delays are 0.25–0.5 s, 0.375–0.75 s,
+ * `ceiling = min(maxDelayMs, 2 × minDelayMs × 1.5^(attempt−1))`, a uniformly
+ * random value between `max(minDelayMs, ceiling / 2)` and `ceiling`. With the
+ * defaults (250 ms, 10 s) the delays are 0.25–0.5 s, 0.375–0.75 s,
  * 0.56–1.1 s, … up to 5–10 s from the 10th on: a short task is noticed
  * within about half a second, a long one within about a third of its run
- * time (at most `maxDelay`), and jobs that started together drift apart.
+ * time (at most `maxDelayMs`), and jobs that started together drift apart.
  */
-export function waiterDelayMs(attempt: number, minDelay: number, maxDelay: number, random = Math.random): number {
-  const ceiling = Math.min(maxDelay, 2 * minDelay * 1.5 ** Math.min(attempt - 1, 100));
-  const floor = Math.max(minDelay, ceiling / 2);
-  return Math.round((floor + random() * (ceiling - floor)) * 1000);
+export function waiterDelayMs(attempt: number, minDelayMs: number, maxDelayMs: number, random = Math.random): number {
+  const ceiling = Math.min(maxDelayMs, 2 * minDelayMs * 1.5 ** Math.min(attempt - 1, 100));
+  const floor = Math.max(minDelayMs, ceiling / 2);
+  return Math.round(floor + random() * (ceiling - floor));
 }
 
+type WaiterTiming = Pick<AllocationsTaskWaiterOptions, "maxWaitMs" | "minDelayMs" | "maxDelayMs" | "onPoll" | "abortSignal">;
+
 /**
- * The problems of the waiter's timing options, as `ClientValidationError`
- * fields (empty when they are fine). `submitAllocations` checks them before
- * its first request too.
+ * The problems of the waiter's options (empty when they are fine).
+ * `submitAllocations` checks them before its first request too: a bad value
+ * found after a start would leave that start's rows in doubt.
  */
-export function checkWaiterOptions(options: Pick<AllocationsTaskWaiterOptions, "maxWaitTime" | "minDelay" | "maxDelay">): ValidationExceptionField[] {
-  const { maxWaitTime, minDelay, maxDelay } = resolveTiming(options);
-  const positive = (v: unknown): boolean => typeof v === "number" && Number.isFinite(v) && v > 0;
-  const problems: ValidationExceptionField[] = [];
-  const bad = (Name: string, Message: string) => problems.push({ Name, Code: "INVALID_VALUE", Message });
-  if (!positive(maxWaitTime)) bad("maxWaitTime", `must be a positive number of seconds, got ${String(maxWaitTime)}`);
-  if (!positive(minDelay)) bad("minDelay", `must be a positive number of seconds, got ${String(minDelay)}`);
-  else if (!positive(maxDelay) || maxDelay < minDelay) {
-    bad("maxDelay", `must be a number of seconds of at least minDelay (${minDelay}), got ${String(maxDelay)}`);
+export function checkWaiterOptions(options: WaiterTiming): ConfigurationProblem[] {
+  const { minDelayMs, maxDelayMs } = resolveTiming(options);
+  const problems: ConfigurationProblem[] = [];
+  const add = (p: ConfigurationProblem | undefined) => p && problems.push(p);
+  add(positiveMsProblem("maxWaitMs", options.maxWaitMs));
+  const minProblem = positiveMsProblem("minDelayMs", options.minDelayMs);
+  add(minProblem);
+  if (!minProblem) {
+    const maxProblem = positiveMsProblem("maxDelayMs", options.maxDelayMs);
+    if (maxProblem) add(maxProblem);
+    else if (maxDelayMs < minDelayMs) add({ option: "maxDelayMs", rule: `must be at least minDelayMs (${minDelayMs}), got ${maxDelayMs}` });
+  }
+  if (options.onPoll !== undefined && typeof options.onPoll !== "function") add({ option: "onPoll", rule: "must be a function" });
+  const signal = options.abortSignal as { aborted?: unknown; addEventListener?: unknown } | undefined;
+  if (signal !== undefined && (typeof signal?.aborted !== "boolean" || typeof signal.addEventListener !== "function")) {
+    add({ option: "abortSignal", rule: "must be an AbortSignal" });
   }
   return problems;
 }
 
-/** The timing options with their defaults (`maxDelay` defaults to at least `minDelay`). */
-function resolveTiming(options: Pick<AllocationsTaskWaiterOptions, "maxWaitTime" | "minDelay" | "maxDelay">) {
-  const maxWaitTime = options.maxWaitTime ?? ALLOCATIONS_TASK_WAITER_DEFAULTS.maxWaitTime;
-  const minDelay = options.minDelay ?? ALLOCATIONS_TASK_WAITER_DEFAULTS.minDelay;
-  const maxDelay =
-    options.maxDelay ?? (typeof minDelay === "number" ? Math.max(ALLOCATIONS_TASK_WAITER_DEFAULTS.maxDelay, minDelay) : ALLOCATIONS_TASK_WAITER_DEFAULTS.maxDelay);
-  return { maxWaitTime, minDelay, maxDelay };
+/** The timing options with their defaults (`maxDelayMs` defaults to at least `minDelayMs`). */
+function resolveTiming(options: Pick<AllocationsTaskWaiterOptions, "maxWaitMs" | "minDelayMs" | "maxDelayMs">) {
+  const maxWaitMs = options.maxWaitMs ?? ALLOCATIONS_TASK_WAITER_DEFAULTS.maxWaitMs;
+  const minDelayMs = options.minDelayMs ?? ALLOCATIONS_TASK_WAITER_DEFAULTS.minDelayMs;
+  const maxDelayMs = options.maxDelayMs ?? Math.max(ALLOCATIONS_TASK_WAITER_DEFAULTS.maxDelayMs, minDelayMs);
+  return { maxWaitMs, minDelayMs, maxDelayMs };
 }
 
 /** Aborts when any of the given signals aborts; `dispose` removes the listeners. */
@@ -136,8 +156,8 @@ function combineSignals(signals: Array<AbortSignal | undefined>): { signal: Abor
  * next batch).
  *
  * The first poll is immediate; the delay before each later one is given by
- * `waiterDelayMs`: random between `max(minDelay, c / 2)` and `c`, where
- * `c = min(maxDelay, 2 × minDelay × 1.5^(n−1))` for the n-th delay (defaults:
+ * `waiterDelayMs`: random between `max(minDelayMs, c / 2)` and `c`, where
+ * `c = min(maxDelayMs, 2 × minDelayMs × 1.5^(n−1))` for the n-th delay (defaults:
  * 0.25–0.5 s first, growing to 5–10 s). Polls of one client are also spaced
  * at least 20 ms apart (the reads quota, 50 per second, shared by its calls).
  * Time is the client's clock (`clock` option). Throttling, 5xx and network
@@ -147,7 +167,7 @@ function combineSignals(signals: Array<AbortSignal | undefined>): { signal: Abor
  * ```ts
  * const { TaskId } = await client.send(new StartRevenueAttributionAllocationsTaskCommand(input));
  * const task = await waitUntilAllocationsTaskComplete(
- *   { client, maxWaitTime: 300 },
+ *   { client, maxWaitMs: 300_000 },
  *   { Catalog: "AWS", RevenueAttributionIdentifier: "ra-abc123def4567", TaskId },
  * );
  * console.log(task.RevenueAttributionLatestRevision);
@@ -155,33 +175,40 @@ function combineSignals(signals: Array<AbortSignal | undefined>): { signal: Abor
  *
  * Rejects with {@link AllocationsTaskFailedError} (FAILED),
  * {@link AllocationsTaskSupersededError} (the attribution's latest task is
- * another one), {@link WaiterTimeoutError} (deadline), `AbortError`, or
- * `ClientValidationError` (bad timing options or input, before any request).
+ * another one), {@link WaiterTimeoutError} (deadline), `AbortError`,
+ * `InvalidConfigurationError` (a bad, unknown or renamed option, or a client
+ * passed first; before any request) or `ClientValidationError` (bad input,
+ * before any request).
  */
 export async function waitUntilAllocationsTaskComplete(
   config: AllocationsTaskWaiterConfiguration,
   input: AllocationsTaskWaiterInput,
 ): Promise<GetRevenueAttributionAllocationsTaskOutput & MetadataBearer> {
+  const operation = "waitUntilAllocationsTaskComplete";
+  const shape = "waitUntilAllocationsTaskComplete({ client, maxWaitMs }, { Catalog, RevenueAttributionIdentifier, TaskId })";
+  const shapeProblems = configurationShapeProblems(config, WAITER_CONFIGURATION_NAMES, shape);
+  assertConfiguration(operation, shapeProblems.length ? shapeProblems : [...checkWaiterOptions(config), ...misplacedOptionProblems(input, WAITER_CONFIGURATION_NAMES, operation)]);
   const { client, abortSignal, onPoll } = config;
-  const { maxWaitTime, minDelay, maxDelay } = resolveTiming(config);
+  const { maxWaitMs, minDelayMs, maxDelayMs } = resolveTiming(config);
   const clock = client.config.clock;
-  const problems = checkWaiterOptions(config);
-  if (client.config.validation) problems.push(...collectIssues(InputSchema, undefined, input, { now: clock.now() }));
-  if (problems.length) throw new ClientValidationError("waitUntilAllocationsTaskComplete", problems);
+  if (client.config.validation) {
+    const problems = collectIssues(InputSchema, undefined, input, { now: clock.now() });
+    if (problems.length) throw new ClientValidationError(operation, problems);
+  }
   const reads = pacersOf(client).reads;
   if (abortSignal?.aborted) throw new AbortError(undefined, { cause: abortSignal.reason });
 
   const { Catalog, RevenueAttributionIdentifier, TaskId } = input;
-  const deadline = clock.now() + maxWaitTime * 1000;
+  const deadline = clock.now() + maxWaitMs;
   // Bounds a poll in flight at the deadline; sleeps are clamped to the deadline below.
   // (Timers cannot exceed 2^31-1 ms; beyond that, only the clamped sleeps enforce the deadline.)
-  const deadlineSignal = maxWaitTime * 1000 <= MAX_TIMER_MS ? AbortSignal.timeout(maxWaitTime * 1000) : undefined;
+  const deadlineSignal = maxWaitMs <= MAX_TIMER_MS ? AbortSignal.timeout(maxWaitMs) : undefined;
   const combined = combineSignals([abortSignal, deadlineSignal]);
   let attempts = 0;
   let lastTask: ObservedAllocationsTask | undefined;
   let lastError: Error | undefined;
   const timeout = (): WaiterTimeoutError =>
-    new WaiterTimeoutError({ TaskId, maxWaitTime, attempts, lastTask, lastError });
+    new WaiterTimeoutError({ TaskId, maxWaitMs, attempts, lastTask, lastError });
   const stopped = (e: unknown): Error => {
     if (abortSignal?.aborted) return e instanceof AbortError ? e : new AbortError(undefined, { cause: abortSignal.reason });
     if (deadlineSignal?.aborted) return timeout();
@@ -214,7 +241,7 @@ export async function waitUntilAllocationsTaskComplete(
       const remaining = deadline - clock.now();
       if (remaining <= 0) throw timeout();
       try {
-        await sleep(Math.min(waiterDelayMs(attempts, minDelay, maxDelay), remaining), combined.signal);
+        await sleep(Math.min(waiterDelayMs(attempts, minDelayMs, maxDelayMs), remaining), combined.signal);
       } catch (e) {
         throw stopped(e);
       }

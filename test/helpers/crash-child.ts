@@ -7,7 +7,7 @@
 import { NodeHttpHandler, PartnerCentralRevenueMeasurementClient } from "../../src/index.js";
 import { submitAllocations } from "../../src/batch/index.js";
 import { OWN_HTTP_HANDLER } from "../../src/transport/types.js";
-import { crashSubmission, type CrashChildConfig } from "./crash-submission.js";
+import { CRASH_OPTIONS, crashSubmission, type CrashChildConfig } from "./crash-submission.js";
 
 const config = JSON.parse(process.argv[2]!) as CrashChildConfig;
 const real = new NodeHttpHandler();
@@ -33,16 +33,20 @@ const client = new PartnerCentralRevenueMeasurementClient({
 });
 console.log("STARTED");
 try {
-  const result = await submitAllocations(client, {
-    ...crashSubmission(config.attribution, config.base),
-    onProgress: ({ chunkIndex }) => {
-      console.log(`COMMITTED ${chunkIndex}`);
-      if (chunkIndex === config.freezeAfterChunk) {
-        console.log("FROZEN");
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0); // blocks this process until it is killed
-      }
+  const result = await submitAllocations(
+    {
+      client,
+      ...CRASH_OPTIONS,
+      onProgress: ({ chunkIndex }) => {
+        console.log(`COMMITTED ${chunkIndex}`);
+        if (chunkIndex === config.freezeAfterChunk) {
+          console.log("FROZEN");
+          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0); // blocks this process until it is killed
+        }
+      },
     },
-  });
+    crashSubmission(config.attribution, config.base),
+  );
   const { finished, committed, inDoubt, notApplied, failed } = result;
   console.log(`RESULT ${JSON.stringify({ finished, committed, inDoubt, notApplied, failed })}`);
   console.log("DONE");

@@ -19,16 +19,20 @@ export interface CrashChildConfig {
   delayFirstStartMs?: number;
 }
 
-/** 600 CREATE changes (3 tasks of 250, 250 and 100), fast polling for the emulator. */
+/** Fast polling for the emulator. */
+export const CRASH_OPTIONS = {
+  minDelayMs: 5,
+  maxDelayMs: 20,
+  maxWaitMs: 60_000,
+  startsPerSecond: 1000, // the emulator enforces no quota here
+} as const;
+
+/** 600 CREATE changes (3 tasks of 250, 250 and 100). */
 export function crashSubmission(attribution: string, base?: string): SubmitAllocationsInput {
   return {
     Catalog: "AWS",
     RevenueAttributionIdentifier: attribution,
     RevenueShareAllocations: rows(600, "crash"),
     ...(base ? { RevenueAttributionRevision: base } : {}),
-    minDelay: 0.005,
-    maxDelay: 0.02,
-    maxWaitTime: 60,
-    startsPerSecond: 1000, // the emulator enforces no quota here
   };
 }
