@@ -3,7 +3,7 @@
 // compiler gives it. Written to api-report/<entry>.api.txt from dist/<entry>.d.ts, for every entry in package.json's
 // "exports". `--check` compares with the files in the repository instead and fails on any difference, so that a
 // change of the surface shows up as a diff in review (CI runs it after the build).
-import { readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
@@ -64,6 +64,15 @@ for (const { subpath, types } of entries) {
   } else {
     writeFileSync(file, text);
     console.log(`wrote api-report/${name}.api.txt (${text.split("\n").length - 2} exports)`);
+  }
+}
+// No declaration file may name zod: its types would become part of this package's contract (validation is offered
+// through functions). Checked on every build, report or check.
+const dist = join(root, "dist");
+for (const file of readdirSync(dist).filter((f) => /\.d\.c?ts$/.test(f))) {
+  if (/\bfrom ['"]zod|\bimport ['"]zod|import\(['"]zod/.test(readFileSync(join(dist, file), "utf8"))) {
+    failed = true;
+    console.error(`dist/${file} refers to zod: a zod type is reachable from the public surface.`);
   }
 }
 process.exit(failed ? 1 : 0);

@@ -419,18 +419,13 @@ export class PartnerCentralRevenueMeasurementClient
     const choice = this.#handlerChoice;
     this.#handlerLoading ??= (async () => {
       const fetchImpl = choice.kind === "default" ? choice.fetch : undefined;
-      // Loaded on first use (cold start): through `require` in the CommonJS build, `import()` in the ES module build.
+      // Loaded on first use (cold start). A bundler keeps these modules (the names are literals); in a CommonJS
+      // output esbuild turns each import() into a deferred call of the bundled module.
       if (fetchImpl || !hasNodeHttp()) {
-        const { FetchHttpHandler } =
-          typeof __CJS__ !== "undefined" && __CJS__
-            ? (require("./transport/fetch-http-handler.js") as typeof import("./transport/fetch-http-handler.js"))
-            : await import("./transport/fetch-http-handler.js");
+        const { FetchHttpHandler } = await import("./transport/fetch-http-handler.js");
         return new FetchHttpHandler(fetchImpl);
       }
-      const { NodeHttpHandler } =
-        typeof __CJS__ !== "undefined" && __CJS__
-          ? (require("./transport/node-http-handler.js") as typeof import("./transport/node-http-handler.js"))
-          : await import("./transport/node-http-handler.js");
+      const { NodeHttpHandler } = await import("./transport/node-http-handler.js");
       return new NodeHttpHandler(choice.kind === "default" ? choice.nodeOptions : undefined);
     })().then((h) => (this.#handler = h));
     return this.#handlerLoading;

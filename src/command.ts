@@ -66,6 +66,7 @@ export abstract class Command<Input extends object, Output extends object>
   declare readonly $outputType?: Output;
   #middlewareStack?: MiddlewareStack<any, any>;
 
+  /** @internal Each command class passes its own spec; internal, so that the spec's zod types stay out of the declarations. */
   protected constructor(
     /** @internal The operation this command calls. */
     readonly spec: OperationSpec<Input>,

@@ -2,8 +2,8 @@
  * What a consumer's bundle of this package holds and runs, checked with
  * esbuild (the bundler of the Lambda bench in bench/):
  * - a handler that imports one command carries no other command;
- * - the credential chain is not in the bundle at all (it is imported at run
- *   time by a computed name), and ky is reached only through dynamic `import()`;
+ * - neither the credential chain nor ky is in the bundle (both are loaded by
+ *   name at run time, src/optional-module.ts);
  * - at run time, with environment credentials, neither is loaded, neither
  *   before nor after a request, and Node's `fetch` (undici) is never started.
  *   Controls: with a `fetch` option ky and undici do load; without
@@ -38,8 +38,6 @@ function build(contents: string, options: esbuild.BuildOptions = {}) {
     metafile: true,
     outfile: join(root, "bench", ".out", "bundle-test.cjs"),
     logLevel: "silent",
-    // As in the ES module build (tsup.config.ts): lazy modules through import().
-    define: { __CJS__: "false" },
     ...options,
   });
 }
@@ -66,7 +64,7 @@ describe("bundle contents (esbuild metafile)", () => {
     }
   });
 
-  it("leaves the credential chain out, reaches ky only through dynamic import(), and of @smithy has only the middleware stack", async () => {
+  it("leaves the credential chain and ky out (loaded by name at run time), and of @smithy has only the middleware stack", async () => {
     const result = await build(
       `export { PartnerCentralRevenueMeasurementClient, CreateMarketplaceRevenueShareAllocationCommand } from "./src/index.ts";`,
     );
@@ -74,10 +72,10 @@ describe("bundle contents (esbuild metafile)", () => {
       .filter(([from]) => from.startsWith("src/"))
       .flatMap(([from, input]) => input.imports.map((imp) => ({ from, to: imp.path, kind: imp.kind })))
       .filter((e) => e.to.includes("node_modules/"));
-    const ky = edges.filter((e) => /node_modules\/ky\//.test(e.to));
-    expect(ky.length).toBeGreaterThan(0);
-    expect(ky.every((e) => e.kind === "dynamic-import")).toBe(true);
-    expect(Object.keys(result.metafile!.inputs).filter((p) => p.includes("credential-provider"))).toEqual([]);
+    expect(Object.keys(result.metafile!.inputs).filter((p) => /credential-provider|node_modules\/ky\//.test(p))).toEqual([]);
+    const code = result.outputFiles![0]!.text;
+    expect(code).toContain('loadOptionalModule("ky")');
+    expect(code).toContain('"@aws-sdk/credential-provider-node"');
     // @smithy/core's client entry, for its middleware stack (constructStack) only: nothing else of it runs or ships.
     expect([...new Set(edges.filter((e) => e.to.includes("@smithy/")).map((e) => e.to.replace(/.*node_modules\//, "")))]).toEqual([
       "@smithy/core/dist-es/submodules/client/index.js",
@@ -136,9 +134,11 @@ describe("what a bundled handler loads at run time", () => {
       join(dir, "main.cjs"),
       `const undici = () => process.moduleLoadList.some((m) => /undici/.test(m));
        const mod = require(process.argv[3]);
-       const atInit = { loaded: [...(globalThis.__loaded ?? [])], undici: undici() };
+       // A module bundled in marks itself (the plugin above); one loaded from node_modules is in require.cache.
+       const loaded = () => [...(globalThis.__loaded ?? []), ...Object.keys(require.cache).flatMap((p) => /node_modules[\\/](ky|@aws-sdk[\\/]credential-provider-node)[\\/]/.exec(p)?.[1].replace(/.*[\\/]/, "") ?? [])];
+       const atInit = { loaded: [...new Set(loaded())], undici: undici() };
        mod.run(process.argv[2] === "fetch").then((result) => {
-         process.stdout.write(JSON.stringify({ result, atInit, afterRequest: { loaded: globalThis.__loaded ?? [], undici: undici() } }));
+         process.stdout.write(JSON.stringify({ result, atInit, afterRequest: { loaded: [...new Set(loaded())], undici: undici() } }));
          process.exit(0);
        }, (e) => { process.stderr.write(String(e?.stack ?? e)); process.exit(1); });`,
     );
@@ -180,8 +180,17 @@ describe("what a bundled handler loads at run time", () => {
     expect(server.requests.at(-1)?.headers.authorization).toContain("Credential=AKIDEXAMPLE/");
   });
 
-  it("control: with a fetch option, ky is loaded and undici starts (only then)", async () => {
-    const r = await runChild(envKeys, "fetch");
+  it("with a fetch option and no ky beside the bundle, the call fails with InvalidConfigurationError naming ky", async () => {
+    const failure = await runChild(envKeys, "fetch").then(
+      () => "resolved",
+      (e: Error) => e.message,
+    );
+    expect(failure).toContain("InvalidConfigurationError");
+    expect(failure).toContain("needs the ky package");
+  });
+
+  it("control: with a fetch option and ky in node_modules, ky is loaded and undici starts (only then)", async () => {
+    const r = await runChild(envKeys, "fetch", inRepoBundlePath);
     expect(r.result).toBe("mrsa-ABCDEFGHIJ123");
     expect(r.atInit).toEqual({ loaded: [], undici: false });
     expect(r.afterRequest).toEqual({ loaded: ["ky"], undici: true });
@@ -215,7 +224,7 @@ describe("what a bundled handler loads at run time", () => {
  * A handler written with `require()` gets the package's `require` entry: a
  * bundler picks dist/index.require.js (the `module` condition), Node
  * dist/index.cjs; both are one scope of the same build (tsup.config.ts,
- * writeRequireEntries). A bundler cannot tree-shake what `require()` returns,
+ * writeCommonJsEntries). A bundler cannot tree-shake what `require()` returns,
  * so what keeps such a handler small is the build itself: one file holding
  * zod/mini's used parts and nothing else from node_modules. Built here with the
  * project's tsup configuration (CommonJS only, no types) into a scratch
@@ -223,7 +232,8 @@ describe("what a bundled handler loads at run time", () => {
  * package.json, as a consumer's does.
  */
 describe("a handler written with require() (the package's require entry)", () => {
-  const scratch = join(root, "node_modules", ".cache", "pcrm-bundle-test-cjs");
+  // In the repository's .tmp/ (not under node_modules, which may be a link to another checkout's): a project of its own.
+  const scratch = join(root, ".tmp", "pcrm-bundle-test-cjs");
   const packageDir = join(scratch, "node_modules", "partnercentral-revenue-measurement");
   const outDir = join(packageDir, "dist");
   let server: CaptureServer;
@@ -232,9 +242,9 @@ describe("a handler written with require() (the package's require entry)", () =>
 
   beforeAll(async () => {
     const { build: tsup } = await import("tsup");
-    const { packageBuild, writeRequireEntries } = await import("../tsup.config.js");
+    const { packageBuild, writeCommonJsEntries } = await import("../tsup.config.js");
     rmSync(scratch, { recursive: true, force: true });
-    await tsup({ ...packageBuild(outDir), format: ["cjs"], dts: false, silent: true, onSuccess: () => writeRequireEntries(outDir) });
+    await tsup({ ...packageBuild(outDir), format: ["cjs"], dts: false, silent: true, onSuccess: () => writeCommonJsEntries(outDir) });
     copyFileSync(join(root, "package.json"), join(packageDir, "package.json"));
     // A project of its own, so that the name resolves in its node_modules rather than to this repository (self-reference).
     writeFileSync(join(scratch, "package.json"), JSON.stringify({ name: "pcrm-bundle-test", private: true }));
@@ -273,8 +283,8 @@ describe("a handler written with require() (the package's require entry)", () =>
     // The package's one file for bundlers and the handler, nothing from node_modules: zod comes tree-shaken inside,
     // never from zod's CommonJS build (all of zod, ~535 KiB); no credential chain, no ky.
     expect(Object.keys(bundled.metafile.inputs).sort()).toEqual([
-      "node_modules/.cache/pcrm-bundle-test-cjs/handler-source.cjs",
-      "node_modules/.cache/pcrm-bundle-test-cjs/node_modules/partnercentral-revenue-measurement/dist/index.require.js",
+      ".tmp/pcrm-bundle-test-cjs/handler-source.cjs",
+      ".tmp/pcrm-bundle-test-cjs/node_modules/partnercentral-revenue-measurement/dist/index.require.js",
     ]);
   });
 

@@ -15,12 +15,20 @@ const chain = vi.hoisted(() => ({
   calls: 0,
   result: { accessKeyId: "AKIDFROMCHAIN", secretAccessKey: "chain-secret" } as Record<string, unknown>,
 }));
-vi.mock("@aws-sdk/credential-provider-node", () => ({
-  defaultProvider: () => async () => {
-    chain.calls++;
-    return chain.result;
-  },
-}));
+// The chain is loaded by name at run time (src/optional-module.ts): the fake stands in for that one name.
+vi.mock("../src/optional-module.js", async (importOriginal) => {
+  const real = await importOriginal<typeof import("../src/optional-module.js")>();
+  const fakeChain = {
+    defaultProvider: () => async () => {
+      chain.calls++;
+      return chain.result;
+    },
+  };
+  return {
+    loadOptionalModule: async (name: string) =>
+      name === "@aws-sdk/credential-provider-node" ? fakeChain : real.loadOptionalModule(name),
+  };
+});
 
 const ENV_NAMES = [
   "AWS_REGION",

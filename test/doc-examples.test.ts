@@ -52,7 +52,7 @@ function typeCheck(examples: Example[]): Record<string, string[]> {
     return file;
   });
   const config = ts.getParsedCommandLineOfConfigFile(join(root, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
-  const program = ts.createProgram([...files, join(out, "free-variables.d.ts"), join(root, "src", "build-env.d.ts")], {
+  const program = ts.createProgram([...files, join(out, "free-variables.d.ts")], {
     ...config.options,
     noEmit: true,
     types: ["node", "vitest/globals"],

@@ -8,17 +8,23 @@ import { CREDS, GET_TASK_INPUT } from "./helpers/core-fakes.js";
 
 describe("the fetch transport without ky", () => {
   afterEach(() => {
-    vi.doUnmock("ky");
+    vi.doUnmock("../src/optional-module.js");
     vi.resetModules();
   });
 
   it("fails the call with InvalidConfigurationError naming ky, sends nothing and does not retry", async () => {
     vi.resetModules();
     let loads = 0;
-    vi.doMock("ky", () => {
-      loads++;
-      throw new Error("Cannot find module 'ky'");
-    });
+    // The package loads ky by name at run time (src/optional-module.ts): here that load fails as Node's would.
+    vi.doMock("../src/optional-module.js", () => ({
+      loadOptionalModule: async (name: string) => {
+        if (name === "ky") {
+          loads++;
+          throw new Error("Cannot find module 'ky'");
+        }
+        throw new Error(`unexpected optional module ${name}`);
+      },
+    }));
     const sdk = await import("../src/index.js");
     const fetchSpy = vi.fn();
     const client = new sdk.PartnerCentralRevenueMeasurementClient({

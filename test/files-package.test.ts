@@ -8,16 +8,14 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import * as esbuild from "esbuild";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { writeBatchRequireEntry, writeFilesRequireEntry, writeRequireEntries } from "../tsup.config.js";
+import { writeCommonJsEntries } from "../tsup.config.js";
 
 describe("files subpath packaging", () => {
   it("dist/files.cjs takes the package's classes from ./index.cjs: its errors are instances of the root class", async () => {
     // Inside the repository, so that the built files resolve csv-parse from its node_modules.
     const out = mkdtempSync(join(process.cwd(), ".tmp-files-cjs-"));
     onTestFinished(() => rmSync(out, { recursive: true, force: true }));
-    await writeRequireEntries(out);
-    await writeBatchRequireEntry(out);
-    await writeFilesRequireEntry(out);
+    await writeCommonJsEntries(out);
     const text = readFileSync(join(out, "files.cjs"), "utf8");
     expect(text).toContain('require("./index.cjs")');
     expect(text).not.toMatch(/class PartnerCentralRevenueMeasurementClient\b/);
@@ -41,7 +39,6 @@ describe("files subpath packaging", () => {
       metafile: true,
       platform: "node",
       format: "esm",
-      define: { __CJS__: "false" },
       external: ["@aws-sdk/*", "ky"],
       logLevel: "silent",
     });

@@ -24,8 +24,7 @@ function compile(swapped: boolean): { program: ts.Program; errors: string[] } {
   })!;
   const options: ts.CompilerOptions = { ...parsed.options, noEmit: true };
   if (swapped) options.paths = { [OFFICIAL]: [join(root, "src/index.ts")] };
-  // build-env.d.ts declares the build-time constants our source uses (tsup defines them).
-  const program = ts.createProgram(swapped ? [fixture, join(root, "src/build-env.d.ts")] : [fixture], options);
+  const program = ts.createProgram([fixture], options);
   const errors = ts.getPreEmitDiagnostics(program).map((d) => {
     const where = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
     const file = d.file ? `${d.file.fileName.replace(root + "/", "")}(${where!.line + 1})` : "";

@@ -12,7 +12,8 @@ import {
   type PartnerCentralRevenueMeasurementClient,
 } from "../src/index.js";
 import { planAllocations, submitAllocations } from "../src/batch/index.js";
-import { addAllocationIds, applyAllocationsFile, exportAllocations, planAllocationsFile, type AllocationChanges } from "../src/files/index.js";
+import { applyAllocationsFile, exportAllocations, planAllocationsFile, type AllocationChanges } from "../src/files/index.js";
+import { addAllocationIds } from "../src/files/jobs.js"; // internal since the surface was curated; still checks its options
 import { ATTRIBUTION, makeClient } from "./helpers/allocations-script.js";
 import { rows } from "./helpers/batch-rows.js";
 import { startCaptureServer, type CaptureServer } from "./helpers/capture-server.js";

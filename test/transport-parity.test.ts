@@ -16,11 +16,11 @@ import {
   AbortError,
   CredentialsUnavailableError,
   GetRevenueAttributionAllocationsTaskCommand,
-  MAX_RESPONSE_BODY_BYTES,
   NetworkError,
   PartnerCentralRevenueMeasurementClient,
   PartnerCentralRevenueMeasurementProtocolError,
 } from "../src/index.js";
+import { MAX_RESPONSE_BODY_BYTES } from "../src/errors.js";
 import { CREDS, FakeHandler, GET_TASK_INPUT, cbor } from "./helpers/core-fakes.js";
 
 const MiB = 1024 * 1024;

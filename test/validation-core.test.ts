@@ -2,6 +2,7 @@
  * Local validation of the four core inputs (API.md sections 3–4): every rule
  * has accepting and rejecting cases, with the field path and the service's code.
  */
+import type { OperationSpec } from "../src/command.js";
 import { collectIssues } from "../src/validation/core.js";
 import { describe, expect, it } from "vitest";
 import {
@@ -15,7 +16,6 @@ import {
   isFirstDayOfMonth,
   isLastDayOfMonth,
   validateRevenueShareAllocations,
-  type OperationSpec,
   type ValidationExceptionField,
 } from "../src/index.js";
 import {

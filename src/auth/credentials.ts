@@ -3,11 +3,12 @@
  * chain would pick them first anyway); otherwise the standard Node chain is
  * imported on first use, by a module name built at run time, so that bundlers
  * leave it out of a handler's bundle: a Lambda cold start (credentials always
- * in the environment) neither loads nor parses it. Resolved credentials are
+ * in the environment) neither loads nor parses it (src/optional-module.ts). Resolved credentials are
  * cached and refreshed five minutes before they expire.
  */
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
 import { AbortError, CredentialsUnavailableError, PartnerCentralRevenueMeasurementError } from "../errors.js";
+import { loadOptionalModule } from "../optional-module.js";
 
 /** Static credentials or a provider function, as in the AWS SDK v3. */
 export type CredentialsOption = AwsCredentialIdentity | AwsCredentialIdentityProvider;
@@ -26,22 +27,14 @@ export function credentialsFromEnv(env: Record<string, string | undefined> = pro
   };
 }
 
-/**
- * The standard chain's package. Built at run time on purpose: a literal
- * `import("…")` would make bundlers copy the whole chain (about 375 KB) into
- * every bundle, and Node parses all of it at start-up even when it never runs.
- */
-const CREDENTIAL_CHAIN_MODULE = ["@aws-sdk", "credential-provider-node"].join("/");
+/** The standard chain's package, loaded only when the environment holds no keys (see loadOptionalModule). */
+const CREDENTIAL_CHAIN_MODULE = "@aws-sdk/credential-provider-node";
 
 type CredentialChainModule = typeof import("@aws-sdk/credential-provider-node");
 
 async function loadCredentialChain(): Promise<CredentialChainModule> {
   try {
-    if (typeof __CJS__ !== "undefined" && __CJS__) {
-      return require(CREDENTIAL_CHAIN_MODULE) as CredentialChainModule; // CommonJS build: no import() (Jest, plain require)
-    } else {
-      return (await import(CREDENTIAL_CHAIN_MODULE)) as CredentialChainModule;
-    }
+    return await loadOptionalModule<CredentialChainModule>(CREDENTIAL_CHAIN_MODULE);
   } catch (cause) {
     throw new CredentialsUnavailableError(
       `No credentials: AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY are not set and ${CREDENTIAL_CHAIN_MODULE} could not ` +

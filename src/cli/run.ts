@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import { PartnerCentralRevenueMeasurementClient } from "../client.js";
 import { AbortError } from "../errors.js";
 import type { CatalogName } from "../models.js";
-import { shapes } from "../validation/index.js";
+import { RevenueAttributionIdentifier } from "../validation/shapes.js";
 import { readAllocationChanges, type AllocationFileFormat } from "../files/read.js";
 import {
   applyAllocationsFile,
@@ -114,7 +114,7 @@ function targetOf(values: Values): AllocationsTarget {
   const catalog = values.catalog!;
   if (catalog !== "AWS" && catalog !== "Sandbox") throw new UsageError(`--catalog must be AWS or Sandbox, got "${catalog}"`);
   const attribution = values.attribution!;
-  if (!shapes.RevenueAttributionIdentifier.safeParse(attribution).success) {
+  if (!RevenueAttributionIdentifier().safeParse(attribution).success) {
     throw new UsageError(`--attribution must be a revenue attribution id (ra- and 13 lowercase letters or digits) or its ARN, got "${attribution}"`);
   }
   return { Catalog: catalog as CatalogName, RevenueAttributionIdentifier: attribution };

@@ -18,7 +18,6 @@ export { AllocationsFileError, describeProblem, type AllocationFileProblem } fro
 export {
   readAllocationChanges,
   streamAllocationChanges,
-  problemsByLine,
   ALLOCATION_COLUMNS,
   type AllocationColumn,
   type AllocationChanges,
@@ -27,13 +26,12 @@ export {
   type AllocationFileFormat,
   type ReadAllocationChangesOptions,
 } from "./read.js";
-export { writeAllocationResults, countOutcomes, resultsOf, RESULT_COLUMNS, type AllocationOutcome, type AllocationRowResult } from "./results.js";
+export { writeAllocationResults, RESULT_COLUMNS, type AllocationOutcome, type AllocationRowResult } from "./results.js";
 export type { AllocationFileDestination } from "./write.js";
 export {
   planAllocationsFile,
   applyAllocationsFile,
   exportAllocations,
-  addAllocationIds,
   type AllocationsTarget,
   type AllocationsFilePlan,
   type AllocationsFileConfiguration,

@@ -9,27 +9,19 @@ import { InvalidConfigurationError } from "../endpoints.js";
 import { AbortError, NetworkError } from "../errors.js";
 import { OWN_HTTP_HANDLER, type HttpHandler, type HttpRequestSpec, type HttpResponseSpec } from "./types.js";
 import { readBody } from "./body.js";
+import { loadOptionalModule } from "../optional-module.js";
 
 /** A `fetch`-compatible function. */
 export type FetchLike = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
 
 /**
- * ky's name for the CommonJS build, built at run time as the credential chain's
- * is (src/auth/credentials.ts): there ky is required from node_modules on the
- * first fetch request, and a bundler, which cannot tree-shake CommonJS, does not
- * copy it (about 15 KB) into every `require()` handler. The ES module build
- * imports "ky" by name, so bundlers do include it there.
- */
-const KY_MODULE = ["k", "y"].join("");
-
-/**
- * ky, loaded on the first fetch request. A bundled `require()` handler does not contain it (above): without `ky`
- * in `node_modules` beside the bundle, this throws {@link InvalidConfigurationError} saying so, instead of Node's
+ * ky, loaded on the first fetch request (src/optional-module.ts): a bundled handler does not contain it. Without
+ * `ky` in `node_modules` beside the bundle, this throws {@link InvalidConfigurationError} saying so, instead of Node's
  * bare "Cannot find module".
  */
 async function loadKy(): Promise<typeof import("ky")> {
   try {
-    return typeof __CJS__ !== "undefined" && __CJS__ ? (require(KY_MODULE) as typeof import("ky")) : await import("ky");
+    return await loadOptionalModule<typeof import("ky")>("ky");
   } catch (cause) {
     const reason = (cause instanceof Error ? cause.message : String(cause)).split("\n")[0];
     throw new InvalidConfigurationError(

@@ -9,6 +9,7 @@
 import http from "node:http";
 import type * as https from "node:https";
 import { AbortError, MAX_RESPONSE_BODY_BYTES, NetworkError, responseTooLarge } from "../errors.js";
+import { loadOptionalModule } from "../optional-module.js";
 import { startTimeout } from "./timeouts.js";
 import { OWN_HTTP_HANDLER, type HttpHandler, type HttpRequestSpec, type HttpResponseSpec } from "./types.js";
 
@@ -16,14 +17,12 @@ import { OWN_HTTP_HANDLER, type HttpHandler, type HttpRequestSpec, type HttpResp
  * `node:https` is loaded on the first https request, not at start-up: it brings
  * in TLS (2-4 ms of a cold start), which a plain-http endpoint (the emulator, a
  * local server) never needs. `process.getBuiltinModule` (Node 20.16+) loads it
- * synchronously from either module format; older Node imports it.
+ * synchronously from either module format; older Node loads it as an optional module.
  */
 let httpsModule: typeof https | undefined;
 async function loadHttps(): Promise<typeof https> {
   return (httpsModule ??=
-    process.getBuiltinModule?.("node:https") ??
-    // Node < 20.16 has no getBuiltinModule; the CommonJS build loads through require (see src/build-env.d.ts).
-    (typeof __CJS__ !== "undefined" && __CJS__ ? (require("node:https") as typeof https) : await import("node:https")));
+    process.getBuiltinModule?.("node:https") ?? (await loadOptionalModule<typeof https>("node:https")));
 }
 
 /** The host name as `node:http` takes it: an IPv6 address without its brackets. */

@@ -124,6 +124,12 @@ export function checkAllocationItems(
  * `RevenueShareAllocations[599].EffectiveUntil`. An allocation may be updated
  * more than once (each UPDATE goes to its own task, in input order); the same
  * allocation may not be created twice.
+ *
+ * ```ts
+ * const problems = validateRevenueShareAllocations(rows);
+ * if (problems.length) console.error(problems.map((p) => `${p.Name}: ${p.Message}`).join("\n"));
+ * ```
+ * @throws never: problems are returned, not thrown (a non-array is one problem).
  */
 export function validateRevenueShareAllocations(items: readonly unknown[]): ValidationExceptionField[] {
   if (!Array.isArray(items)) {

@@ -25,7 +25,14 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate(); // out-of-range months roll over, as Date does
 }
 
-/** True when `s` is `YYYY-MM-DD` and names a real calendar day (`2026-02-30` is not). */
+/**
+ * True when `s` is `YYYY-MM-DD` and names a real calendar day (`2026-02-30` is not).
+ *
+ * ```ts
+ * isCalendarDate("2028-02-29"); // true (a leap year)
+ * ```
+ * @throws never: any value is accepted.
+ */
 export function isCalendarDate(s: unknown): s is string {
   if (typeof s !== "string") return false;
   const packed = packedDate(s);
@@ -35,12 +42,26 @@ export function isCalendarDate(s: unknown): s is string {
   return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(Math.floor(packed / 10000), m);
 }
 
-/** True when `s` is a real date on the first day of its month. */
+/**
+ * True when `s` is a real date on the first day of its month: what `EffectiveFrom` must be.
+ *
+ * ```ts
+ * isFirstDayOfMonth("2026-07-01"); // true
+ * ```
+ * @throws never: any value is accepted.
+ */
 export function isFirstDayOfMonth(s: unknown): boolean {
   return isCalendarDate(s) && s.endsWith("-01");
 }
 
-/** True when `s` is a real date on the last day of its month. */
+/**
+ * True when `s` is a real date on the last day of its month: what `EffectiveUntil` must be.
+ *
+ * ```ts
+ * isLastDayOfMonth("2026-06-30"); // true
+ * ```
+ * @throws never: any value is accepted.
+ */
 export function isLastDayOfMonth(s: unknown): boolean {
   if (!isCalendarDate(s)) return false;
   const packed = packedDate(s);
