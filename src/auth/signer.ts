@@ -69,8 +69,8 @@ export function canonicalPath(path: string): string {
 const twoDigits = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
 
 /**
- * `YYYYMMDDTHHMMSSZ`, as in `x-amz-date`. Written out from the UTC fields: a first `toISOString()` and two regular
- * expressions cost about 0.3 ms of a cold start.
+ * `YYYYMMDDTHHMMSSZ`, as in `x-amz-date`. Written out from the UTC fields rather than cut from `toISOString()` with
+ * regular expressions, which a cold start would have to compile first.
  */
 export function formatAmzDate(date: Date): string {
   return (
@@ -108,13 +108,13 @@ export function createSigner(
   // The last path's canonical form and the last header layout: consecutive requests repeat them. The date stamp
   // is formatted on every request, not kept for the second it names: a branch taken only when the second changes
   // has no type feedback when V8 optimizes this function, so the first change threw the optimized code away and
-  // V8 compiled it again (27 ms of compiler time on Node 20, inside the bench's 2,000-request window).
+  // V8 compiled it again (measured in bench/README.md).
   let lastPath: { path: string; canonical: string } | undefined;
   let lastLayout: HeaderLayout | undefined;
 
-  // Signing is synchronous, in a function of its own; only resolving the credentials waits. Written as one async
-  // function, V8 (Node 20) took 34 ms of background compiling to optimize it, split 14-16 ms: 8-14 µs less CPU per
-  // request in the bench's warm window (README, Performance).
+  // Signing is synchronous, in a function of its own; only resolving the credentials waits. V8 optimizes a small
+  // synchronous function sooner and at less cost than one async function doing both, and a Lambda container's
+  // first thousands of requests run inside that optimization window (figures: bench/README.md).
   const signWith = (creds: AwsCredentialIdentity, request: HttpRequestSpec, signingDate: Date): Record<string, string> => {
     if (typeof creds?.accessKeyId !== "string" || typeof creds.secretAccessKey !== "string") {
       throw new CredentialsUnavailableError(
