@@ -220,25 +220,33 @@ describe("planAllocations and submitAllocations check the rules before any write
     suite.emulator.setTaskDurationMs(5);
   });
 
-  it("a rule broken only in a later round, after this call committed a task, stops with a report of what is committed", async () => {
-    // Task 1 (row 0) commits; before task 2 another writer stores 60 % for 2040-06, so task 2's start is refused
-    // (REVISION_MISMATCH) and the next round finds row 1's 50 % over the cap.
-    const list = [row(1, "2040-05", "10"), row(2, "2040-06", "50")];
+  /**
+   * Submits `list` one row per task; after task 1 another writer stores `theirs` (waited for), so task 2's start is
+   * refused (REVISION_MISMATCH) and the call reads the attribution again. Resolves with what the call threw.
+   */
+  const submitAllocationsWithAnotherWriterAfterTask1 = (list: RevenueShareAllocation[], theirs: RevenueShareAllocation[]) => {
     const anotherWriter = async (revision: string) => {
-      const theirs = await suite.client.send(
+      const started = await suite.client.send(
         new StartRevenueAttributionAllocationsTaskCommand({
           Catalog: "AWS",
           RevenueAttributionIdentifier: attribution,
           RevenueAttributionRevision: revision,
-          RevenueShareAllocations: [row(99, "2040-06", "60")],
+          RevenueShareAllocations: theirs,
         }),
       );
-      await waitUntilAllocationsTaskComplete({ client: suite.client, ...FAST_POLL }, { Catalog: "AWS", RevenueAttributionIdentifier: attribution, TaskId: theirs.TaskId });
+      await waitUntilAllocationsTaskComplete({ client: suite.client, ...FAST_POLL }, { Catalog: "AWS", RevenueAttributionIdentifier: attribution, TaskId: started.TaskId });
     };
-    const error = await submitAllocations(
+    return submitAllocations(
       { client: suite.client, ...fast, onProgress: (p) => (p.chunkIndex === 0 ? anotherWriter(p.task.RevenueAttributionLatestRevision!) : undefined) },
       { Catalog: "AWS", RevenueAttributionIdentifier: attribution, RevenueShareAllocations: list, chunkSize: 1 },
     ).catch((e: unknown) => e);
+  };
+
+  it("a rule broken only in a later round, after this call committed a task, stops with a report of what is committed", async () => {
+    // Task 1 (row 0) commits; before task 2 another writer stores 60 % for 2040-06, so task 2's start is refused
+    // (REVISION_MISMATCH) and the next round finds row 1's 50 % over the cap.
+    const list = [row(1, "2040-05", "10"), row(2, "2040-06", "50")];
+    const error = await submitAllocationsWithAnotherWriterAfterTask1(list, [row(99, "2040-06", "60")]);
     expect(error).toBeInstanceOf(AllocationsSubmissionError);
     const stopped = error as AllocationsSubmissionError;
     expect(stopped).toMatchObject({ committed: [{ first: 0, last: 0 }], notApplied: [{ first: 1, last: 1 }], inDoubt: [], failed: [] });
@@ -255,21 +263,7 @@ describe("planAllocations and submitAllocations check the rules before any write
     // Task 1 (row 0) commits; before task 2 another writer stores row 1's entity, customer and month at 30 %, so
     // task 2's start is refused (REVISION_MISMATCH) and the next round finds row 1 contradicted by what is stored.
     const list = [row(1, "2040-05", "10"), row(2, "2040-06", "50")];
-    const anotherWriter = async (revision: string) => {
-      const theirs = await suite.client.send(
-        new StartRevenueAttributionAllocationsTaskCommand({
-          Catalog: "AWS",
-          RevenueAttributionIdentifier: attribution,
-          RevenueAttributionRevision: revision,
-          RevenueShareAllocations: [row(2, "2040-06", "30")],
-        }),
-      );
-      await waitUntilAllocationsTaskComplete({ client: suite.client, ...FAST_POLL }, { Catalog: "AWS", RevenueAttributionIdentifier: attribution, TaskId: theirs.TaskId });
-    };
-    const error = await submitAllocations(
-      { client: suite.client, ...fast, onProgress: (p) => (p.chunkIndex === 0 ? anotherWriter(p.task.RevenueAttributionLatestRevision!) : undefined) },
-      { Catalog: "AWS", RevenueAttributionIdentifier: attribution, RevenueShareAllocations: list, chunkSize: 1 },
-    ).catch((e: unknown) => e);
+    const error = await submitAllocationsWithAnotherWriterAfterTask1(list, [row(2, "2040-06", "30")]);
     expect(error).toBeInstanceOf(AllocationsSubmissionError);
     const stopped = error as AllocationsSubmissionError;
     expect(stopped).toMatchObject({ committed: [{ first: 0, last: 0 }], notApplied: [{ first: 1, last: 1 }], inDoubt: [], failed: [] });
