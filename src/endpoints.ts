@@ -1,5 +1,5 @@
 /**
- * Endpoint resolution (API.md section 2): the partition table, FIPS variants,
+ * Endpoint resolution (the service model's endpoint rules): the partition table, FIPS variants,
  * custom endpoints and the SigV4 signing region that goes with each.
  */
 import { PartnerCentralRevenueMeasurementError } from "./errors.js";

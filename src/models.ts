@@ -1,5 +1,5 @@
 /**
- * Structures and enums shared by several operations (API.md section 5).
+ * Structures and enums shared by several operations (the service model's shared shapes).
  *
  * Each enum is a constant object with the official client's names
  * (`CatalogName.SANDBOX`) and a type of the same name. Inputs take only the

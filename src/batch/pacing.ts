@@ -1,6 +1,6 @@
 /**
- * Pacing within the service's published per-account quotas (API.md section
- * 8): `StartRevenueAttributionAllocationsTask` 1 request per second, reads
+ * Pacing within the service's published per-account quotas (AWS Partner
+ * Central developer guide): `StartRevenueAttributionAllocationsTask` 1 request per second, reads
  * (`Get*`) 50 per second.
  *
  * One pacer pair per client: calls that share a client (say, four

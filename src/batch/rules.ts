@@ -1,5 +1,5 @@
 /**
- * The service's business rules (API.md section 8) that a submission can be
+ * The service's business rules (AWS Partner Central developer guide) that a submission can be
  * checked against before its first task, from the allocations the attribution
  * already holds: pure functions, no I/O. The service stays the judge: what
  * cannot be decided here (offers and opportunities that may not exist, an

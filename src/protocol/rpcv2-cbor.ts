@@ -1,5 +1,5 @@
 /**
- * Smithy RPC v2 CBOR (API.md section 1): building requests and turning
+ * Smithy RPC v2 CBOR (the protocol of the service model): building requests and turning
  * responses into outputs or typed errors.
  */
 import {

@@ -1,7 +1,7 @@
 /**
  * Errors the emulator answers with: each carries the exception's name, its
  * HTTP status and its members, exactly as the service documents them
- * (API.md section 7).
+ * (the service model's errors).
  */
 import type { ValidationExceptionField } from "../errors.js";
 

@@ -1,5 +1,5 @@
 /**
- * The service's published request quotas per partner account (API.md section 8: reads 50/s, lists
+ * The service's published request quotas per partner account (AWS Partner Central developer guide: reads 50/s, lists
  * 10/s, writes 2/s, StartRevenueAttributionAllocationsTask 1/s), enforced on request: a request over
  * its operation's quota is answered with 429 ThrottlingException carrying `ServiceCode` and
  * `QuotaCode`, as the service answers.
@@ -52,7 +52,7 @@ export interface QuotaOptions {
 
 const WINDOW_MS = 1000;
 
-/** The quota an operation counts against (API.md section 8). */
+/** The quota an operation counts against (the developer guide's quota table). */
 export function quotaOf(operation: string): QuotaName {
   if (operation === "StartRevenueAttributionAllocationsTask") return "startTask";
   if (operation.startsWith("List")) return "list"; // ListTagsForResource included

@@ -1,5 +1,5 @@
 /**
- * Rules of `RevenueShareAllocation` batch items (API.md sections 4 and 5),
+ * Rules of `RevenueShareAllocation` batch items (the service model's shapes and their documentation),
  * shared by StartRevenueAttributionAllocationsTask and the batch helper.
  */
 import * as z from "zod/mini";

@@ -1,4 +1,4 @@
-/** Calendar rules for `YYYY-MM-DD` date strings (API.md section 4). */
+/** Calendar rules for `YYYY-MM-DD` date strings (the service model's documentation of its date members). */
 
 /**
  * Reads `YYYY-MM-DD` (ASCII digits, exactly 10 characters) as

@@ -1,5 +1,5 @@
 /**
- * Schemas of the service's simple shapes (API.md section 3), each built on
+ * Schemas of the service's simple shapes (the service model), each built on
  * first use and shared by every operation's input schema: `ClientToken()`
  * returns the one `ClientToken` schema (see `lazy.ts`). Each check carries a
  * message that names the rule; codes are derived from the check kind in

@@ -253,7 +253,7 @@ export class RevenueAttributions {
 
   /**
    * Checks a batch against the business rules, as of the task's start (`at`, UTC), and computes the
-   * allocations it would leave. The published rules (API.md section 8) and the emulator's reading
+   * allocations it would leave. The published rules (AWS Partner Central developer guide) and the emulator's reading
    * where the guide names no code:
    * - UPDATE of an id the attribution does not hold: RESOURCE_NOT_FOUND;
    * - UPDATE that changes the entity or customer account: INVALID_VALUE (emulator's reading);
