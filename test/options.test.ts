@@ -121,6 +121,18 @@ describe("unknown options and options in the input", () => {
     expect(error.message).toMatch(/startsPerSecond is not an option here/);
   });
 
+  it("the files functions refuse an option or an unknown member in their input (it was silently dropped)", async () => {
+    const error = await refused(() => applyAllocationsFile({ client }, { ...target, changes, deadline: new Date(0) } as never));
+    expect(error.message).toContain("deadline belongs in the configuration (the first argument of applyAllocationsFile), not in the input");
+    const typo = await refused(() => planAllocationsFile({ client }, { ...target, changes, Descripton: "x" } as never));
+    expect(typo.message).toMatch(/Descripton is not a member of the input \(supported: Catalog, RevenueAttributionIdentifier, changes, Description\)/);
+  });
+
+  it("exportAllocations refuses a format it cannot write (it wrote JSON Lines)", async () => {
+    const error = await refused(() => exportAllocations({ client, format: "xml" } as never, target, "out.csv"));
+    expect(error.message).toContain('format must be "csv" or "jsonl", got "xml"');
+  });
+
   it("exportAllocations refuses an unknown format option name", async () => {
     const error = await refused(() => exportAllocations({ client, fromat: "csv" } as never, target, "out.csv"));
     expect(error.message).toMatch(/fromat is not an option here \(supported: client, abortSignal, format\)/);

@@ -22,7 +22,7 @@ import {
   type SubmitAllocationsConfiguration,
   type SubmitAllocationsInput,
 } from "../batch/index.js";
-import { assertConfiguration, configurationShapeProblems } from "../options.js";
+import { assertConfiguration, configurationShapeProblems, misplacedOptionProblems } from "../options.js";
 import { allocationNaturalKey } from "../validation/allocations.js";
 import { AllocationsFileError, type AllocationFileProblem } from "./errors.js";
 import { ALLOCATION_COLUMNS, problemsByLine, type AllocationChanges, type AllocationFileFormat } from "./read.js";
@@ -55,8 +55,28 @@ export interface AllocationsFileInput extends AllocationsTarget {
 const FILE_CONFIGURATION_NAMES = ["client", "abortSignal"] as const;
 
 /** Throws `InvalidConfigurationError` for the old `(client, …)` shape, a missing client or an unknown option. */
-function checkConfiguration(operation: string, config: unknown, known: readonly string[], shape: string): void {
-  assertConfiguration(operation, configurationShapeProblems(config, new Set(known), shape));
+/** The members of the input (the second argument) of the plan and apply functions. */
+const FILE_INPUT_NAMES: ReadonlySet<string> = new Set(["Catalog", "RevenueAttributionIdentifier", "changes", "Description"]);
+
+/**
+ * Refuses a bad configuration, and an input holding an option or a member it does not know (which would be
+ * silently dropped: a `deadline` there would never stop the run), before any request.
+ */
+function checkConfiguration(operation: string, config: unknown, known: readonly string[], shape: string, input?: unknown): void {
+  const problems = configurationShapeProblems(config, new Set(known), shape);
+  if (input !== undefined) {
+    const misplaced = misplacedOptionProblems(input, new Set(known), operation);
+    problems.push(...misplaced);
+    if (typeof input !== "object" || input === null) {
+      problems.push({ option: "input", rule: `must be an object: call ${shape}` });
+    } else {
+      for (const name of Object.keys(input)) {
+        if (FILE_INPUT_NAMES.has(name) || misplaced.some((p) => p.option === name)) continue;
+        problems.push({ option: name, rule: `is not a member of the input (supported: ${[...FILE_INPUT_NAMES].join(", ")})` });
+      }
+    }
+  }
+  assertConfiguration(operation, problems);
 }
 
 /** Batch errors that come before any write, as an {@link AllocationsFileError} by line; others unchanged. */
@@ -98,7 +118,7 @@ export interface AllocationsFilePlan {
  * @throws PartnerCentralRevenueMeasurementServiceException (e.g. `ResourceNotFoundException` for a wrong attribution id) or `NetworkError`.
  */
 export async function planAllocationsFile(config: AllocationsFileConfiguration, input: AllocationsFileInput): Promise<AllocationsFilePlan> {
-  checkConfiguration("planAllocationsFile", config, FILE_CONFIGURATION_NAMES, "planAllocationsFile({ client }, { Catalog, RevenueAttributionIdentifier, changes })");
+  checkConfiguration("planAllocationsFile", config, FILE_CONFIGURATION_NAMES, "planAllocationsFile({ client }, { Catalog, RevenueAttributionIdentifier, changes })", input);
   const { client, abortSignal } = config;
   const { changes } = input;
   let plan: AllocationsPlan;
@@ -122,6 +142,9 @@ export interface ApplyAllocationsFileConfiguration
     Pick<SubmitAllocationsConfiguration, "onProgress" | "onPoll" | "minDelayMs" | "maxDelayMs" | "maxWaitMs" | "deadline"> {}
 
 const APPLY_CONFIGURATION_NAMES = [...FILE_CONFIGURATION_NAMES, "onProgress", "onPoll", "minDelayMs", "maxDelayMs", "maxWaitMs", "deadline"] as const;
+
+/** Time kept before the deadline when listing ids after a run (the batch helper keeps as much for returning). */
+const LISTING_MARGIN_MS = 1000;
 
 /** The batch helper's input for a file. */
 function submissionOf(input: AllocationsFileInput): SubmitAllocationsInput {
@@ -169,6 +192,7 @@ export async function applyAllocationsFile(config: ApplyAllocationsFileConfigura
     config,
     APPLY_CONFIGURATION_NAMES,
     "applyAllocationsFile({ client, onProgress, ... }, { Catalog, RevenueAttributionIdentifier, changes })",
+    input,
   );
   const { changes } = input;
   let outcome: Omit<AllocationsFileOutcome, "counts">;
@@ -190,12 +214,27 @@ export async function applyAllocationsFile(config: ApplyAllocationsFileConfigura
   }
   // The batch helper returns the ids of what it committed, except when it stopped before reading created ones back
   // (the deadline came first, or it threw): only then is the attribution listed for them.
-  const { client, abortSignal } = config;
-  const { Catalog, RevenueAttributionIdentifier } = input;
-  await addAllocationIds(
-    { client, ...(abortSignal ? { abortSignal } : {}) },
-    { Catalog, RevenueAttributionIdentifier, rows: changes.rows, results: outcome.results },
-  );
+  // The listing stops a second before the deadline (a large attribution takes many pages, and a Lambda invocation
+  // must still write its results); ids it did not reach stay empty, and the next run, which resumes, fills them.
+  const { client, abortSignal, deadline } = config;
+  const leftMs = deadline === undefined ? Infinity : deadline instanceof Date ? deadline.getTime() - client.config.clock.now() : Number(deadline());
+  if (leftMs > LISTING_MARGIN_MS) {
+    const listing = new AbortController();
+    const forward = () => listing.abort(abortSignal?.reason);
+    abortSignal?.addEventListener("abort", forward, { once: true });
+    if (abortSignal?.aborted) forward();
+    const timer = Number.isFinite(leftMs) ? setTimeout(() => listing.abort(), Math.min(leftMs - LISTING_MARGIN_MS, 2 ** 31 - 1)) : undefined;
+    try {
+      const { Catalog, RevenueAttributionIdentifier } = input;
+      await addAllocationIds(
+        { client, abortSignal: listing.signal },
+        { Catalog, RevenueAttributionIdentifier, rows: changes.rows, results: outcome.results },
+      );
+    } finally {
+      clearTimeout(timer);
+      abortSignal?.removeEventListener("abort", forward);
+    }
+  }
   return { ...outcome, counts: countOutcomes(outcome.results) };
 }
 
@@ -271,7 +310,8 @@ export interface ExportAllocationsConfiguration extends AllocationsFileConfigura
  * await exportAllocations({ client }, { Catalog: "AWS", RevenueAttributionIdentifier: "ra-abc123def4567" }, "allocations.csv");
  * ```
  *
- * @throws InvalidConfigurationError when the configuration is not `{ client, abortSignal?, format? }`.
+ * @throws InvalidConfigurationError when the configuration is not `{ client, abortSignal?, format? }` or `format` is
+ * neither `csv` nor `jsonl`.
  * @throws PartnerCentralRevenueMeasurementServiceException (e.g. `ResourceNotFoundException`), `NetworkError`, or AllocationsFileError when the destination cannot be written.
  */
 export async function exportAllocations(
@@ -285,6 +325,9 @@ export async function exportAllocations(
     [...FILE_CONFIGURATION_NAMES, "format"],
     "exportAllocations({ client, format }, { Catalog, RevenueAttributionIdentifier }, destination)",
   );
+  if (config.format !== undefined && config.format !== "csv" && config.format !== "jsonl") {
+    assertConfiguration("exportAllocations", [{ option: "format", rule: `must be "csv" or "jsonl", got ${JSON.stringify(config.format)}` }]);
+  }
   const format = config.format ?? (typeof destination === "string" && /\.(jsonl|ndjson)$/i.test(destination) ? "jsonl" : "csv");
   const records = (async function* () {
     for await (const a of storedAllocations(config, target)) {
