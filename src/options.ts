@@ -35,16 +35,22 @@ export function invalidConfiguration(operation: string, problems: readonly Confi
 const looksLikeClient = (value: unknown): boolean =>
   typeof value === "object" && value !== null && typeof (value as { send?: unknown }).send === "function";
 
+/** This package's client, told by its resolved configuration's clock (which the waiter and batch deadlines use). */
+const isThisPackagesClient = (value: unknown): boolean =>
+  typeof (value as { config?: { clock?: { now?: unknown } } }).config?.clock?.now === "function";
+
 /**
  * The problems of a configuration object: not an object, a client passed
  * where the configuration goes (the old `f(client, input)` shape), a missing
  * client, a renamed option, or a name not in `known`. `shape` is the call
- * shape shown in the messages, e.g. `submitAllocations({ client, ...options }, input)`.
+ * shape shown in the messages, e.g. `submitAllocations({ client, ...options }, input)`. `anyClientWithSend`: the
+ * paginators only call `send`, so any client with one will do (the waiter and batch helpers need this package's).
  */
 export function configurationShapeProblems(
   configuration: unknown,
   known: ReadonlySet<string>,
   shape: string,
+  anyClientWithSend = false,
 ): ConfigurationProblem[] {
   if (typeof configuration !== "object" || configuration === null) {
     return [{ option: "configuration", rule: `must be an object holding the client: call ${shape}` }];
@@ -58,8 +64,14 @@ export function configurationShapeProblems(
     ];
   }
   const problems: ConfigurationProblem[] = [];
-  if (!looksLikeClient((configuration as { client?: unknown }).client)) {
+  const client = (configuration as { client?: unknown }).client;
+  if (!looksLikeClient(client)) {
     problems.push({ option: "client", rule: `is required: a PartnerCentralRevenueMeasurementClient (call ${shape})` });
+  } else if (!anyClientWithSend && !isThisPackagesClient(client)) {
+    problems.push({
+      option: "client",
+      rule: "must be this package's PartnerCentralRevenueMeasurementClient (the helpers use its clock and validation; another client, such as the official @aws-sdk one, cannot drive them)",
+    });
   }
   for (const [name, value] of Object.entries(configuration)) {
     if (known.has(name)) continue;

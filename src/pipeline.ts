@@ -163,7 +163,7 @@ export async function retryLoop<R extends { headers: Record<string, string> }, O
     let error: Error;
     try {
       const result = await send(request);
-      if (token) retryStrategy!.recordSuccess(token);
+      if (retryStrategy) retryStrategy.recordSuccess(token!);
       else ownRetryStrategy!.recordSuccess(ownToken);
       result.output.$metadata = { ...metadata };
       return result;
@@ -191,13 +191,14 @@ export async function retryLoop<R extends { headers: Record<string, string> }, O
     const errorType = retryErrorType(error);
     const hintMs = retryAfterHintMs(responseHeaders, now + config.systemClockOffset); // an HTTP date is the server's time
     let delayMs: number;
-    if (token) {
+    if (retryStrategy) {
+      // A user's strategy decides with its own token, whatever it holds (a falsy one included).
       try {
-        token = await retryStrategy!.refreshRetryTokenForRetry(token, retryErrorInfo(error, errorType, hintMs, now));
+        token = await retryStrategy.refreshRetryTokenForRetry(token!, retryErrorInfo(error, errorType, hintMs, now));
       } catch {
         throw error;
       }
-      delayMs = token.getRetryDelay();
+      delayMs = token!.getRetryDelay();
     } else {
       const next = ownRetryStrategy!.retryToken(ownToken, { errorType, retryAfterMs: hintMs });
       if (!next) throw error;

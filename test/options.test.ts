@@ -8,9 +8,11 @@ import {
   ClientValidationError,
   InvalidConfigurationError,
   PartnerCentralRevenueMeasurementError,
+  paginateListRevenueAttributions,
   waitUntilAllocationsTaskComplete,
   type PartnerCentralRevenueMeasurementClient,
 } from "../src/index.js";
+import * as official from "@aws-sdk/client-partnercentral-revenue-measurement";
 import { planAllocations, submitAllocations } from "../src/batch/index.js";
 import { applyAllocationsFile, exportAllocations, planAllocationsFile, type AllocationChanges } from "../src/files/index.js";
 import { addAllocationIds } from "../src/files/jobs.js"; // internal since the surface was curated; still checks its options
@@ -131,6 +133,32 @@ describe("unknown options and options in the input", () => {
   it("exportAllocations refuses a format it cannot write (it wrote JSON Lines)", async () => {
     const error = await refused(() => exportAllocations({ client, format: "xml" } as never, target, "out.csv"));
     expect(error.message).toContain('format must be "csv" or "jsonl", got "xml"');
+  });
+
+  it("the official client in the configuration is refused by name (it failed with a TypeError on a missing clock)", async () => {
+    const theirs = new official.PartnerCentralRevenueMeasurementClient({ region: "us-east-1", endpoint: server.endpoint, credentials: { accessKeyId: "a", secretAccessKey: "b" } });
+    try {
+      const error = await refused(() => submitAllocations({ client: theirs } as never, data));
+      expect(error.message).toContain("client must be this package's PartnerCentralRevenueMeasurementClient");
+      await refused(() => waitUntilAllocationsTaskComplete({ client: theirs } as never, { ...target, TaskId: "raatask-abc123def4567" }));
+    } finally {
+      theirs.destroy();
+    }
+  });
+
+  it("the paginators check their configuration before the first request (a typo was ignored, a client first a TypeError)", async () => {
+    const pages = (config: unknown) => (async () => {
+      for await (const page of paginateListRevenueAttributions(config as never, { Catalog: "AWS" })) void page;
+    })();
+    expect((await refused(() => pages({ client, pagesize: 5 }))).message).toMatch(/pagesize is not an option here/);
+    expect((await refused(() => pages(client))).message).toMatch(/configuration is a client/);
+    expect((await refused(() => pages({ client, pageSize: 0 }))).message).toContain("pageSize must be a whole number of at least 1, got 0");
+  });
+
+  it("a batch input that is not an object is a ClientValidationError naming it (it was a TypeError)", async () => {
+    const error = await submitAllocations({ client }, null as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ClientValidationError);
+    expect((error as ClientValidationError).FieldList).toEqual([expect.objectContaining({ Name: "input", Code: "INVALID_VALUE" })]);
   });
 
   it("exportAllocations refuses an unknown format option name", async () => {

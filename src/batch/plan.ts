@@ -88,6 +88,9 @@ const TopLevelSchema = lazyObject({
 });
 
 function validate(input: AllocationsSubmissionInput, all: boolean): ValidationExceptionField[] {
+  if (typeof input !== "object" || input === null) {
+    return [{ Name: "input", Code: "INVALID_VALUE", Message: "must be an object: { Catalog, RevenueAttributionIdentifier, RevenueShareAllocations }" }];
+  }
   const problems: ValidationExceptionField[] = [];
   const { chunkSize, Description } = input;
   if (chunkSize !== undefined && (!Number.isInteger(chunkSize) || chunkSize < 1 || chunkSize > MAX_ALLOCATIONS_PER_TASK)) {

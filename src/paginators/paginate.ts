@@ -6,6 +6,7 @@
 import type { PartnerCentralRevenueMeasurementClient, SendOptions } from "../client.js";
 import type { Command, MetadataBearer } from "../command.js";
 import { PartnerCentralRevenueMeasurementError } from "../errors.js";
+import { assertConfiguration, configurationShapeProblems, type ConfigurationProblem } from "../options.js";
 
 /** Options of a `paginateX` function. */
 export interface PaginationConfiguration {
@@ -46,6 +47,19 @@ export class PaginationLoopError extends PartnerCentralRevenueMeasurementError {
   }
 }
 
+const PAGINATION_OPTION_NAMES: ReadonlySet<string> = new Set(["client", "pageSize", "startingToken", "abortSignal"]);
+
+/** Refuses a bad configuration (a client first, a misspelt option, a bad page size) before the first request. */
+function checkPaginationConfiguration(config: unknown): void {
+  const shape = `paginate…({ client, pageSize }, input)`;
+  const problems: ConfigurationProblem[] = configurationShapeProblems(config, PAGINATION_OPTION_NAMES, shape, true);
+  const { pageSize } = (config ?? {}) as { pageSize?: unknown };
+  if (problems.length === 0 && pageSize !== undefined && !(Number.isInteger(pageSize) && (pageSize as number) >= 1)) {
+    problems.push({ option: "pageSize", rule: `must be a whole number of at least 1, got ${String(pageSize)}` });
+  }
+  assertConfiguration("a paginator", problems);
+}
+
 interface PageInput {
   NextToken?: string;
   MaxResults?: number;
@@ -64,6 +78,7 @@ export async function* paginate<I extends PageInput, O extends PageOutput>(
   input: I,
   makeCommand: (input: I) => Command<I, O>,
 ): AsyncGenerator<O & MetadataBearer, void, undefined> {
+  checkPaginationConfiguration(config);
   const { client, pageSize, abortSignal } = config;
   const options: SendOptions = abortSignal ? { abortSignal } : {};
   const used = new Set<string>();
