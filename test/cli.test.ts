@@ -220,6 +220,13 @@ describe("mistakes: a clear message and exit 2", () => {
     expect(run.stderr).toContain(`Cannot read ${join(dir, "missing.csv")}: no such file (ENOENT)`);
   }, 30_000);
 
+  it("a --poll-max-delay below the poll minimum names the flags (it named an SDK option and blamed --region)", async () => {
+    const run = await cli(["apply", csv(1, "one.csv"), ...target(), "--poll-max-delay", "0.1"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("--poll-max-delay (0.1 s) must be at least --poll-min-delay (0.25 s, its default)");
+    expect(run.stderr).not.toContain("--region");
+  }, 30_000);
+
   it("a wrong attribution id", async () => {
     const run = await cli(["plan", csv(1, "one.csv"), "--attribution", "ra-zzzzzzzzzzzzz", "--catalog", "AWS"]);
     expect(run.code).toBe(2);

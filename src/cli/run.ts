@@ -7,6 +7,7 @@
 import { parseArgs } from "node:util";
 import { PartnerCentralRevenueMeasurementClient } from "../client.js";
 import { AbortError } from "../errors.js";
+import { ALLOCATIONS_TASK_WAITER_DEFAULTS } from "../waiters/waitUntilAllocationsTaskComplete.js";
 import type { CatalogName } from "../models.js";
 import { RevenueAttributionIdentifier } from "../validation/shapes.js";
 import { readAllocationChanges, type AllocationFileFormat } from "../files/read.js";
@@ -171,6 +172,12 @@ export async function runAllocationsCli(argv: string[], io: CliIO): Promise<numb
     const format = formatOption(values);
     const minDelayMs = millisecondsOf(values, "poll-min-delay");
     const maxDelayMs = millisecondsOf(values, "poll-max-delay");
+    const effectiveMinMs = minDelayMs ?? ALLOCATIONS_TASK_WAITER_DEFAULTS.minDelayMs;
+    if (maxDelayMs !== undefined && maxDelayMs < effectiveMinMs) {
+      throw new UsageError(
+        `--poll-max-delay (${maxDelayMs / 1000} s) must be at least --poll-min-delay (${effectiveMinMs / 1000} s${minDelayMs === undefined ? ", its default" : ""})`,
+      );
+    }
     if (values.profile !== undefined) {
       // As in the AWS CLI, a named profile wins over keys in the environment; the chain reads AWS_PROFILE when it loads.
       io.env.AWS_PROFILE = values.profile;

@@ -3,6 +3,7 @@
  * emulator's own reading of the service model, ../model.ts) and its
  * implementation. Nothing here loads the client's commands or validation.
  */
+import { PartnerCentralRevenueMeasurementError } from "../../errors.js";
 import { OPERATION_MODELS, type OperationModel } from "../model.js";
 import { allocationHandlers } from "./allocations.js";
 import { attributionHandlers } from "./attributions.js";
@@ -29,7 +30,7 @@ const handlers: Record<string, Handler> = {
 export const OPERATIONS: ReadonlyMap<string, EmulatedOperation> = new Map(
   Object.entries(OPERATION_MODELS).map(([name, model]) => {
     const handler = handlers[name];
-    if (!handler) throw new Error(`The emulator has no handler for ${name}`);
+    if (!handler) throw new PartnerCentralRevenueMeasurementError(`The emulator has no handler for ${name}`);
     return [name, { model, handler }] as const;
   }),
 );
