@@ -1,9 +1,9 @@
 /**
  * Credential resolution. Environment keys are read directly (the standard
  * chain would pick them first anyway); otherwise the standard Node chain is
- * imported on first use, by a module name built at run time, so that bundlers
+ * imported on first use, by name through `loadOptionalModule`, so that bundlers
  * leave it out of a handler's bundle: a Lambda cold start (credentials always
- * in the environment) neither loads nor parses it (src/optional-module.ts). Resolved credentials are
+ * in the environment) neither loads nor parses it. Resolved credentials are
  * cached and refreshed five minutes before they expire.
  */
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";

@@ -348,8 +348,9 @@ const isPromiseLike = (value: unknown): value is PromiseLike<unknown> =>
  *   put in the input, or a client is passed first (the old call shape); before any request.
  * @throws ClientValidationError when the input breaks a rule (before any request), or a business rule the
  *   stored allocations let it check (before any start; see `planAllocations`).
- * @throws AllocationsConflictError when the attribution contradicts the submission; nothing is sent. Each
- *   conflict names the input index, the values that differ and what to do.
+ * @throws AllocationsConflictError when the attribution contradicts the submission before this call started a
+ *   task; nothing is sent. Each conflict names the input index, the values that differ and what to do. (Found only
+ *   after this call's tasks, it is the `cause` of an AllocationsSubmissionError reporting what is committed.)
  * @throws AllocationsSubmissionError when anything else stops it: its report says which input indexes are
  *   committed, failed (a FAILED task's records, with the service's codes), in doubt and not applied; `cause`
  *   holds the underlying error (`AllocationsTaskFailedError`, a `ConflictException`, `WaiterTimeoutError`,

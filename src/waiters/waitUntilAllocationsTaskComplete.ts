@@ -38,7 +38,7 @@ import {
 export interface AllocationsTaskWaiterOptions {
   /** Longest total wait, in milliseconds; default 900000 (15 minutes). No sleep or poll runs past it. */
   maxWaitMs?: number;
-  /** Shortest delay between polls, in milliseconds; default 250 (see `waiterDelayMs` for the formula). */
+  /** Shortest delay between polls, in milliseconds; default 250 (the formula: {@link waitUntilAllocationsTaskComplete}). */
   minDelayMs?: number;
   /** Longest delay between polls, in milliseconds; default 10000 (at least `minDelayMs`). */
   maxDelayMs?: number;
@@ -155,8 +155,8 @@ function combineSignals(signals: Array<AbortSignal | undefined>): { signal: Abor
  * resolves with it (`RevenueAttributionLatestRevision` is the revision for the
  * next batch).
  *
- * The first poll is immediate; the delay before each later one is given by
- * `waiterDelayMs`: random between `max(minDelayMs, c / 2)` and `c`, where
+ * The first poll is immediate; the delay before each later one is
+ * random between `max(minDelayMs, c / 2)` and `c`, where
  * `c = min(maxDelayMs, 2 × minDelayMs × 1.5^(n−1))` for the n-th delay (defaults:
  * 0.25–0.5 s first, growing to 5–10 s). Polls of one client are also spaced
  * at least 20 ms apart (the reads quota, 50 per second, shared by its calls).
