@@ -18,7 +18,13 @@ import { createRequire as requireFromFile } from "node:module";
  * @internal
  */
 export async function loadOptionalModule<T>(name: string): Promise<T> {
-  return typeof __filename === "string"
-    ? (requireFromFile(__filename)(name) as T)
-    : ((await import(/* webpackIgnore: true */ name)) as T);
+  if (typeof __filename !== "string") return (await import(/* webpackIgnore: true */ name)) as T;
+  try {
+    return requireFromFile(__filename)(name) as T;
+  } catch (e) {
+    // An ES module bundle whose banner defines `__filename`, on a Node that cannot require an ES module (ky is one;
+    // Node 20 before 20.19): import it instead.
+    if ((e as { code?: unknown }).code !== "ERR_REQUIRE_ESM") throw e;
+    return (await import(/* webpackIgnore: true */ name)) as T;
+  }
 }
