@@ -11,7 +11,6 @@ import type { Emulator } from "../src/testing/index.js";
 import {
   ClientValidationError,
   InvalidConfigurationError,
-  CreateRevenueAttributionCommand,
   PartnerCentralRevenueMeasurementClient,
   PartnerCentralRevenueMeasurementError,
   StartRevenueAttributionAllocationsTaskCommand,
@@ -26,23 +25,21 @@ import {
   submitAllocations,
 } from "../src/batch/index.js";
 import { rows, storedCounts, updateOf } from "./helpers/batch-rows.js";
-import { FAST_POLL, FAST_WAIT as fast, useEmulator } from "./helpers/emulator-suite.js";
+import { useAttributionSuite } from "./helpers/batch-suite.js";
+import { FAST_POLL, FAST_WAIT as fast } from "./helpers/emulator-suite.js";
 import { inTwo } from "./helpers/two-arguments.js";
 
-const suite = useEmulator({ taskDurationMs: 5 });
+const suite = useAttributionSuite({ attribution: "content", taskDurationMs: 5 });
 let emulator: Emulator;
 let client: PartnerCentralRevenueMeasurementClient;
 let attribution: string;
 const START = "StartRevenueAttributionAllocationsTask";
 
-beforeEach(async () => {
-  ({ emulator, client } = suite);
-  emulator.reset();
-  emulator.setTaskDurationMs(5);
-  attribution = (await client.send(new CreateRevenueAttributionCommand({ Catalog: "AWS", Name: "content", TenancyModel: "MULTI_TENANT" }))).Id;
+beforeEach(() => {
+  ({ emulator, client, attribution } = suite);
 });
 
-const stored = () => emulator.inspect().revenueAttributions.find((a) => a.Id === attribution)!;
+const stored = () => suite.stored();
 const starts = () => emulator.inspect().requests.byOperation[START] ?? 0;
 const input = (list: RevenueShareAllocation[], extra: Record<string, unknown> = {}) => ({
   Catalog: "AWS" as const,

@@ -6,7 +6,6 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Emulator } from "../src/testing/index.js";
 import {
   ClientValidationError,
-  CreateRevenueAttributionCommand,
   NetworkError,
   NodeHttpHandler,
   PartnerCentralRevenueMeasurementClient,
@@ -25,22 +24,21 @@ import {
 import { encodeCbor } from "../src/protocol/cbor.js";
 import { OWN_HTTP_HANDLER } from "../src/transport/types.js";
 import { rows, storedCounts, updateOf } from "./helpers/batch-rows.js";
-import { FAST_POLL, FAST_WAIT as fast, useEmulator } from "./helpers/emulator-suite.js";
+import { useAttributionSuite } from "./helpers/batch-suite.js";
+import { FAST_POLL, FAST_WAIT as fast } from "./helpers/emulator-suite.js";
 import { inTwo } from "./helpers/two-arguments.js";
 
-const suite = useEmulator({ taskDurationMs: 5 });
+const suite = useAttributionSuite({ attribution: "resume", taskDurationMs: 5 });
 let emulator: Emulator;
 let client: PartnerCentralRevenueMeasurementClient;
 let attribution: string;
 const WRITES = ["StartRevenueAttributionAllocationsTask", "UpdateRevenueAttribution", "CreateRevenueAttribution", "TagResource", "UntagResource"];
 
-beforeEach(async () => {
-  ({ emulator, client } = suite);
-  emulator.reset();
-  attribution = (await client.send(new CreateRevenueAttributionCommand({ Catalog: "AWS", Name: "resume", TenancyModel: "MULTI_TENANT" }))).Id;
+beforeEach(() => {
+  ({ emulator, client, attribution } = suite);
 });
 
-const stored = () => emulator.inspect().revenueAttributions.find((a) => a.Id === attribution)!;
+const stored = () => suite.stored();
 const writes = () => WRITES.reduce((n, op) => n + (emulator.inspect().requests.byOperation[op] ?? 0), 0);
 const input = (list: RevenueShareAllocation[], extra: Record<string, unknown> = {}) => ({
   Catalog: "AWS" as const,
