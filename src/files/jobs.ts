@@ -23,6 +23,7 @@ import {
   type SubmitAllocationsInput,
 } from "../batch/index.js";
 import { assertConfiguration, configurationShapeProblems, misplacedOptionProblems } from "../options.js";
+import { combineSignals } from "../waiters/waitUntilAllocationsTaskComplete.js";
 import { allocationNaturalKey } from "../validation/allocations.js";
 import { AllocationsFileError, type AllocationFileProblem } from "./errors.js";
 import { ALLOCATION_COLUMNS, problemsByLine, type AllocationChanges, type AllocationFileFormat } from "./read.js";
@@ -145,6 +146,8 @@ const APPLY_CONFIGURATION_NAMES = [...FILE_CONFIGURATION_NAMES, "onProgress", "o
 
 /** Time kept before the deadline when listing ids after a run (the batch helper keeps as much for returning). */
 const LISTING_MARGIN_MS = 1000;
+/** The longest delay a Node timer takes (a longer budget is as good as none for one listing). */
+const MAX_TIMER_MS = 2_147_483_647;
 
 /** The batch helper's input for a file. */
 function submissionOf(input: AllocationsFileInput): SubmitAllocationsInput {
@@ -219,11 +222,8 @@ export async function applyAllocationsFile(config: ApplyAllocationsFileConfigura
   const { client, abortSignal, deadline } = config;
   const leftMs = deadline === undefined ? Infinity : deadline instanceof Date ? deadline.getTime() - client.config.clock.now() : Number(deadline());
   if (leftMs > LISTING_MARGIN_MS) {
-    const listing = new AbortController();
-    const forward = () => listing.abort(abortSignal?.reason);
-    abortSignal?.addEventListener("abort", forward, { once: true });
-    if (abortSignal?.aborted) forward();
-    const timer = Number.isFinite(leftMs) ? setTimeout(() => listing.abort(), Math.min(leftMs - LISTING_MARGIN_MS, 2 ** 31 - 1)) : undefined;
+    const untilDeadline = leftMs - LISTING_MARGIN_MS <= MAX_TIMER_MS ? AbortSignal.timeout(leftMs - LISTING_MARGIN_MS) : undefined;
+    const listing = combineSignals([abortSignal, untilDeadline]);
     try {
       const { Catalog, RevenueAttributionIdentifier } = input;
       await addAllocationIds(
@@ -231,8 +231,7 @@ export async function applyAllocationsFile(config: ApplyAllocationsFileConfigura
         { Catalog, RevenueAttributionIdentifier, rows: changes.rows, results: outcome.results },
       );
     } finally {
-      clearTimeout(timer);
-      abortSignal?.removeEventListener("abort", forward);
+      listing.dispose();
     }
   }
   return { ...outcome, counts: countOutcomes(outcome.results) };

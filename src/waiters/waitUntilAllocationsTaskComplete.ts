@@ -132,8 +132,8 @@ function resolveTiming(options: Pick<AllocationsTaskWaiterOptions, "maxWaitMs" |
   return { maxWaitMs, minDelayMs, maxDelayMs };
 }
 
-/** Aborts when any of the given signals aborts; `dispose` removes the listeners. */
-function combineSignals(signals: Array<AbortSignal | undefined>): { signal: AbortSignal; dispose(): void } {
+/** Aborts when any of the given signals aborts; `dispose` removes the listeners. @internal */
+export function combineSignals(signals: Array<AbortSignal | undefined>): { signal: AbortSignal; dispose(): void } {
   const controller = new AbortController();
   const present = signals.filter((s): s is AbortSignal => s !== undefined);
   const onAbort = (event: Event): void => controller.abort((event.target as AbortSignal).reason);
